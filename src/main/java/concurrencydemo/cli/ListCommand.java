@@ -1,0 +1,46 @@
+package concurrencydemo.cli;
+
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
+import concurrencydemo.report.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** {@code demo list}: the lessons in teaching order, the seed sections each ports, what it shows. */
+@Command(name = "list", description = "List the lessons in teaching order.")
+final class ListCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--no-color", description = "Plain text, no colour.")
+    boolean noColor;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        Style style = Style.detect(noColor);
+        List<Lesson> lessons = Demo.lessons(spec.parent().commandLine());
+        int width = lessons.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+        out.println("Lessons, in teaching order. Run one with: ./demo <lesson>");
+        for (Lesson lesson : lessons) {
+            out.println();
+            String pad = " ".repeat(width - lesson.name().length() + 2);
+            String gap = " ".repeat(width + 4);
+            List<Section> sections = lesson.sections();
+            for (int i = 0; i < sections.size(); i++) {
+                String head = i == 0 ? "  " + style.heading(lesson.name()) + pad : gap;
+                out.println(head + sections.get(i));
+            }
+            out.println(gap + style.dim(lesson.whatYouSee()));
+        }
+        out.println();
+        out.println("Run them all with: ./demo all");
+        out.flush();
+    }
+}

@@ -1,0 +1,49 @@
+package concurrencydemo.framework;
+
+import concurrencydemo.cli.LessonOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * A lesson: one subcommand that runs its variants, racy first, and grades each. Subclasses declare
+ * only the lesson (its sections, what the student will see, its variants); running, timing,
+ * watching, rendering and options are the framework's.
+ */
+public abstract class Lesson implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected LessonOptions options;
+
+    /** The seed sections this lesson ports, in the seed's order. */
+    public abstract List<Section> sections();
+
+    /** One line for {@code demo list}: what the student will see. */
+    public abstract String whatYouSee();
+
+    /** The variants in the order they run: racy first, then fixed. */
+    public abstract List<Variant> variants();
+
+    /** The subcommand's name. */
+    public String name() {
+        return spec.name();
+    }
+
+    /** The first line of the subcommand's description. */
+    public String title() {
+        String[] description = spec.usageMessage().description();
+        return description.length == 0 ? "" : description[0];
+    }
+
+    @Override
+    public Integer call() {
+        return Runner.runLessons(List.of(this), options, spec.commandLine().getOut(),
+                spec.commandLine().getErr(), false);
+    }
+}

@@ -1,0 +1,146 @@
+package concurrencydemo.framework;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where a variant runs: it prints the program's own lines, hands out the threads the program uses
+ * and keeps everything the program opens, so that the framework can clean up after it whatever
+ * happens (a normal end, an exception, a time-out).
+ *
+ * <p>Thread-safe: the program's threads may print concurrently; each line is delivered whole.
+ */
+public final class Stage implements AutoCloseable {
+    private static final Duration JOIN_ON_CLOSE = Duration.ofSeconds(2);
+
+    private final Consumer<String> printer;
+    private final Duration window;
+    private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
+    private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+    /**
+     * @param printer receives each line the program prints, as it prints it
+     * @param window  the read-modify-write window chosen by the user, or {@code null} for the
+     *                lesson's own default
+     */
+    public Stage(Consumer<String> printer, Duration window) {
+        this.printer = printer;
+        this.window = window;
+    }
+
+    /** Prints one line of the program's output, the way the seed's {@code print} does. */
+    public void println(String line) {
+        synchronized (transcript) {
+            transcript.add(line);
+            printer.accept(line);
+        }
+    }
+
+    /** The lines printed so far. */
+    public List<String> transcript() {
+        synchronized (transcript) {
+            return List.copyOf(transcript);
+        }
+    }
+
+    /** The read-modify-write window: the user's {@code --window}, else the lesson's default. */
+    public Duration window(Duration lessonDefault) {
+        return window != null ? window : lessonDefault;
+    }
+
+    /** A new, unstarted thread that the stage interrupts and joins when the variant ends. */
+    public Thread thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        return t;
+    }
+
+    /** Keeps {@code resource} to be closed, last opened first, when the variant ends. */
+    public <T extends AutoCloseable> T track(T resource) {
+        synchronized (resources) {
+            resources.push(resource);
+        }
+        return resource;
+    }
+
+    /** One line per live thread of this stage: its state and what it waits for, for stuck reports. */
+    public List<String> describeBlocked() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        List<String> lines = new ArrayList<>();
+        for (Thread t : List.copyOf(threads)) {
+            if (!t.isAlive()) {
+                continue;
+            }
+            ThreadInfo info = mx.getThreadInfo(t.getId());
+            String line = t.getName() + " is " + t.getState();
+            if (info != null && info.getLockName() != null) {
+                line += " on " + simpleLockName(info.getLockName());
+                if (info.getLockOwnerName() != null) {
+                    line += " held by " + info.getLockOwnerName();
+                }
+            }
+            lines.add(line);
+        }
+        synchronized (resources) {
+            for (AutoCloseable r : resources) {
+                if (r instanceof Describable d) {
+                    lines.addAll(d.describe());
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String simpleLockName(String lockName) {
+        int at = lockName.indexOf('@');
+        String cls = at < 0 ? lockName : lockName.substring(0, at);
+        return cls.substring(cls.lastIndexOf('.') + 1).replace('$', '.');
+    }
+
+    /** Interrupts and joins every thread, then closes every resource; never throws. */
+    @Override
+    public void close() {
+        for (Thread t : List.copyOf(threads)) {
+            t.interrupt();
+        }
+        long deadline = System.nanoTime() + JOIN_ON_CLOSE.toNanos();
+        for (Thread t : List.copyOf(threads)) {
+            try {
+                long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                t.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        while (true) {
+            AutoCloseable r;
+            synchronized (resources) {
+                r = resources.poll();
+            }
+            if (r == null) {
+                break;
+            }
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // closing is best effort; the next resource must still be closed
+            }
+        }
+    }
+
+    /** A resource that can say, for a stuck report, what it is waiting for. */
+    public interface Describable {
+        List<String> describe();
+    }
+}

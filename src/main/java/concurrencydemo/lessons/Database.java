@@ -1,0 +1,56 @@
+package concurrencydemo.lessons;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The seed's {@code database_value}: a plain int that threads update by read, "retrieve", write.
+ *
+ * <p>Not thread-safe, on purpose. {@link #increase} is a read-modify-write with a window between
+ * the read and the write, like the seed's {@code time.sleep(0.1)} that simulates retrieving data.
+ * Two threads inside the window at once both read the same value, and one update is lost. The
+ * window is what makes the race show every time, on many CPUs or on one: a thread that sleeps
+ * gives up its CPU, so the other thread runs its read before the first one writes.
+ */
+final class Database {
+    /** The shared value. Deliberately not volatile and not guarded: that is the lesson. */
+    int value;
+
+    /** What each thread read, for the verdict: thread name to value read. */
+    final ConcurrentHashMap<String, Integer> reads = new ConcurrentHashMap<>();
+
+    /** Reads the value, waits {@code window}, writes the value plus one. */
+    void increase(Duration window) {
+        int localCopy = value;
+        reads.put(Thread.currentThread().getName(), localCopy);
+        localCopy += 1;
+        sleep(window);
+        value = localCopy;
+    }
+
+    /** Says, for a student, how two updates collided: who read what before anyone wrote. */
+    String howUpdatesWereLost() {
+        var distinct = reads.values().stream().distinct().count();
+        if (reads.size() >= 2 && distinct == 1) {
+            return "both threads read " + reads.values().iterator().next()
+                    + " before either wrote, so the second write erased the first";
+        }
+        return "a thread read the value before another thread wrote its update back";
+    }
+
+    /**
+     * Sleeps without throwing; an interrupt ends the sleep early and stays set. A zero window
+     * does not sleep at all.
+     */
+    static void sleep(Duration window) {
+        if (window.isZero()) {
+            return;
+        }
+        long deadline = System.nanoTime() + window.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

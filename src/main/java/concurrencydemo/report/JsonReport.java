@@ -1,0 +1,68 @@
+package concurrencydemo.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders lesson reports as one JSON document. Loaded only when {@code --format json} is asked
+ * for, so text runs never pay for the JSON library.
+ */
+public final class JsonReport {
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeNulls()
+            .create();
+
+    private JsonReport() {
+    }
+
+    public static String lesson(LessonReport report) {
+        return GSON.toJson(tree(report));
+    }
+
+    public static String all(List<LessonReport> reports) {
+        List<Object> lessons = new ArrayList<>();
+        boolean passed = true;
+        for (LessonReport r : reports) {
+            lessons.add(tree(r));
+            passed &= r.passed();
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("lessons", lessons);
+        doc.put("passed", passed);
+        return GSON.toJson(doc);
+    }
+
+    static Map<String, Object> tree(LessonReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("lesson", report.lesson());
+        doc.put("title", report.title());
+        doc.put("sections", report.sections());
+        List<Object> variants = new ArrayList<>();
+        for (VariantResult r : report.variants()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("name", r.name());
+            v.put("section", r.section());
+            v.put("synchronized", r.synchronised());
+            v.put("mustHold", r.mustHold());
+            v.put("expected", r.outcome().expected());
+            v.put("observed", r.outcome().observed());
+            v.put("correct", r.outcome().correct());
+            v.put("status", r.status().name().toLowerCase());
+            v.put("explanation", r.outcome().explanation());
+            v.putAll(r.outcome().details());
+            v.put("elapsedMillis", r.elapsed().toMillis());
+            v.put("output", r.transcript());
+            variants.add(v);
+        }
+        doc.put("variants", variants);
+        doc.put("passed", report.passed());
+        return doc;
+    }
+}

@@ -1,0 +1,45 @@
+package concurrencydemo.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one run of a variant produced, graded against what a correct program produces.
+ *
+ * @param expected    the value a correct program ends with (any JSON-able value)
+ * @param observed    the value this run ended with
+ * @param correct     whether {@code observed} is right
+ * @param explanation one sentence for a student: what went wrong, or why it is right
+ * @param details     extra figures for JSON and trials (e.g. {@code lostUpdates})
+ */
+public record Outcome(Object expected, Object observed, boolean correct, String explanation,
+                      Map<String, Object> details) {
+
+    public Outcome {
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** Grades by equality: correct when {@code observed} equals {@code expected}. */
+    public static Outcome compare(Object expected, Object observed, String whenCorrect, String whenWrong) {
+        boolean correct = Objects.equals(expected, observed);
+        return new Outcome(expected, observed, correct, correct ? whenCorrect : whenWrong, Map.of());
+    }
+
+    public Outcome with(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(details);
+        more.put(key, value);
+        return new Outcome(expected, observed, correct, explanation, more);
+    }
+
+    /** Counts the updates lost by a counter that should have reached {@code expected}. */
+    public static Outcome counter(long expected, long observed, String whyCorrect, String whoRaced) {
+        long lost = expected - observed;
+        if (lost == 0) {
+            return new Outcome(expected, observed, true, whyCorrect, Map.of()).with("lostUpdates", 0L);
+        }
+        String what = lost + " of " + expected + " updates lost: " + whoRaced;
+        return new Outcome(expected, observed, false, what, Map.of()).with("lostUpdates", lost);
+    }
+}

@@ -1,0 +1,129 @@
+package concurrencydemo.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import concurrencydemo.Cli;
+import concurrencydemo.Cli.Result;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class DemoCommandLineTest {
+
+    @Test
+    @DisplayName("demo --version prints the version from the build and exits 0")
+    void versionComesFromTheBuild() {
+        Result r = Cli.run("--version");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("demo 0.").contains("Java 17");
+    }
+
+    @Test
+    @DisplayName("demo --help names every lesson and the exit codes")
+    void helpNamesTheLessons() {
+        Result r = Cli.run("--help");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("threads", "locks", "list", "all", "Exit codes");
+    }
+
+    @Test
+    @DisplayName("demo help <lesson> shows that lesson's options")
+    void helpForOneLesson() {
+        Result r = Cli.run("help", "locks");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("Usage: demo locks", "--format", "--window", "--timeout");
+    }
+
+    @Test
+    @DisplayName("demo list shows every lesson once, in teaching order, with Chinese and English headings")
+    void listShowsLessonsInOrder() {
+        Result r = Cli.run("list");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).containsSubsequence("threads", "创建并开始线程", "Creating and starting threads",
+                "locks", "使用锁处理资源竟态", "Using a lock");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a misspelt lesson gets a suggestion on one line of stderr and exit code 2")
+    void typoGetsSuggestion() {
+        Result r = Cli.run("thread");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("unknown lesson 'thread'", "did you mean 'threads'?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "threads --bogus", "threads --format yaml", "threads --timeout",
+        "threads --timeout 0", "threads --timeout 11m", "threads --timeout soon", "threads --window 5s",
+        "threads --window -1ms", "threads --window 10", "nosuchlesson", "threads extra"})
+    @DisplayName("every bad command line gets one line on stderr, no stack trace, exit code 2")
+    void badInputIsAUsageError(String line) {
+        Result r = Cli.run(line.split(" "));
+        assertThat(r.exitCode()).withFailMessage("exit code of '%s': %s", line, r.exitCode())
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().strip().lines()).withFailMessage("stderr of '%s': %s", line, r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("demo: ").doesNotContain("Exception", "\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--format json prints one document: lesson, then variants racy first with expected/observed/correct")
+    void jsonShape() {
+        Result r = Cli.run("threads", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(doc.get("lesson").getAsString()).isEqualTo("threads");
+        JsonArray variants = doc.getAsJsonArray("variants");
+        assertThat(variants).hasSize(4);
+        List<String> names = variants.asList().stream().map(v -> v.getAsJsonObject().get("name").getAsString()).toList();
+        assertThat(names).containsExactly("Unjoined", "Joined", "Racy", "Locked");
+        JsonObject first = variants.get(0).getAsJsonObject();
+        assertThat(first.get("synchronized").getAsBoolean()).isFalse();
+        for (JsonElement v : variants) {
+            assertThat(v.getAsJsonObject().keySet()).contains("name", "synchronized", "expected", "observed", "correct");
+        }
+        JsonObject locked = variants.get(3).getAsJsonObject();
+        assertThat(locked.get("synchronized").getAsBoolean()).isTrue();
+        assertThat(locked.get("correct").getAsBoolean()).isTrue();
+        assertThat(locked.get("observed").getAsInt()).isEqualTo(2);
+        assertThat(locked.getAsJsonArray("output").toString()).contains("End value: 2");
+    }
+
+    @Test
+    @DisplayName("demo all --format json carries every lesson in teaching order")
+    void allAsJson() {
+        Result r = Cli.run("all", "--format", "json", "--window", "5ms");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        List<String> lessons = doc.getAsJsonArray("lessons").asList().stream()
+                .map(l -> l.getAsJsonObject().get("lesson").getAsString()).toList();
+        assertThat(lessons).startsWith("threads", "locks");
+        assertThat(doc.get("passed").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("text output has no colour codes when not on a terminal")
+    void noColourWhenPiped() {
+        Result r = Cli.run("threads");
+        assertThat(r.out()).doesNotContain("\u001b[").contains("Summary: threads");
+    }
+
+    @Test
+    @DisplayName("generate-completion prints a bash completion script")
+    void completionScript() {
+        Result r = Cli.run("generate-completion");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("complete -F", "threads");
+    }
+}

@@ -1,0 +1,64 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Stage;
+import concurrencydemo.lessons.LocksLesson.Guard;
+import concurrencydemo.report.Outcome;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class LocksLessonTest {
+
+    private static Stage quietStage() {
+        return new Stage(line -> { }, Duration.ofMillis(5));
+    }
+
+    @RepeatedTest(5)
+    @DisplayName("locked by hand: both updates always count")
+    void lockedByHandKeepsBothUpdates() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.run(stage, Guard.BY_HAND, false);
+            assertThat(o.observed()).isEqualTo(2L);
+        }
+    }
+
+    @RepeatedTest(5)
+    @DisplayName("context manager: the lock is released by the failing update, the other update counts")
+    void contextManagerReleasesOnException() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.run(stage, Guard.TRY_WITH_RESOURCES, true);
+            assertThat(o.observed()).isEqualTo(1L);
+            assertThat(o.correct()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("by hand with an exception: the watchdog reports the stranded thread and stops it")
+    void watchdogStopsTheStrandedThread() throws Exception {
+        long start = System.nanoTime();
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.run(stage, Guard.BY_HAND, true);
+            assertThat(o.correct()).isFalse();
+            assertThat(o.observed()).isEqualTo(0L);
+            assertThat(o.details()).containsEntry("stuck", true);
+            assertThat(o.explanation()).contains("waited", "watchdog");
+            assertThat(stage.transcript()).anyMatch(line -> line.startsWith("watchdog: "));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("unlocked: the end value stays between 1 and 2")
+    void unlockedStaysWithinBounds() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.run(stage, Guard.NONE, false);
+            assertThat((Long) o.observed()).isBetween(1L, 2L);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Stage;
+import concurrencydemo.report.Outcome;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(30)
+class ThreadsLessonTest {
+
+    private static Stage quietStage(Duration window) {
+        return new Stage(line -> { }, window);
+    }
+
+    @RepeatedTest(5)
+    @DisplayName("joined: every thread has finished all its squares when main reports")
+    void joinedThreadsAllFinish() throws Exception {
+        try (Stage stage = quietStage(null)) {
+            Outcome o = ThreadsLesson.squares(stage, true);
+            assertThat(o.correct()).isTrue();
+            assertThat(o.observed()).isEqualTo(ThreadsLesson.THREADS);
+            assertThat(stage.transcript()).contains("main: 10 of 10 threads finished, 10000 of 10000 squares computed");
+        }
+    }
+
+    @Test
+    @DisplayName("unjoined: main reports between 0 and 10 finished threads and never waits")
+    void unjoinedReportsWithinBounds() throws Exception {
+        try (Stage stage = quietStage(null)) {
+            Outcome o = ThreadsLesson.squares(stage, false);
+            assertThat((Integer) o.observed()).isBetween(0, ThreadsLesson.THREADS);
+            assertThat(stage.transcript()).last().isEqualTo("end main");
+        }
+    }
+
+    @RepeatedTest(10)
+    @DisplayName("locked: two increments always end at 2")
+    void lockedCounterNeverLosesUpdates() throws Exception {
+        try (Stage stage = quietStage(Duration.ofMillis(5))) {
+            Outcome o = ThreadsLesson.sharedValue(stage, new ReentrantLock());
+            assertThat(o.observed()).isEqualTo(2L);
+            assertThat(o.correct()).isTrue();
+            assertThat(stage.transcript()).containsExactly("Start value:  0", "End value: 2", "end main");
+        }
+    }
+
+    @Test
+    @DisplayName("racy: the end value is 1 or 2, and the verdict counts the lost updates")
+    void racyCounterStaysWithinBounds() throws Exception {
+        try (Stage stage = quietStage(Duration.ofMillis(5))) {
+            Outcome o = ThreadsLesson.sharedValue(stage, null);
+            long observed = (Long) o.observed();
+            assertThat(observed).isBetween(1L, 2L);
+            assertThat(o.details().get("lostUpdates")).isEqualTo(2 - observed);
+        }
+    }
+}
