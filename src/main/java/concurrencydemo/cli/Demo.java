@@ -2,6 +2,7 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.lessons.LocksLesson;
+import concurrencydemo.lessons.RaceConditionLesson;
 import concurrencydemo.lessons.ThreadsLesson;
 import concurrencydemo.report.Style;
 import picocli.AutoComplete.GenerateCompletion;
@@ -35,6 +36,7 @@ import java.util.Map;
             ListCommand.class,
             ThreadsLesson.class,
             LocksLesson.class,
+            RaceConditionLesson.class,
             AllCommand.class,
             CommandLine.HelpCommand.class,
             GenerateCompletion.class

@@ -49,8 +49,14 @@ public final class TextReport {
             case DIVERGED -> style.warn("DIVERGED");
             case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", r.status().word()));
         };
-        out.println(INDENT + "=> " + word + "  expected " + Values.show(o.expected())
-                + ", observed " + Values.show(o.observed()));
+        String expected = "expected " + Values.show(o.expected());
+        String observed = "observed " + Values.show(o.observed());
+        if (expected.length() + observed.length() + 2 <= WIDTH - 15) {
+            out.println(INDENT + "=> " + word + "  " + expected + ", " + observed);
+        } else {
+            out.println(INDENT + "=> " + word + "  " + expected);
+            out.println(INDENT + "             " + observed);
+        }
         for (String line : wrap(o.explanation(), WIDTH - 14)) {
             out.println(INDENT + "             " + line);
         }

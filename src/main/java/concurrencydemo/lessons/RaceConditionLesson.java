@@ -1,0 +1,162 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.framework.Variant;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.SharedDoubles;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.StartBarrier;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Outcome;
+import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Four child JVMs add to a Value and an Array in shared memory, first without a lock, then with
+ * one. Ports the seed's 进程间分享数据 and 可以使用锁避免资源竟态.
+ */
+@Command(name = "race-condition", aliases = "shared-memory",
+        description = "Four processes add to a shared Value and Array: updates lost, then kept by a Lock.")
+public final class RaceConditionLesson extends Lesson {
+    static final int ADDS = 100;
+    static final double[] ARRAY_START = {0.0, 100.0, 200.0};
+    /**
+     * Between a process's read and its write. The seed sleeps 1-10 ms between its updates; a
+     * window inside each update makes the race certain, and 200 µs keeps the locked run short.
+     */
+    static final Duration WINDOW = Duration.ofNanos(200_000);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    @Override
+    public List<Section> sections() {
+        return List.of(new Section("进程间分享数据", "Sharing data between processes"),
+                new Section("可以使用锁避免资源竟态", "A lock avoids the race"));
+    }
+
+    @Override
+    public String whatYouSee() {
+        return "Value at end: about 100 instead of 200; 200 and [200.0, 300.0, 400.0] with a Lock";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.racy("Racy", "进程间分享数据", stage -> run(stage, false)),
+                Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true)));
+    }
+
+    /*
+     * Two processes each add 1 to the shared Value 100 times; two others add 1 to each of the
+     * Array's three elements 100 times. Each addition is a read, a short wait (the window, where a
+     * real program would compute or fetch), and a write. A start barrier in the shared memory holds
+     * all four processes until the last JVM has started, so they really run at the same time.
+     *
+     * Racy: P1 reads 41 and waits; P2 reads 41 too and waits; P1 writes 42; P2 writes 42. One of
+     * the two additions is gone, and it happens on most rounds, on many CPUs or on one: a process
+     * that waits gives its CPU to the other, which then reads the same old value.
+     *
+     * Locked: each read-wait-write holds a cross-process Lock (one for the Value, one for the
+     * Array, as in the seed), so the other process reads only after the write: 200 and
+     * [200.0, 300.0, 400.0], every time.
+     */
+    static Outcome run(Stage stage, boolean locked) throws Exception {
+        Duration window = stage.window(WINDOW);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            SharedInt number = ws.sharedInt(0);
+            stage.println("Value at beginning: " + number.get());
+            SharedDoubles array = ws.sharedDoubles(ARRAY_START);
+            stage.println("Array at beginning: " + array);
+
+            ProcessLock valueLock = locked ? ws.lock() : null;
+            ProcessLock arrayLock = locked ? ws.lock() : null;
+            StartBarrier start = ws.startBarrier(4);
+            List<ChildProcess> processes = List.of(
+                    ws.process("P1", () -> add100(number, valueLock, start, window)),
+                    ws.process("P2", () -> add100(number, valueLock, start, window)),
+                    ws.process("P3", () -> add100Array(array, arrayLock, start, window)),
+                    ws.process("P4", () -> add100Array(array, arrayLock, start, window)));
+            Processes.startAll(processes);
+            Processes.joinAll(processes);
+
+            int value = number.get();
+            double[] end = array.toArray();
+            stage.println("Value at end: " + value);
+            stage.println("Array at end: " + array);
+            stage.println("end main");
+            return grade(value, end);
+        }
+    }
+
+    static void add100(SharedInt number, ProcessLock lock, StartBarrier start, Duration window) throws Exception {
+        start.await(START_TIMEOUT);
+        for (int i = 0; i < ADDS; i++) {
+            if (lock != null) {
+                lock.acquire();
+            }
+            int localCopy = number.get();
+            Database.sleep(window);
+            number.set(localCopy + 1);
+            if (lock != null) {
+                lock.release();
+            }
+        }
+    }
+
+    static void add100Array(SharedDoubles numbers, ProcessLock lock, StartBarrier start, Duration window)
+            throws Exception {
+        start.await(START_TIMEOUT);
+        for (int i = 0; i < ADDS; i++) {
+            for (int j = 0; j < numbers.length(); j++) {
+                if (lock != null) {
+                    lock.acquire();
+                }
+                double localCopy = numbers.get(j);
+                Database.sleep(window);
+                numbers.set(j, localCopy + 1);
+                if (lock != null) {
+                    lock.release();
+                }
+            }
+        }
+    }
+
+    static Outcome grade(int value, double[] array) {
+        double[] expectedArray = new double[ARRAY_START.length];
+        long arrayLost = 0;
+        for (int i = 0; i < expectedArray.length; i++) {
+            expectedArray[i] = ARRAY_START[i] + 2 * ADDS;
+            arrayLost += Math.round(expectedArray[i] - array[i]);
+        }
+        long valueLost = 2 * ADDS - value;
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("value", 2 * ADDS);
+        expected.put("array", toList(expectedArray));
+        Map<String, Object> observed = new LinkedHashMap<>();
+        observed.put("value", value);
+        observed.put("array", toList(array));
+        boolean correct = valueLost == 0 && arrayLost == 0;
+        String explanation = correct
+                ? "each read-modify-write finished before the other process read: no update lost"
+                : valueLost + " of " + 2 * ADDS + " additions to the Value and " + arrayLost + " of "
+                        + 2 * ADDS * ARRAY_START.length + " to the Array lost: two processes read the "
+                        + "same number, and each wrote it plus one";
+        return new Outcome(expected, observed, correct, explanation, Map.of())
+                .with("lostUpdates", valueLost + arrayLost);
+    }
+
+    static List<Double> toList(double[] values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,68 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The main class of every child JVM: reads its {@link Task} from standard input, watches its
+ * parent, runs the task, and exits 0 when it returns, 1 when it throws.
+ *
+ * <p>Arguments: the child's name and the parent's pid.
+ */
+public final class ChildMain {
+    /** How often the child checks that its parent is still alive. */
+    static final long PARENT_CHECK_MILLIS = 200;
+    /** Exit code of a child that found its parent gone. */
+    static final int ORPHANED = 3;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) {
+        String name = args[0];
+        long parentPid = Long.parseLong(args[1]);
+        watchParent(parentPid);
+
+        DataOutputStream toParent = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        // Both of the task's print streams go to stderr, which the parent shows line by line.
+        PrintStream human = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setOut(human);
+        System.setErr(human);
+        DataInputStream fromParent = new DataInputStream(new BufferedInputStream(System.in));
+        int status = 0;
+        try {
+            Task task = Frames.deserialize(Frames.read(fromParent));
+            Child.install(new Child(name, fromParent, toParent));
+            task.run();
+            toParent.flush();
+        } catch (Throwable t) {
+            human.println(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            status = 1;
+        }
+        human.flush();
+        System.exit(status);
+    }
+
+    private static void watchParent(long parentPid) {
+        Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+        Thread watcher = new Thread(() -> {
+            while (parent.map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(PARENT_CHECK_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(ORPHANED);
+        }, "parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

@@ -1,0 +1,172 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Python's {@code multiprocessing.Process}: a child JVM that runs one {@link Task}.
+ *
+ * <p>The child runs the same {@code java} and class path as this JVM ({@link Jvm}). Its task
+ * travels serialized on the child's standard input. What the child prints (on either stream)
+ * reaches this JVM's output line by line, prefixed with the child's name. The child's standard
+ * output is kept free as a binary channel to the parent ({@link Child#toParent()}), which the
+ * {@link Pool} uses for results.
+ *
+ * <p>A child never outlives its parent: it checks several times a second that the parent is alive
+ * and halts when it is not, and the parent's {@link Workspace} destroys its children when it is
+ * closed or when the parent JVM exits.
+ *
+ * <p>Memory consistency effects: everything the child did happens-before {@link #join()} returns,
+ * as far as it is visible to this JVM (shared memory written, queue items put).
+ */
+public final class ChildProcess {
+    private static final Duration GONE_WAIT = Duration.ofSeconds(2);
+
+    private final String name;
+    private final Task target;
+    private final Consumer<String> output;
+    private volatile Process process;
+    private Thread outputPump;
+
+    ChildProcess(String name, Task target, Consumer<String> output) {
+        this.name = name;
+        this.target = target;
+        this.output = output;
+    }
+
+    /** Starts the child JVM and sends it its task; returns as soon as the JVM is launched. */
+    public synchronized ChildProcess start() {
+        if (process != null) {
+            throw new IllegalStateException(name + " was already started");
+        }
+        List<String> command = Jvm.command(ChildMain.class);
+        command.add(name);
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        try {
+            process = new ProcessBuilder(command).start();
+            Frames.write(new DataOutputStream(process.getOutputStream()), Frames.serialize(target));
+        } catch (IOException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            throw new UncheckedIOException("cannot start child process " + name, e);
+        }
+        outputPump = new Thread(this::pumpOutput, name + "-output");
+        outputPump.setDaemon(true);
+        outputPump.start();
+        return this;
+    }
+
+    private void pumpOutput() {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.accept("[" + name + "] " + line);
+            }
+        } catch (IOException ignored) {
+            // the child is gone; nothing more to show
+        }
+    }
+
+    /** Waits for the child to exit and for all it printed to be shown. */
+    public void join() throws InterruptedException {
+        started().waitFor();
+        outputPump.join();
+    }
+
+    /** Waits at most {@code timeout}; returns whether the child exited. */
+    public boolean join(Duration timeout) throws InterruptedException {
+        boolean exited = started().waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (exited) {
+            outputPump.join(GONE_WAIT.toMillis());
+        }
+        return exited;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return started().pid();
+    }
+
+    public boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** The exit code, or {@code null} while the child runs or before it starts. */
+    public Integer exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? null : p.exitValue();
+    }
+
+    /** What the parent writes to the child's standard input after the task (for {@link Pool}). */
+    DataOutputStream toChild() {
+        return new DataOutputStream(started().getOutputStream());
+    }
+
+    /** What the child writes on its binary channel (for {@link Pool}). */
+    DataInputStream fromChild() {
+        return new DataInputStream(started().getInputStream());
+    }
+
+    /** Python's {@code terminate()}: kills the child at once. */
+    public void terminate() {
+        destroy();
+    }
+
+    void destroy() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Waits up to two seconds for a destroyed child to be gone. */
+    void awaitGone() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        try {
+            p.waitFor(GONE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** In words, for a report: {@code P1 (pid 1234) exited 0}. */
+    public String describe() {
+        Process p = process;
+        if (p == null) {
+            return name + " not started";
+        }
+        String state = p.isAlive() ? "running" : "exited " + p.exitValue();
+        return name + " (pid " + p.pid() + ") " + state;
+    }
+
+    private Process started() {
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,49 @@
+package concurrencydemo.multiprocessing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a child JVM like this one: the same {@code java} binary and class path, with flags
+ * that make a short-lived JVM start fast (C1 only, serial GC, a small heap), and this JVM's
+ * class-data-sharing archive when it has one, so that children load classes as fast as the parent.
+ */
+final class Jvm {
+    static final List<String> QUICK_START = List.of(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
+            "-Xmx64m", "-XX:CICompilerCount=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    private Jvm() {
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The command line that runs {@code mainClass} in a new JVM, ready for its arguments. */
+    static List<String> command(Class<?> mainClass) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBinary());
+        cmd.addAll(QUICK_START);
+        String archive = sharedArchive();
+        if (archive != null) {
+            cmd.add(archive);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass.getName());
+        return cmd;
+    }
+
+    /** This JVM's {@code -XX:SharedArchiveFile=…} flag, read from its command line, if any. */
+    private static String sharedArchive() {
+        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        for (String a : args) {
+            if (a.startsWith("-XX:SharedArchiveFile=")) {
+                return a;
+            }
+        }
+        return null;
+    }
+}

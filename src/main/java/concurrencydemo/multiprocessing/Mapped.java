@@ -1,0 +1,58 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A small file mapped into memory, read and written through {@link VarHandle}s with volatile
+ * semantics. Every process that maps the same file sees the same bytes: this is the shared memory
+ * under {@link SharedInt}, {@link SharedDoubles} and {@link StartBarrier}.
+ *
+ * <p>Serializable as the file's path: an instance rebuilt in a child process maps the same file
+ * on first use.
+ */
+abstract class Mapped implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    static final VarHandle DOUBLES = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());
+
+    private final String file;
+    private final int bytes;
+    private transient MappedByteBuffer memory;
+
+    /** Creates {@code file} of {@code bytes} zero bytes and maps it. */
+    Mapped(Path file, int bytes) {
+        this.file = file.toString();
+        this.bytes = Math.max(Integer.BYTES, bytes);
+        this.memory = map(file, this.bytes, true);
+    }
+
+    /** The mapped memory, mapped now if this instance was rebuilt in another process. */
+    final MappedByteBuffer memory() {
+        MappedByteBuffer m = memory;
+        if (m == null) {
+            m = map(Path.of(file), bytes, false);
+            memory = m;
+        }
+        return m;
+    }
+
+    private static MappedByteBuffer map(Path file, int bytes, boolean create) {
+        try (FileChannel ch = create
+                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            // the mapping stays valid after the channel is closed
+            return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map shared memory " + file, e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Python's {@code multiprocessing.Queue}: a FIFO queue that processes share.
+ *
+ * <p>The process that creates the queue owns its items and serves them on a Unix-domain socket
+ * in the workspace directory; a child that receives the queue (captured by its task) connects to
+ * that socket. Every operation of a child is one request and one reply on its own connection.
+ *
+ * <ul>
+ *   <li>{@link #put} returns once the item is in the queue, so after a producer has been joined,
+ *       everything it put is there to {@link #get}.</li>
+ *   <li>Items from one producer come out in the order it put them; items from several producers
+ *       interleave in arrival order.</li>
+ *   <li>{@link #get} blocks until an item is available (or a time-out passes); {@link #empty} says
+ *       whether the queue is empty at that moment.</li>
+ *   <li>{@link #close} in a child says it will put nothing more; in the owner, it shuts the queue.</li>
+ * </ul>
+ *
+ * <p>Memory consistency effects: actions in a process before {@code put(x)} happen-before the
+ * actions after the {@code get} that returns {@code x}, in any process.
+ *
+ * @param <T> the item type; items travel serialized
+ */
+public final class ProcessQueue<T extends Serializable> implements AutoCloseable, Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final byte PUT = 1;
+    private static final byte GET = 2;
+    private static final byte EMPTY = 3;
+    private static final byte OK = 0;
+    private static final byte NONE = 4;
+
+    private final String socket;
+
+    // The owner's side.
+    private transient LinkedBlockingQueue<byte[]> items;
+    private transient ServerSocketChannel server;
+    private transient List<Thread> handlers;
+    private transient List<SocketChannel> connections;
+
+    // A child's side: one connection, one request at a time.
+    private transient Object requestLock;
+    private transient SocketChannel connection;
+    private transient DataInputStream replies;
+    private transient DataOutputStream requests;
+
+    private ProcessQueue(Path socket) {
+        this.socket = socket.toString();
+    }
+
+    static <T extends Serializable> ProcessQueue<T> create(Workspace ws) {
+        ProcessQueue<T> q = new ProcessQueue<>(ws.newFile("queue-", ".sock"));
+        q.items = new LinkedBlockingQueue<>();
+        q.handlers = new CopyOnWriteArrayList<>();
+        q.connections = new CopyOnWriteArrayList<>();
+        try {
+            q.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            q.server.bind(UnixDomainSocketAddress.of(q.socket));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open queue socket " + q.socket, e);
+        }
+        Thread acceptor = new Thread(q::accept, "queue-acceptor");
+        acceptor.setDaemon(true);
+        q.handlers.add(acceptor);
+        acceptor.start();
+        return q;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        requestLock = new Object();
+    }
+
+    private boolean owner() {
+        return items != null;
+    }
+
+    /** Puts {@code item} at the tail; returns when it is in the queue. */
+    public void put(T item) throws InterruptedException {
+        byte[] bytes = Frames.serialize(item);
+        if (owner()) {
+            items.put(bytes);
+            return;
+        }
+        request(PUT, bytes, null);
+    }
+
+    /** Removes and returns the head, waiting as long as it takes. */
+    public T get() throws InterruptedException {
+        try {
+            return get(Duration.ofDays(365));
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes and returns the head, waiting at most {@code timeout}. */
+    public T get(Duration timeout) throws InterruptedException, TimeoutException {
+        byte[] bytes = owner()
+                ? items.poll(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                : request(GET, null, timeout);
+        if (bytes == null) {
+            throw new TimeoutException("no item within " + timeout.toMillis() + " ms");
+        }
+        return Frames.deserialize(bytes);
+    }
+
+    /** Whether the queue is empty at this moment. */
+    public boolean empty() throws InterruptedException {
+        if (owner()) {
+            return items.isEmpty();
+        }
+        return request(EMPTY, null, null) != null;
+    }
+
+    private byte[] request(byte op, byte[] item, Duration timeout) throws InterruptedException {
+        synchronized (requestLock) {
+            try {
+                DataOutputStream out = connect();
+                out.writeByte(op);
+                if (op == PUT) {
+                    Frames.write(out, item);
+                } else if (op == GET) {
+                    out.writeLong(timeout.toNanos());
+                }
+                out.flush();
+                byte status = replies.readByte();
+                if (status == NONE) {
+                    return null;
+                }
+                return op == GET ? Frames.read(replies) : new byte[0];
+            } catch (IOException e) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                throw new UncheckedIOException("the queue's owner process has gone", e);
+            }
+        }
+    }
+
+    private DataOutputStream connect() throws IOException {
+        if (connection == null) {
+            connection = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+            replies = new DataInputStream(Channels.newInputStream(connection));
+            requests = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(connection)));
+        }
+        return requests;
+    }
+
+    private void accept() {
+        try {
+            while (true) {
+                SocketChannel client = server.accept();
+                connections.add(client);
+                Thread handler = new Thread(() -> serve(client), "queue-handler");
+                handler.setDaemon(true);
+                handlers.add(handler);
+                handler.start();
+            }
+        } catch (IOException closed) {
+            // the queue was closed
+        }
+    }
+
+    /** Answers one child's requests, in order, until it disconnects. */
+    private void serve(SocketChannel client) {
+        try (client) {
+            DataInputStream in = new DataInputStream(Channels.newInputStream(client));
+            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(client)));
+            while (true) {
+                byte op = in.readByte();
+                switch (op) {
+                    case PUT -> {
+                        items.put(Frames.read(in));
+                        out.writeByte(OK);
+                    }
+                    case GET -> {
+                        byte[] item = items.poll(in.readLong(), TimeUnit.NANOSECONDS);
+                        if (item == null) {
+                            out.writeByte(NONE);
+                        } else {
+                            out.writeByte(OK);
+                            Frames.write(out, item);
+                        }
+                    }
+                    case EMPTY -> out.writeByte(items.isEmpty() ? OK : NONE);
+                    default -> throw new IOException("unknown queue request " + op);
+                }
+                out.flush();
+            }
+        } catch (EOFException | InterruptedException done) {
+            // the child closed its side, or the queue is closing
+        } catch (IOException e) {
+            // the child died mid-request; its connection is gone
+        }
+    }
+
+    /** In a child: no more puts from this process. In the owner: shuts the queue down. */
+    @Override
+    public void close() {
+        try {
+            if (owner()) {
+                server.close();
+                for (SocketChannel c : connections) {
+                    c.close();
+                }
+                for (Thread t : handlers) {
+                    t.interrupt();
+                }
+            } else if (connection != null) {
+                synchronized (requestLock) {
+                    connection.close();
+                    connection = null;
+                }
+            }
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}

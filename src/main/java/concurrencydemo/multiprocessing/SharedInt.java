@@ -1,0 +1,48 @@
+package concurrencydemo.multiprocessing;
+
+import java.nio.file.Path;
+
+/**
+ * Python's {@code Value('i', 0)}: one int in memory shared by processes.
+ *
+ * <p>{@link #get} and {@link #set} are each atomic and have volatile semantics in every process
+ * that maps the value: a {@code set} in one process is seen by the next {@code get} in any other.
+ * But {@code v.set(v.get() + 1)} is a read-modify-write of two steps, and another process may
+ * write between them: that lost update is what the race-condition lesson shows. Use a
+ * {@link ProcessLock} around it, or {@link #addAndGet}, which is atomic.
+ *
+ * <p>Serializable: a task that captures a {@code SharedInt} sees the same int in the child.
+ */
+public final class SharedInt extends Mapped {
+    private static final long serialVersionUID = 1L;
+
+    private SharedInt(Path file) {
+        super(file, Integer.BYTES);
+    }
+
+    static SharedInt create(Workspace ws, int initial) {
+        Path file = ws.newFile("value-", ".mem");
+        SharedInt value = new SharedInt(file);
+        value.set(initial);
+        return value;
+    }
+
+    public int get() {
+        return (int) Mapped.INTS.getVolatile(memory(), 0);
+    }
+
+    public void set(int value) {
+        Mapped.INTS.setVolatile(memory(), 0, value);
+    }
+
+    /** Atomically adds {@code delta}, in one step no other process can split. */
+    public int addAndGet(int delta) {
+        return (int) Mapped.INTS.getAndAdd(memory(), 0, delta) + delta;
+    }
+
+
+    @Override
+    public String toString() {
+        return Integer.toString(get());
+    }
+}
