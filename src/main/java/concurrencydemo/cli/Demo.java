@@ -2,6 +2,9 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.lessons.LocksLesson;
+import concurrencydemo.lessons.PoolsLesson;
+import concurrencydemo.lessons.ProcessesLesson;
+import concurrencydemo.lessons.QueuesLesson;
 import concurrencydemo.lessons.RaceConditionLesson;
 import concurrencydemo.lessons.ThreadsLesson;
 import concurrencydemo.report.Style;
@@ -36,7 +39,10 @@ import java.util.Map;
             ListCommand.class,
             ThreadsLesson.class,
             LocksLesson.class,
+            ProcessesLesson.class,
             RaceConditionLesson.class,
+            QueuesLesson.class,
+            PoolsLesson.class,
             AllCommand.class,
             CommandLine.HelpCommand.class,
             GenerateCompletion.class

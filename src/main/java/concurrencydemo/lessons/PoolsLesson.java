@@ -1,0 +1,158 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.framework.Variant;
+import concurrencydemo.multiprocessing.Pool;
+import concurrencydemo.multiprocessing.SharedDoubles;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Outcome;
+import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * A pool of worker processes computes cubes: results gathered by hand get lost, the pool's own
+ * map keeps them all, in order. Ports the seed's 进程池.
+ */
+@Command(name = "pools",
+        description = "A Pool of worker processes: map, apply and their async forms, and the speed-up.")
+public final class PoolsLesson extends Lesson {
+    static final List<Integer> NUMBERS = IntStream.range(0, 10).boxed().toList();
+    static final List<Long> CUBES = NUMBERS.stream().map(n -> (long) n * n * n).toList();
+    /** The seed's cube sleeps one or two seconds; ten milliseconds show the same. */
+    static final Duration CUBE_TIME = Duration.ofMillis(10);
+    static final Duration WINDOW = Duration.ofMillis(2);
+    static final int CPU_TASKS = 4;
+    static final int PRIME_LIMIT = 300_000;
+
+    @Override
+    public List<Section> sections() {
+        return List.of(new Section("进程池", "Process pools"));
+    }
+
+    @Override
+    public String whatYouSee() {
+        return "results appended by workers by hand get lost; map gives [0, 1, 8, ..., 729] in order";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.racy("Gathered by hand", "进程池", PoolsLesson::byHand),
+                Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled));
+    }
+
+    /** At least two workers, so that even on one CPU two processes interleave. */
+    static int workers() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The seed's cube: a pause ("work"), then n³. */
+    static long cube(int number) {
+        Database.sleep(CUBE_TIME);
+        return (long) number * number * number;
+    }
+
+    /*
+     * Gathered by hand: each worker computes a cube and appends it itself to a list in shared
+     * memory, through an index it reads, and after a short window writes back plus one. Two
+     * workers read the same index: one result overwrites the other, and the survivors are in the
+     * order the workers finished, not the order of the numbers.
+     */
+    static Outcome byHand(Stage stage) throws Exception {
+        Duration window = stage.window(WINDOW);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            SharedDoubles results = ws.sharedDoubles(new double[NUMBERS.size()]);
+            SharedInt next = ws.sharedInt(0);
+            Pool p = ws.pool(workers());
+            p.map(n -> appendCube(n, results, next, window), NUMBERS);
+            p.close();
+            p.join();
+            List<Long> gathered = new ArrayList<>();
+            for (int i = 0; i < next.get(); i++) {
+                gathered.add((long) results.get(i));
+            }
+            stage.println(gathered.toString());
+            long lost = NUMBERS.size() - gathered.size();
+            return new Outcome(CUBES, gathered, gathered.equals(CUBES), lost == 0
+                    ? "this time no two workers appended at once"
+                    : lost + " of " + NUMBERS.size() + " results lost, the rest in the order the workers "
+                            + "finished: workers appended to one list without a lock", Map.of())
+                    .with("lostUpdates", lost);
+        }
+    }
+
+    static boolean appendCube(int n, SharedDoubles results, SharedInt next, Duration window) {
+        long c = cube(n);
+        int index = next.get();
+        Database.sleep(window);
+        results.set(index, c);
+        next.set(index + 1);
+        return true;
+    }
+
+    /*
+     * Pool.map sends each number to a free worker and puts each result in its number's place:
+     * [0, 1, 8, …, 729], whatever order the workers finish in. apply runs one call; map_async and
+     * apply_async return at once and call back when done. Last, a CPU-bound map on one worker and
+     * on the whole pool shows what the processes are for.
+     */
+    static Outcome pooled(Stage stage) throws Exception {
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            Pool p = ws.pool(workers());
+            List<Long> mapped = p.map(PoolsLesson::cube, NUMBERS);
+            stage.println("map(cube, range(10)):   " + mapped);
+            long applied = p.apply(PoolsLesson::cube, 9);
+            stage.println("apply(cube, 9):         " + applied);
+            CompletableFuture<List<Long>> mapAsync = p.mapAsync(PoolsLesson::cube, NUMBERS,
+                    r -> stage.println("map_async callback:     " + r));
+            CompletableFuture<Long> applyAsync = p.applyAsync(PoolsLesson::cube, 9,
+                    r -> stage.println("apply_async callback:   " + r));
+            boolean asyncRight = mapAsync.get().equals(CUBES) && applyAsync.get() == 729;
+
+            long oneWorker = timeCpuMap(ws.pool(1));
+            long pool = timeCpuMap(p);
+            stage.println(String.format("CPU-bound map of %d tasks: 1 worker %d ms, %d workers %d ms (%.1fx)",
+                    CPU_TASKS, oneWorker, p.size(), pool, (double) oneWorker / Math.max(1, pool)));
+            p.close();
+            p.join();
+            boolean correct = mapped.equals(CUBES) && applied == 729 && asyncRight;
+            return new Outcome(CUBES, mapped, correct, correct
+                    ? "the pool put each result in its number's place, whatever order the workers finished in"
+                    : "the pool returned wrong or misplaced results", Map.of())
+                    .with("speedup", (double) oneWorker / Math.max(1, pool));
+        }
+    }
+
+    static long timeCpuMap(Pool p) throws Exception {
+        List<Integer> limits = IntStream.range(0, CPU_TASKS).mapToObj(i -> PRIME_LIMIT).toList();
+        p.map(PoolsLesson::countPrimes, List.of(1000)); // warm the worker up
+        long start = System.nanoTime();
+        p.map(PoolsLesson::countPrimes, limits);
+        return Duration.ofNanos(System.nanoTime() - start).toMillis();
+    }
+
+    /** CPU-bound work: the number of primes below {@code limit}, by trial division. */
+    static int countPrimes(int limit) {
+        int count = 0;
+        for (int n = 2; n < limit; n++) {
+            boolean prime = true;
+            for (int d = 2; (long) d * d <= n; d++) {
+                if (n % d == 0) {
+                    prime = false;
+                    break;
+                }
+            }
+            count += prime ? 1 : 0;
+        }
+        return count;
+    }
+}

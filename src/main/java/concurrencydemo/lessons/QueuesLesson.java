@@ -1,0 +1,207 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.framework.Variant;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessQueue;
+import concurrencydemo.multiprocessing.SharedDoubles;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.StartBarrier;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Outcome;
+import concurrencydemo.threading.JoinableQueue;
+import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Queues between processes and between threads. Ports the seed's 多进程使用队列通信 and
+ * 多线程消息队列通信.
+ */
+@Command(name = "queues",
+        description = "Two processes send ten numbers through a Queue; ten threads drain a joinable queue.")
+public final class QueuesLesson extends Lesson {
+    static final int N = 5;
+    static final int ITEMS = 20;
+    static final int WORKERS = 10;
+    /** Between a producer's reading the next free slot and its writing into it. */
+    static final Duration WINDOW = Duration.ofMillis(2);
+    /** The seed's producers sleep 10 ms before each put. */
+    static final Duration PRODUCER_PAUSE = Duration.ofMillis(10);
+    /** How long a worker thread "does stuff" with an item. */
+    static final Duration WORK = Duration.ofMillis(5);
+
+    @Override
+    public List<Section> sections() {
+        return List.of(new Section("多进程使用队列通信", "Processes communicating through a queue"),
+                new Section("多线程消息队列通信", "Threads communicating through a queue"));
+    }
+
+    @Override
+    public String whatYouSee() {
+        return "items overwritten without a queue, all 10 with one; 'main done' before the work without q.join()";
+    }
+
+    @Override
+    public List<Variant> variants() {
+        return List.of(
+                Variant.racy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false)),
+                Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true)),
+                Variant.racy("Unjoined", "多线程消息队列通信", stage -> workers(stage, false)),
+                Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, true)));
+    }
+
+    /*
+     * Two producer processes: one sends i*i, the other -i, for i in 1..5; main prints what arrived.
+     *
+     * Unqueued: the producers append to a list in shared memory by reading the index of the next
+     * free slot, writing the item there (after a short window), and storing index + 1. Both read
+     * the same index, so the second item overwrites the first and the index moves by one, not two:
+     * about half the items are lost.
+     *
+     * Queued: the producers put() into a process Queue, which takes each item whole. Main joins
+     * them, then gets until empty(): all ten arrive, each producer's in its own order, the two
+     * interleaved differently from run to run.
+     */
+    static Outcome producers(Stage stage, boolean queued) throws Exception {
+        Duration window = stage.window(WINDOW);
+        List<Integer> received = new ArrayList<>();
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            StartBarrier start = ws.startBarrier(2);
+            List<ChildProcess> producers;
+            if (queued) {
+                ProcessQueue<Integer> q = ws.queue();
+                producers = List.of(
+                        ws.process("P1", () -> squareInto(q, start)),
+                        ws.process("P2", () -> negateInto(q, start)));
+                Processes.startAll(producers);
+                Processes.joinAll(producers);
+                while (!q.empty()) {
+                    received.add(q.get());
+                }
+            } else {
+                SharedDoubles slots = ws.sharedDoubles(new double[2 * N]);
+                SharedInt next = ws.sharedInt(0);
+                producers = List.of(
+                        ws.process("P1", () -> appendAll(slots, next, start, window, true)),
+                        ws.process("P2", () -> appendAll(slots, next, start, window, false)));
+                Processes.startAll(producers);
+                Processes.joinAll(producers);
+                for (int i = 0; i < next.get(); i++) {
+                    received.add((int) slots.get(i));
+                }
+            }
+        }
+        for (int item : received) {
+            stage.println(Integer.toString(item));
+        }
+        stage.println("end main");
+        return gradeItems(received);
+    }
+
+    static void squareInto(ProcessQueue<Integer> q, StartBarrier start) throws Exception {
+        start.await(RaceConditionLesson.START_TIMEOUT);
+        for (int i = 1; i <= N; i++) {
+            Database.sleep(PRODUCER_PAUSE);
+            q.put(i * i);
+        }
+        q.close();
+    }
+
+    static void negateInto(ProcessQueue<Integer> q, StartBarrier start) throws Exception {
+        start.await(RaceConditionLesson.START_TIMEOUT);
+        for (int i = 1; i <= N; i++) {
+            Database.sleep(PRODUCER_PAUSE);
+            q.put(-i);
+        }
+        q.close();
+    }
+
+    /** Appends i*i (or -i) for i in 1..5 to a shared list through an unguarded index. */
+    static void appendAll(SharedDoubles slots, SharedInt next, StartBarrier start, Duration window,
+                          boolean squares) throws Exception {
+        start.await(RaceConditionLesson.START_TIMEOUT);
+        for (int i = 1; i <= N; i++) {
+            Database.sleep(PRODUCER_PAUSE);
+            int index = next.get();
+            Database.sleep(window);
+            slots.set(index, squares ? i * i : -i);
+            next.set(index + 1);
+        }
+    }
+
+    static Outcome gradeItems(List<Integer> received) {
+        List<Integer> squares = received.stream().filter(i -> i > 0).toList();
+        List<Integer> negatives = received.stream().filter(i -> i < 0).toList();
+        boolean complete = squares.equals(List.of(1, 4, 9, 16, 25)) && negatives.equals(List.of(-1, -2, -3, -4, -5));
+        int expected = 2 * N;
+        int lost = expected - received.size();
+        String explanation = complete && lost == 0
+                ? "the queue took every item whole and kept each producer's order"
+                : lost + " of " + expected + " items lost: both producers read the same free slot, "
+                        + "and the second write overwrote the first";
+        return new Outcome(expected, received.size(), complete && lost == 0, explanation, Map.of())
+                .with("items", received).with("lostUpdates", lost);
+    }
+
+    /*
+     * Ten daemon worker threads take items from a queue, "do stuff" for a few milliseconds, and
+     * print what they got; main puts 20 items.
+     *
+     * Unjoined: main prints 'main done' right after putting, while the items are still being
+     * processed (a daemon thread does not keep the program alive: its work is simply cut off).
+     *
+     * Joined: each worker calls taskDone() after an item, and main calls q.join(), which returns
+     * only when every item put has been marked done: 'main done' comes last.
+     */
+    static Outcome workers(Stage stage, boolean join) throws InterruptedException {
+        JoinableQueue<Integer> q = new JoinableQueue<>();
+        AtomicInteger processed = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            Thread t = stage.thread("Thread" + (i + 1), () -> work(stage, q, processed));
+            threads.add(t);
+            t.start();
+        }
+        for (int x = 0; x < ITEMS; x++) {
+            q.put(x);
+        }
+        if (join) {
+            q.join();
+        }
+        int done = processed.get();
+        stage.println("main done");
+        for (Thread t : threads) {
+            t.interrupt(); // daemon threads end with main
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return Outcome.compare(ITEMS, done, "q.join() returned only after all 20 items were marked done",
+                "main was done after " + done + " of " + ITEMS + " items: it did not wait with q.join()");
+    }
+
+    static void work(Stage stage, JoinableQueue<Integer> q, AtomicInteger processed) {
+        while (true) {
+            int value;
+            try {
+                value = q.get();
+            } catch (InterruptedException e) {
+                return;
+            }
+            Database.sleep(WORK);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            stage.println("in " + Thread.currentThread().getName() + " got " + value);
+            processed.incrementAndGet();
+            q.taskDone();
+        }
+    }
+}
