@@ -56,11 +56,11 @@ class DemoCommandLineTest {
     @Test
     @DisplayName("a misspelt lesson gets a suggestion on one line of stderr and exit code 2")
     void typoGetsSuggestion() {
-        Result r = Cli.run("thread");
+        Result r = Cli.run("race-conditon");
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("unknown lesson 'thread'", "did you mean 'threads'?");
+        assertThat(r.err()).contains("unknown lesson 'race-conditon'", "did you mean 'race-condition'?");
     }
 
     @ParameterizedTest
@@ -108,8 +108,17 @@ class DemoCommandLineTest {
         JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
         List<String> lessons = doc.getAsJsonArray("lessons").asList().stream()
                 .map(l -> l.getAsJsonObject().get("lesson").getAsString()).toList();
-        assertThat(lessons).startsWith("threads", "locks");
+        assertThat(lessons).containsExactly("threads", "locks", "processes", "race-condition", "queues", "pools");
         assertThat(doc.get("passed").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("shared-memory is another name for race-condition")
+    void aliasRunsTheSameLesson() {
+        Result r = Cli.run("shared-memory", "--format", "json");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(JsonParser.parseString(r.out()).getAsJsonObject().get("lesson").getAsString())
+                .isEqualTo("race-condition");
     }
 
     @Test

@@ -1,0 +1,109 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.framework.Stage;
+import concurrencydemo.report.Outcome;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class ProcessLessonsTest {
+
+    private static Stage quietStage() {
+        return new Stage(line -> { }, null);
+    }
+
+    @Test
+    @DisplayName("race-condition, locked: Value at end is 200 and Array at end [200.0, 300.0, 400.0]")
+    void lockedProcessesNeverLoseUpdates() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = RaceConditionLesson.run(stage, true);
+            assertThat(o.correct()).isTrue();
+            assertThat(stage.transcript()).containsExactly("Value at beginning: 0",
+                    "Array at beginning: [0.0, 100.0, 200.0]", "Value at end: 200",
+                    "Array at end: [200.0, 300.0, 400.0]", "end main");
+        }
+    }
+
+    @Test
+    @DisplayName("race-condition, racy: every shared number ends between its start and its right end")
+    void racyProcessesStayWithinBounds() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = RaceConditionLesson.run(stage, false);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> observed = (Map<String, Object>) o.observed();
+            assertThat((Integer) observed.get("value")).isBetween(1, 200);
+            @SuppressWarnings("unchecked")
+            List<Double> array = (List<Double>) observed.get("array");
+            assertThat(array.get(0)).isBetween(1.0, 200.0);
+            assertThat(array.get(2)).isBetween(201.0, 400.0);
+            assertThat((Long) o.details().get("lostUpdates")).isBetween(0L, 799L);
+        }
+    }
+
+    @Test
+    @DisplayName("processes, joined: every child has exited 0 and done all its squares when main reports")
+    void joinedProcessesAllFinish() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = ProcessesLesson.run(stage, true);
+            int n = Runtime.getRuntime().availableProcessors();
+            assertThat(o.observed()).isEqualTo(n);
+            assertThat(stage.transcript()).anyMatch(l -> l.startsWith("main: " + n + " of " + n
+                    + " processes finished, " + n * ProcessesLesson.SQUARES + " of "));
+        }
+    }
+
+    @Test
+    @DisplayName("queues, queued: all ten items arrive, each producer's in order")
+    void queueDeliversEverything() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = QueuesLesson.producers(stage, true);
+            assertThat(o.correct()).isTrue();
+            assertThat(o.observed()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    @DisplayName("queues, unqueued: between 5 and 10 items survive the shared index")
+    void unqueuedItemsWithinBounds() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = QueuesLesson.producers(stage, false);
+            assertThat((Integer) o.observed()).isBetween(1, 10);
+        }
+    }
+
+    @Test
+    @DisplayName("queues, joined: main is done only after all 20 items are processed")
+    void joinableQueueWaitsForAllItems() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = QueuesLesson.workers(stage, true);
+            assertThat(o.observed()).isEqualTo(20);
+            assertThat(stage.transcript()).hasSize(21).last().isEqualTo("main done");
+        }
+    }
+
+    @Test
+    @DisplayName("pools, Pool.map: [0, 1, 8, ..., 729] in order, and apply and the async forms agree")
+    void poolMapIsOrdered() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = PoolsLesson.pooled(stage);
+            assertThat(o.correct()).isTrue();
+            assertThat(o.observed()).isEqualTo(List.of(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L));
+        }
+    }
+
+    @Test
+    @DisplayName("pools, gathered by hand: between 1 and 10 results survive")
+    void handGatheredResultsWithinBounds() throws Exception {
+        try (Stage stage = new Stage(line -> { }, Duration.ofMillis(1))) {
+            Outcome o = PoolsLesson.byHand(stage);
+            assertThat((List<?>) o.observed()).hasSizeBetween(1, 10);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package concurrencydemo.multiprocessing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(60)
+class MultiprocessingTest {
+    private final List<String> childOutput = java.util.Collections.synchronizedList(new ArrayList<>());
+    private Workspace ws;
+
+    @BeforeEach
+    void openWorkspace() {
+        ws = Workspace.create(childOutput::add);
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        ws.close();
+    }
+
+    @Test
+    @DisplayName("a Value and an Array written by a child are seen by the parent")
+    void sharedMemoryIsVisibleAcrossProcesses() throws Exception {
+        SharedInt number = ws.sharedInt(7);
+        SharedDoubles array = ws.sharedDoubles(0.0, 100.0, 200.0);
+        ChildProcess child = ws.process("P1", () -> {
+            number.set(number.get() * 6);
+            array.set(2, array.get(2) + 0.5);
+        }).start();
+        child.join();
+        assertThat(child.exitCode()).isZero();
+        assertThat(number.get()).isEqualTo(42);
+        assertThat(array.toArray()).containsExactly(0.0, 100.0, 200.5);
+        assertThat(array).hasToString("[0.0, 100.0, 200.5]");
+    }
+
+    @Test
+    @DisplayName("the Lock excludes: 2 processes x 300 locked read-modify-writes end at exactly 600")
+    void lockExcludesAcrossProcesses() throws Exception {
+        SharedInt counter = ws.sharedInt(0);
+        ProcessLock lock = ws.lock();
+        StartBarrier start = ws.startBarrier(2);
+        List<ChildProcess> children = new ArrayList<>();
+        for (String name : List.of("P1", "P2")) {
+            children.add(ws.process(name, () -> {
+                start.await(Duration.ofSeconds(10));
+                for (int i = 0; i < 300; i++) {
+                    try (ProcessLock.Held held = lock.hold()) {
+                        int v = counter.get();
+                        Thread.onSpinWait();
+                        counter.set(v + 1);
+                    }
+                }
+            }).start());
+        }
+        for (ChildProcess c : children) {
+            c.join();
+            assertThat(c.exitCode()).isZero();
+        }
+        assertThat(counter.get()).isEqualTo(600);
+    }
+
+    @Test
+    @DisplayName("the Lock also excludes the threads of one process")
+    void lockExcludesThreadsToo() throws Exception {
+        SharedInt counter = ws.sharedInt(0);
+        ProcessLock lock = ws.lock();
+        Runnable add = () -> {
+            for (int i = 0; i < 1000; i++) {
+                try {
+                    lock.acquire();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                counter.set(counter.get() + 1);
+                lock.release();
+            }
+        };
+        Thread a = new Thread(add);
+        Thread b = new Thread(add);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertThat(counter.get()).isEqualTo(2000);
+    }
+
+    @Test
+    @DisplayName("the Queue loses nothing and keeps each producer's order")
+    void queueLosesNothing() throws Exception {
+        ProcessQueue<Integer> q = ws.queue();
+        ChildProcess up = ws.process("P1", () -> {
+            for (int i = 1; i <= 100; i++) {
+                q.put(i);
+            }
+        }).start();
+        ChildProcess down = ws.process("P2", () -> {
+            for (int i = 1; i <= 100; i++) {
+                q.put(-i);
+            }
+        }).start();
+        up.join();
+        down.join();
+        List<Integer> got = new ArrayList<>();
+        while (!q.empty()) {
+            got.add(q.get());
+        }
+        assertThat(got).hasSize(200);
+        assertThat(got.stream().filter(i -> i > 0).toList()).isEqualTo(IntStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(got.stream().filter(i -> i < 0).toList()).isEqualTo(IntStream.rangeClosed(1, 100).map(i -> -i).boxed().toList());
+    }
+
+    @Test
+    @DisplayName("a child can get from the parent's Queue, blocking until an item comes")
+    void childGetsFromQueue() throws Exception {
+        ProcessQueue<String> q = ws.queue();
+        SharedInt length = ws.sharedInt(0);
+        ChildProcess consumer = ws.process("C1", () -> length.set(q.get().length())).start();
+        q.put("hello");
+        consumer.join();
+        assertThat(consumer.exitCode()).isZero();
+        assertThat(length.get()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("Pool.map returns results in argument order whatever order workers finish in")
+    void poolMapKeepsOrder() throws Exception {
+        Pool pool = ws.pool(2);
+        List<Integer> args = IntStream.range(0, 12).boxed().toList();
+        List<Integer> result = pool.map(MultiprocessingTest::slowSquare, args);
+        assertThat(result).isEqualTo(args.stream().map(i -> i * i).toList());
+        assertThat(pool.apply(MultiprocessingTest::slowSquare, 7)).isEqualTo(49);
+        List<Integer> fromCallback = new ArrayList<>();
+        pool.mapAsync(MultiprocessingTest::slowSquare, List.of(2, 3), fromCallback::addAll).get();
+        assertThat(fromCallback).containsExactly(4, 9);
+        pool.close();
+        pool.join();
+        assertThat(pool.workers()).allMatch(w -> w.exitCode() == 0);
+    }
+
+    static int slowSquare(int i) {
+        try {
+            Thread.sleep((11 - i % 12) * 2L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return i * i;
+    }
+
+    @Test
+    @DisplayName("a worker that dies fails its job with a message naming it, and nothing waits forever")
+    void deadWorkerFailsItsJob() throws Exception {
+        Pool pool = ws.pool(1);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 1))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("W1")
+                .hasMessageContaining("died");
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 2))
+                .isInstanceOf(ExecutionException.class);
+    }
+
+    static int die(int code) {
+        Runtime.getRuntime().halt(9);
+        return code;
+    }
+
+    @Test
+    @DisplayName("a task that throws makes its child exit 1 and show the exception")
+    void failingTaskExitsOne() throws Exception {
+        ChildProcess child = ws.process("P1", () -> {
+            throw new IllegalStateException("boom");
+        }).start();
+        child.join();
+        assertThat(child.exitCode()).isEqualTo(1);
+        assertThat(childOutput).contains("[P1] IllegalStateException: boom");
+    }
+
+    @Test
+    @DisplayName("a child's printed lines reach the parent prefixed with its name")
+    void childOutputIsPrefixed() throws Exception {
+        ChildProcess child = ws.process("P7", () -> System.out.println("Hi")).start();
+        child.join();
+        assertThat(childOutput).containsExactly("[P7] Hi");
+    }
+
+    @Test
+    @DisplayName("a grandchild dies within two seconds when its parent JVM is killed")
+    void childrenDieWithTheirParent() throws Exception {
+        SharedInt grandchildPid = ws.sharedInt(0);
+        ChildProcess parent = ws.process("parent", () -> {
+            Workspace inner = Workspace.create(line -> { });
+            ChildProcess grandchild = inner.process("grandchild", () -> Thread.sleep(60_000)).start();
+            grandchildPid.set((int) grandchild.pid());
+            Thread.sleep(60_000);
+        }).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (grandchildPid.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Optional<ProcessHandle> grandchild = ProcessHandle.of(grandchildPid.get());
+        assertThat(grandchild).isPresent();
+        ProcessHandle.of(parent.pid()).orElseThrow().destroyForcibly(); // SIGKILL: no hooks run
+        parent.join();
+        grandchild.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(grandchild.get().isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("closing a workspace kills its children and deletes its owner-only directory")
+    void closeCleansUp() throws Exception {
+        Workspace own = Workspace.create(line -> { });
+        Path dir = own.directory();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        own.sharedInt(1);
+        own.queue();
+        ChildProcess sleeper = own.process("P1", () -> Thread.sleep(60_000)).start();
+        own.close();
+        assertThat(sleeper.isAlive()).isFalse();
+        assertThat(dir).doesNotExist();
+    }
+}
