@@ -6,7 +6,13 @@ import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.StartBarrier;
+import concurrencydemo.multiprocessing.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +33,10 @@ public final class LocksLesson extends Lesson {
     /** How long a thread may wait for the lock before the watchdog calls it stuck. */
     static final Duration STUCK_AFTER = Duration.ofMillis(500);
 
+    @Option(names = "--processes",
+            description = "Run the variants in two child JVMs that share a cross-process Lock.")
+    boolean processes;
+
     @Override
     public List<Section> sections() {
         return List.of(new Section("使用锁处理资源竟态", "Using a lock against the race"),
@@ -40,6 +50,14 @@ public final class LocksLesson extends Lesson {
 
     @Override
     public List<Variant> variants() {
+        if (processes) {
+            return List.of(
+                    Variant.racy("Unlocked", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.NONE, false)),
+                    Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.BY_HAND, false)),
+                    Variant.mistaken("By hand, throws", "使用上下文管理器", stage -> inProcesses(stage, Guard.BY_HAND, true)),
+                    Variant.fixed("Context manager", "使用上下文管理器",
+                            stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true)));
+        }
         return List.of(
                 Variant.racy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false)),
                 Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false)),
@@ -158,6 +176,104 @@ public final class LocksLesson extends Lesson {
             }
         }
         return stuck;
+    }
+
+    /*
+     * --processes: the same four variants with two child JVMs, the shared value in shared memory
+     * and the cross-process Lock. One difference from threads: when a process dies, the operating
+     * system releases the file lock it held. So the failing process here does what a server would:
+     * it logs the failure and goes on running (until the other process is done, or for a while),
+     * still holding the lock it never released.
+     */
+    static Outcome inProcesses(Stage stage, Guard guard, boolean firstUpdateFails) throws Exception {
+        Duration window = stage.window(WINDOW);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            SharedInt value = ws.sharedInt(0);
+            SharedInt failNext = ws.sharedInt(firstUpdateFails ? 1 : 0);
+            SharedInt finished = ws.sharedInt(0);
+            ProcessLock lock = ws.lock();
+            StartBarrier start = ws.startBarrier(2);
+            stage.println("Start value:  " + value.get());
+            List<ChildProcess> processes = List.of(
+                    ws.process("P1", () -> updateInChild(value, failNext, finished, lock, guard, start, window)),
+                    ws.process("P2", () -> updateInChild(value, failNext, finished, lock, guard, start, window)));
+            Processes.startAll(processes);
+            String stuck = null;
+            long deadline = 0;
+            for (ChildProcess p : processes) {
+                while (deadline == 0 && start.arrived() < 2 && p.isAlive()) {
+                    Thread.sleep(5);
+                }
+                if (deadline == 0) {
+                    deadline = System.nanoTime() + STUCK_AFTER.plus(window.multipliedBy(2)).toNanos();
+                }
+                if (!p.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    stage.println("watchdog: " + p.name() + " is stuck waiting for the lock; stopping it");
+                    stuck = p.name() + " waited " + LessonOptions.show(STUCK_AFTER) + " for a lock that another"
+                            + " process holds and will not release (it threw before release()); the watchdog stopped it";
+                    break;
+                }
+            }
+            for (ChildProcess p : processes) {
+                p.terminate();
+                p.join();
+            }
+            stage.println("End value: " + value.get());
+            stage.println("end main");
+            long expected = firstUpdateFails ? 1 : 2;
+            if (stuck != null) {
+                return new Outcome(expected, (long) value.get(), false, stuck, Map.of()).with("stuck", true);
+            }
+            return Outcome.counter(expected, value.get(), switch (guard) {
+                case NONE -> "this time one process wrote before the other read";
+                case BY_HAND -> "the lock kept each read-modify-write whole";
+                case TRY_WITH_RESOURCES -> firstUpdateFails
+                        ? "the failed update released the lock on its way out, so the other process made its update"
+                        : "the lock kept each read-modify-write whole";
+            },
+                    "both processes read the same value before either wrote");
+        }
+    }
+
+    static void updateInChild(SharedInt value, SharedInt failNext, SharedInt finished, ProcessLock lock,
+                              Guard guard, StartBarrier start, Duration window) throws Exception {
+        start.await(Duration.ofSeconds(10));
+        try {
+            switch (guard) {
+                case NONE -> increase(value, window);
+                case BY_HAND -> {
+                    lock.acquire();
+                    increaseOrFail(value, failNext, window);
+                    lock.release(); // never reached when increaseOrFail throws
+                }
+                case TRY_WITH_RESOURCES -> {
+                    try (ProcessLock.Held held = lock.hold()) {
+                        increaseOrFail(value, failNext, window);
+                    }
+                }
+            }
+            finished.addAndGet(1);
+        } catch (IllegalStateException e) {
+            System.out.println("update failed: " + e.getMessage());
+            long until = System.nanoTime() + STUCK_AFTER.multipliedBy(4).toNanos();
+            while (finished.get() == 0 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    static void increase(SharedInt value, Duration window) {
+        int localCopy = value.get();
+        Database.sleep(window);
+        value.set(localCopy + 1);
+    }
+
+    static void increaseOrFail(SharedInt value, SharedInt failNext, Duration window) {
+        if (failNext.compareAndSet(1, 0)) {
+            Database.sleep(window);
+            throw new IllegalStateException("lost the connection to the database");
+        }
+        increase(value, window);
     }
 
     /** Java's {@code with lock:}: locks on acquire, unlocks in close(), whatever ends the block. */

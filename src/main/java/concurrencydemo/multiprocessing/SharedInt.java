@@ -41,6 +41,11 @@ public final class SharedInt extends Mapped {
     }
 
 
+    /** Atomically sets the value to {@code update} if it is {@code expect}; returns whether it did. */
+    public boolean compareAndSet(int expect, int update) {
+        return Mapped.INTS.compareAndSet(memory(), 0, expect, update);
+    }
+
     @Override
     public String toString() {
         return Integer.toString(get());

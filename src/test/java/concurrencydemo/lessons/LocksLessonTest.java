@@ -61,4 +61,32 @@ class LocksLessonTest {
             assertThat((Long) o.observed()).isBetween(1L, 2L);
         }
     }
+
+    @Test
+    @DisplayName("--processes, context manager: the failing child releases the Lock, the other child updates")
+    void processContextManagerReleasesOnException() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.inProcesses(stage, Guard.TRY_WITH_RESOURCES, true);
+            assertThat(o.observed()).isEqualTo(1L);
+            assertThat(stage.transcript()).anyMatch(line -> line.endsWith("update failed: lost the connection to the database"));
+        }
+    }
+
+    @Test
+    @DisplayName("--processes, by hand with an exception: the watchdog stops the child stuck on the Lock")
+    void processWatchdogStopsTheStuckChild() throws Exception {
+        try (Stage stage = quietStage()) {
+            Outcome o = LocksLesson.inProcesses(stage, Guard.BY_HAND, true);
+            assertThat(o.correct()).isFalse();
+            assertThat(o.details()).containsEntry("stuck", true);
+        }
+    }
+
+    @Test
+    @DisplayName("--processes, locked by hand: both updates count")
+    void processLockedByHand() throws Exception {
+        try (Stage stage = quietStage()) {
+            assertThat(LocksLesson.inProcesses(stage, Guard.BY_HAND, false).observed()).isEqualTo(2L);
+        }
+    }
 }
