@@ -1,0 +1,85 @@
+package concurrencydemo.docs;
+
+import concurrencydemo.Cli;
+import concurrencydemo.Cli.Result;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps docs/ and the program in step: every {@code ```text} block in docs/ that starts with
+ * {@code $ ./demo …} is run now, and its output must have the same shape as the block. What varies
+ * from run to run (numbers, pids, times, how many lines of one kind, the wording of a verdict's
+ * explanation and whether a racy run happened to diverge) is matched by shape; everything else
+ * exactly.
+ */
+@Timeout(120)
+class DocsTest {
+    private static final Pattern BLOCK = Pattern.compile("```text\\n(\\$ \\./demo [^\\n]*)\\n(.*?)```", Pattern.DOTALL);
+
+    @TestFactory
+    @DisplayName("every output block in docs/ matches what the program prints now")
+    Stream<DynamicTest> outputBlocksMatchTheProgram() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(Path.of("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                Matcher m = BLOCK.matcher(Files.readString(page));
+                while (m.find()) {
+                    String command = m.group(1);
+                    String shown = m.group(2);
+                    tests.add(DynamicTest.dynamicTest(page.getFileName() + ": " + command,
+                            () -> assertSameShape(command, shown)));
+                }
+            }
+        }
+        assertThat(tests).withFailMessage("no output blocks found in docs/").hasSizeGreaterThan(5);
+        return tests.stream();
+    }
+
+    private static void assertSameShape(String command, String shown) {
+        List<String> args = new ArrayList<>(Arrays.asList(command.substring("$ ./demo ".length()).split(" ")));
+        args.add("--no-color");
+        Result r = Cli.run(args.toArray(String[]::new));
+        assertThat(shape(r.out()))
+                .withFailMessage("'%s' now prints:%n%s%nbut the docs show:%n%s", command, r.out(), shown)
+                .isEqualTo(shape(shown));
+    }
+
+    /** The output reduced to what must not change. */
+    static List<String> shape(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.replace("\r\n", "\n").split("\n")) {
+            if (line.startsWith(" ".repeat(15))) {
+                continue; // a verdict's explanation: its words depend on what happened
+            }
+            String s = line
+                    .replaceAll("=> (CORRECT|DIVERGED|BROKEN|STUCK|FAILED)", "=> <verdict>")
+                    .replaceAll("\\b(correct|diverged|broken|stuck|failed)\\b", "<result>")
+                    .replaceAll("\\[[^\\]]*\\]", "[…]")
+                    .replaceAll("-?\\d+(\\.\\d+)?", "#")
+                    .replaceAll("(running|exited #)", "<state>")
+                    .replaceAll("\\s+", " ")
+                    .strip();
+            if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(s)) {
+                lines.add(s);
+            }
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+}
