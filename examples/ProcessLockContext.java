@@ -1,0 +1,70 @@
+// Seed: 在上下文管理器中使用锁 (the lock as a context manager, processes). Lesson: ./demo locks --processes
+// Run: java examples/ProcessLockContext.java      (Value at end: 200)
+// Python's `with lock:` is try-with-resources on a FileLock: released however the block ends.
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+public class ProcessLockContext {
+    static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            add100(Path.of(args[0]));
+            return;
+        }
+        Path file = Files.createTempFile("value", ".mem");
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MappedByteBuffer value = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8);
+            System.out.println("Value at beginning: " + (int) INT.getVolatile(value, 0));
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                processes.add(new ProcessBuilder(javaCommand(file.toString())).inheritIO().start());
+            }
+            for (Process p : processes) {
+                p.waitFor();
+            }
+            System.out.println("Value at end: " + (int) INT.getVolatile(value, 0));
+            System.out.println("end main");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    static void add100(Path file) throws Exception {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MappedByteBuffer value = ch.map(FileChannel.MapMode.READ_WRITE, 0, 8);
+            for (int n = 0; n < 100; n++) {
+                LockSupport.parkNanos(1_000_000);
+                try (FileLock lock = ch.lock(4, 1, false)) {     // Python: with lock:
+                    int v = (int) INT.getVolatile(value, 0);
+                    LockSupport.parkNanos(100_000);
+                    INT.setVolatile(value, 0, v + 1);
+                }                                               // released here, even on an exception
+            }
+        }
+    }
+
+    /** The command that runs this source file again in a new JVM. */
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
+            if (a.endsWith(".java")) {
+                cmd.add(a);
+                break;
+            }
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

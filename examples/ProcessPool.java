@@ -1,0 +1,76 @@
+// Seed: 进程池 (process pools). Lesson: ./demo pools
+// Run: java examples/ProcessPool.java      (prints [0, 1, 8, 27, 64, 125, 216, 343, 512, 729])
+// A tiny pool: one worker JVM per CPU. The parent writes "index number" lines to each worker's
+// standard input; a worker answers "index cube" lines; the parent puts each cube at its index,
+// so the result is in order whichever worker finished first.
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+public class ProcessPool {
+    static long cube(long number) throws InterruptedException {
+        System.err.println("Hi");
+        Thread.sleep(10);
+        return number * number * number;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            worker();
+            return;
+        }
+        int[] numbers = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        int size = Runtime.getRuntime().availableProcessors();     // Python: Pool() uses os.cpu_count()
+        List<Process> workers = new ArrayList<>();
+        for (int w = 0; w < size; w++) {
+            workers.add(new ProcessBuilder(javaCommand("worker"))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+        // map: hand the numbers out in turn, then close each worker's input (Python: p.close())
+        for (int w = 0; w < size; w++) {
+            try (PrintWriter toWorker = new PrintWriter(workers.get(w).getOutputStream())) {
+                for (int i = w; i < numbers.length; i += size) {
+                    toWorker.println(i + " " + numbers[i]);
+                }
+            }
+        }
+        long[] result = new long[numbers.length];
+        for (Process worker : workers) {
+            try (BufferedReader fromWorker = new BufferedReader(new InputStreamReader(worker.getInputStream()))) {
+                String line;
+                while ((line = fromWorker.readLine()) != null) {
+                    String[] parts = line.split(" ");
+                    result[Integer.parseInt(parts[0])] = Long.parseLong(parts[1]);
+                }
+            }
+            worker.waitFor();                                       // Python: p.join()
+        }
+        System.out.println(Arrays.toString(result));
+    }
+
+    static void worker() throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] parts = line.split(" ");
+            System.out.println(parts[0] + " " + cube(Long.parseLong(parts[1])));
+        }
+    }
+
+    /** The command that runs this source file again in a new JVM. */
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
+            if (a.endsWith(".java")) {
+                cmd.add(a);
+                break;
+            }
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

@@ -1,0 +1,90 @@
+// Seed: 多进程使用队列通信 (processes communicating through a queue). Lesson: ./demo queues
+// Run: java examples/ProcessQueue.java      (all ten numbers, the two producers interleaved)
+// The queue: the parent listens on a Unix-domain socket; each producer process connects and
+// writes its items; the parent's reader threads put them into one BlockingQueue as they arrive.
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+
+public class ProcessQueue {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            producer(args[0], Path.of(args[1]));
+            return;
+        }
+        Path dir = Files.createTempDirectory("queue");
+        Path socket = dir.resolve("q.sock");
+        LinkedBlockingQueue<Integer> q = new LinkedBlockingQueue<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Process p1 = new ProcessBuilder(javaCommand("square", socket.toString())).inheritIO().start();
+            Process p2 = new ProcessBuilder(javaCommand("negative", socket.toString())).inheritIO().start();
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SocketChannel producer = server.accept();
+                Thread reader = new Thread(() -> receive(producer, q));
+                reader.start();
+                readers.add(reader);
+            }
+            p1.waitFor();                      // Python: p1.join()
+            p2.waitFor();
+            for (Thread r : readers) {
+                r.join();                      // every item sent has been received
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.delete(dir);
+        }
+        while (!q.isEmpty()) {                 // Python: while not q.empty(): print(q.get())
+            System.out.println(q.take());
+        }
+        System.out.println("end main");
+    }
+
+    static void receive(SocketChannel producer, LinkedBlockingQueue<Integer> q) {
+        try (producer; DataInputStream in = new DataInputStream(Channels.newInputStream(producer))) {
+            while (true) {
+                q.put(in.readInt());           // in the order this producer sent them
+            }
+        } catch (EOFException done) {
+            // the producer closed its end: Python's q.close()
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void producer(String kind, Path socket) throws Exception {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(ch))) {
+            for (int i = 1; i <= 5; i++) {
+                Thread.sleep(10);
+                out.writeInt(kind.equals("square") ? i * i : -i);   // Python: queue.put(...)
+                out.flush();
+            }
+        }
+    }
+
+    /** The command that runs this source file again in a new JVM. */
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
+            if (a.endsWith(".java")) {
+                cmd.add(a);
+                break;
+            }
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

@@ -1,0 +1,49 @@
+// Seed: 创建并开启进程 (creating and starting processes). Lesson: ./demo processes
+// Run: java examples/ProcessStartJoin.java
+// Each process is a new JVM running this same file with the argument "child".
+import java.util.ArrayList;
+import java.util.List;
+
+public class ProcessStartJoin {
+    static void squareNumbers() {
+        for (int i = 0; i < 1000; i++) {
+            int result = i * i;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {              // we are a child process
+            squareNumbers();
+            return;
+        }
+        int numProcesses = Runtime.getRuntime().availableProcessors(); // Python: os.cpu_count()
+        List<ProcessBuilder> processes = new ArrayList<>();
+        for (int i = 0; i < numProcesses; i++) {
+            processes.add(new ProcessBuilder(javaCommand("child")).inheritIO());
+        }
+        List<Process> started = new ArrayList<>();
+        for (ProcessBuilder p : processes) {
+            started.add(p.start());          // Python: process.start()
+        }
+        for (Process p : started) {
+            p.waitFor();                     // Python: process.join(): main blocks until it exits
+        }
+        System.out.println("all " + numProcesses + " processes finished, exit codes "
+                + started.stream().map(Process::exitValue).toList());
+        System.out.println("end main");
+    }
+
+    /** The command that runs this source file again in a new JVM. */
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
+            if (a.endsWith(".java")) {
+                cmd.add(a);
+                break;
+            }
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

@@ -1,0 +1,109 @@
+// Seed: 可以使用锁避免资源竟态 (a lock avoids the race). Lesson: ./demo race-condition
+// Run: java examples/SharedValueArrayLock.java      (Value at end: 200, Array at end: [200.0, 300.0, 400.0])
+// The same shared memory as SharedValueArray.java, with an OS file lock around each update:
+// one lock for the Value (byte 0 of the lock file), one for the Array (byte 1).
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+public class SharedValueArrayLock {
+    static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    static final VarHandle DOUBLE = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());
+    static final int VALUE = 0, ARRAY = 8, READY = 32;   // byte offsets in the shared file
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            child(args[0], Path.of(args[1]));
+            return;
+        }
+        Path file = Files.createTempFile("shared", ".mem");
+        Path locks = Path.of(file + ".lock");
+        Files.createFile(locks);
+        try {
+            MappedByteBuffer memory = map(file);
+            double[] start = {0.0, 100.0, 200.0};
+            for (int i = 0; i < 3; i++) {
+                DOUBLE.setVolatile(memory, ARRAY + 8 * i, start[i]);
+            }
+            System.out.println("Value at beginning: " + (int) INT.getVolatile(memory, VALUE));
+            System.out.println("Array at beginning: " + Arrays.toString(array(memory)));
+            List<Process> processes = new ArrayList<>();
+            for (String what : List.of("value", "value", "array", "array")) {
+                processes.add(new ProcessBuilder(javaCommand(what, file.toString())).inheritIO().start());
+            }
+            for (Process p : processes) {
+                p.waitFor();
+            }
+            System.out.println("Value at end: " + (int) INT.getVolatile(memory, VALUE));
+            System.out.println("Array at end: " + Arrays.toString(array(memory)));
+            System.out.println("end main");
+        } finally {
+            Files.delete(file);
+            Files.delete(locks);
+        }
+    }
+
+    static void child(String what, Path file) throws Exception {
+        MappedByteBuffer memory = map(file);
+        FileChannel lockFile = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.WRITE);
+        INT.getAndAdd(memory, READY, 1);                  // start together: wait for all four
+        while ((int) INT.getVolatile(memory, READY) < 4) {
+            Thread.sleep(1);
+        }
+        for (int n = 0; n < 100; n++) {
+            if (what.equals("value")) {
+                FileLock lock = lockFile.lock(0, 1, false);          // Python: lock.acquire()
+                int v = (int) INT.getVolatile(memory, VALUE);
+                LockSupport.parkNanos(200_000);                      // the other process waits for the lock
+                INT.setVolatile(memory, VALUE, v + 1);
+                lock.release();                                      // Python: lock.release()
+            } else {
+                for (int i = 0; i < 3; i++) {
+                    FileLock lock = lockFile.lock(1, 1, false);
+                    double d = (double) DOUBLE.getVolatile(memory, ARRAY + 8 * i);
+                    LockSupport.parkNanos(200_000);
+                    DOUBLE.setVolatile(memory, ARRAY + 8 * i, d + 1);
+                    lock.release();
+                }
+            }
+        }
+    }
+
+    static double[] array(MappedByteBuffer memory) {
+        double[] a = new double[3];
+        for (int i = 0; i < 3; i++) {
+            a[i] = (double) DOUBLE.getVolatile(memory, ARRAY + 8 * i);
+        }
+        return a;
+    }
+
+    static MappedByteBuffer map(Path file) throws Exception {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return ch.map(FileChannel.MapMode.READ_WRITE, 0, 64);
+        }
+    }
+
+    /** The command that runs this source file again in a new JVM. */
+    static List<String> javaCommand(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
+            if (a.endsWith(".java")) {
+                cmd.add(a);
+                break;
+            }
+        }
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

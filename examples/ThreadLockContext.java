@@ -1,0 +1,41 @@
+// Seed: 使用上下文管理器 (the lock as a context manager). Lesson: ./demo locks
+// Run: java examples/ThreadLockContext.java      (prints End value: 2)
+// Python's `with lock:` is try/finally in Java: the lock is released however the block ends.
+import java.util.concurrent.locks.ReentrantLock;
+
+public class ThreadLockContext {
+    static int databaseValue = 0;
+
+    static void increase(ReentrantLock lock) {
+        lock.lock();
+        try {
+            int localCopy = databaseValue;
+            localCopy += 1;
+            sleep(100);
+            databaseValue = localCopy;
+        } finally {
+            lock.unlock();               // runs even if the block throws
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        ReentrantLock lock = new ReentrantLock();
+        System.out.println("Start value:  " + databaseValue);
+        Thread t1 = new Thread(() -> increase(lock));
+        Thread t2 = new Thread(() -> increase(lock));
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+        System.out.println("End value: " + databaseValue);
+        System.out.println("end main");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

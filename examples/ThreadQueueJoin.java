@@ -1,0 +1,62 @@
+// Seed: 多线程消息队列通信 (threads communicating through a queue). Lesson: ./demo queues
+// Run: java examples/ThreadQueueJoin.java      (20 "in ThreadN got X" lines, then main done)
+import java.util.concurrent.LinkedBlockingQueue;
+
+public class ThreadQueueJoin {
+    /** Python's queue.Queue: a blocking queue that also counts unfinished items, for join(). */
+    static final class JoinableQueue<E> {
+        private final LinkedBlockingQueue<E> items = new LinkedBlockingQueue<>();
+        private int unfinished;
+
+        void put(E item) {
+            synchronized (this) {
+                unfinished++;
+            }
+            items.add(item);
+        }
+
+        E get() throws InterruptedException {
+            return items.take();             // blocks until an item is available
+        }
+
+        synchronized void taskDone() {
+            if (--unfinished == 0) {
+                notifyAll();
+            }
+        }
+
+        synchronized void join() throws InterruptedException {
+            while (unfinished > 0) {
+                wait();                      // until every item has been marked done
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        JoinableQueue<Integer> q = new JoinableQueue<>();
+        Object printLock = new Object();
+        for (int i = 0; i < 10; i++) {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    int value;
+                    try {
+                        value = q.get();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (printLock) {  // one line at a time
+                        System.out.println("in " + Thread.currentThread().getName() + " got " + value);
+                    }
+                    q.taskDone();
+                }
+            }, "Thread" + (i + 1));
+            t.setDaemon(true);               // dies when main ends
+            t.start();
+        }
+        for (int x = 0; x < 20; x++) {
+            q.put(x);
+        }
+        q.join();                            // blocks until all 20 items are processed
+        System.out.println("main done");
+    }
+}
