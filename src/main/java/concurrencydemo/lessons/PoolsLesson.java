@@ -29,7 +29,11 @@ public final class PoolsLesson extends Lesson {
     static final List<Long> CUBES = NUMBERS.stream().map(n -> (long) n * n * n).toList();
     /** The seed's cube sleeps one or two seconds; ten milliseconds show the same. */
     static final Duration CUBE_TIME = Duration.ofMillis(10);
-    static final Duration WINDOW = Duration.ofMillis(2);
+    /**
+     * Between a worker's reading the next free index and its writing there. As long as the cube
+     * itself, so that two workers, which run their jobs in step, always overlap in it.
+     */
+    static final Duration WINDOW = Duration.ofMillis(10);
     static final int CPU_TASKS = 4;
     static final int PRIME_LIMIT = 300_000;
 

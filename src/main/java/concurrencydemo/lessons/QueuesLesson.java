@@ -30,8 +30,12 @@ public final class QueuesLesson extends Lesson {
     static final int N = 5;
     static final int ITEMS = 20;
     static final int WORKERS = 10;
-    /** Between a producer's reading the next free slot and its writing into it. */
-    static final Duration WINDOW = Duration.ofMillis(2);
+    /**
+     * Between a producer's reading the next free slot and its writing into it: the seed's 10 ms
+     * pause before each put, moved inside the append. With nothing else in the loop, the two
+     * producers stay in step, each reading the slot index before the other has written it.
+     */
+    static final Duration WINDOW = Duration.ofMillis(10);
     /** The seed's producers sleep 10 ms before each put. */
     static final Duration PRODUCER_PAUSE = Duration.ofMillis(10);
     /** How long a worker thread "does stuff" with an item. */
@@ -128,7 +132,6 @@ public final class QueuesLesson extends Lesson {
                           boolean squares) throws Exception {
         start.await(RaceConditionLesson.START_TIMEOUT);
         for (int i = 1; i <= N; i++) {
-            Database.sleep(PRODUCER_PAUSE);
             int index = next.get();
             Database.sleep(window);
             slots.set(index, squares ? i * i : -i);

@@ -2,6 +2,7 @@ package concurrencydemo.multiprocessing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,10 @@ import java.util.stream.Stream;
  * child it started, closes every queue and pool, and deletes the directory; so does the JVM's
  * exit, Ctrl-C included.
  *
- * <p>The directory is created under {@code $TMPDIR} (else {@code java.io.tmpdir}) with a random
- * name and owner-only permissions; nothing is written outside it.
+ * <p>The directory is created under {@code $TMPDIR} (else {@code java.io.tmpdir}) with owner-only
+ * permissions and a name that is not guessable: {@code demo-<pid>-<random>}; nothing is written
+ * outside it. A JVM killed outright (SIGKILL) cannot clean up, so each new workspace first removes
+ * the workspaces of {@code demo} processes that no longer exist.
  *
  * <p>Thread-safe.
  */
@@ -55,10 +58,12 @@ public final class Workspace implements AutoCloseable {
     public static Workspace create(Consumer<String> output) {
         try {
             Path base = baseDirectory();
+            sweepOrphans(base);
+            String prefix = "demo-" + ProcessHandle.current().pid() + "-";
             Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempDirectory(base, "demo-",
+                    ? Files.createTempDirectory(base, prefix,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory(base, "demo-");
+                    : Files.createTempDirectory(base, prefix);
             Workspace ws = new Workspace(dir, output);
             OPEN.add(ws);
             return ws;
@@ -73,6 +78,26 @@ public final class Workspace implements AutoCloseable {
             return Path.of(tmpdir);
         }
         return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** Deletes {@code demo-<pid>-*} directories in {@code base} whose process is gone. */
+    static void sweepOrphans(Path base) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, "demo-*-*")) {
+            for (Path dir : dirs) {
+                String[] parts = dir.getFileName().toString().split("-");
+                try {
+                    long pid = Long.parseLong(parts[1]);
+                    if (ProcessHandle.of(pid).isEmpty()
+                            && Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+                        deleteRecursively(dir);
+                    }
+                } catch (NumberFormatException | IOException notOurs) {
+                    // not a workspace, or not ours to delete
+                }
+            }
+        } catch (IOException ignored) {
+            // sweeping is a courtesy; the new workspace does not depend on it
+        }
     }
 
     /** The private directory. */

@@ -219,6 +219,10 @@ class MultiprocessingTest {
         parent.join();
         grandchild.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(grandchild.get().isAlive()).isFalse();
+        Workspace.create(line -> { }).close(); // sweeps the killed parent's directory
+        try (var left = Files.newDirectoryStream(Workspace.baseDirectory(), "demo-" + parent.pid() + "-*")) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
