@@ -2,6 +2,7 @@ package concurrencydemo.framework;
 
 import concurrencydemo.cli.ExitCode;
 import concurrencydemo.cli.LessonOptions;
+import concurrencydemo.multiprocessing.ChildFailedException;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Style;
@@ -69,7 +70,7 @@ public final class Runner {
             if (text != null) {
                 text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.synchronised());
             }
-            VariantResult result = runVariant(v, options, text, err);
+            VariantResult result = runVariant(lesson.name(), v, options, text, err);
             results.add(result);
             if (text != null) {
                 text.verdict(result);
@@ -79,7 +80,8 @@ public final class Runner {
     }
 
     /** Runs one variant under the time bound; never throws, never leaves a thread or child behind. */
-    static VariantResult runVariant(Variant v, LessonOptions options, TextReport text, PrintWriter err) {
+    static VariantResult runVariant(String lesson, Variant v, LessonOptions options, TextReport text,
+                                    PrintWriter err) {
         Duration timeout = options.timeout();
         long start = System.nanoTime();
         Outcome outcome;
@@ -104,10 +106,12 @@ public final class Runner {
                 Throwable cause = e.getCause();
                 outcome = new Outcome(null, "failed", false, "the program failed: " + describe(cause), Map.of());
                 status = Status.FAILED;
+                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
+                        + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
                 if (options.verbose()) {
                     cause.printStackTrace(err);
-                    err.flush();
                 }
+                err.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 outcome = new Outcome(null, "interrupted", false, "interrupted", Map.of());
@@ -121,6 +125,9 @@ public final class Runner {
 
     static String describe(Throwable t) {
         String message = t.getMessage();
+        if (t instanceof ChildFailedException) {
+            return message;
+        }
         String type = t.getClass().getSimpleName();
         return message == null ? type : type + ": " + message;
     }

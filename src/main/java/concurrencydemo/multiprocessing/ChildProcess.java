@@ -31,13 +31,15 @@ import java.util.function.Consumer;
 public final class ChildProcess {
     private static final Duration GONE_WAIT = Duration.ofSeconds(2);
 
+    private final Workspace workspace;
     private final String name;
     private final Task target;
     private final Consumer<String> output;
     private volatile Process process;
     private Thread outputPump;
 
-    ChildProcess(String name, Task target, Consumer<String> output) {
+    ChildProcess(Workspace workspace, String name, Task target, Consumer<String> output) {
+        this.workspace = workspace;
         this.name = name;
         this.target = target;
         this.output = output;
@@ -48,6 +50,9 @@ public final class ChildProcess {
         if (process != null) {
             throw new IllegalStateException(name + " was already started");
         }
+        if (workspace.closed()) {
+            throw new IllegalStateException("cannot start " + name + ": its workspace is closed");
+        }
         List<String> command = Jvm.command(ChildMain.class);
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
@@ -55,14 +60,23 @@ public final class ChildProcess {
             process = new ProcessBuilder(command).start();
             Frames.write(new DataOutputStream(process.getOutputStream()), Frames.serialize(target));
         } catch (IOException e) {
-            if (process != null) {
-                process.destroyForcibly();
+            if (process == null) {
+                throw new UncheckedIOException("cannot start child process " + name, e);
             }
-            throw new UncheckedIOException("cannot start child process " + name, e);
+            try {
+                process.waitFor(1, TimeUnit.SECONDS); // it died before it could read its task
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroyForcibly();
+            throw new ChildFailedException(describeExit());
         }
         outputPump = new Thread(this::pumpOutput, name + "-output");
         outputPump.setDaemon(true);
         outputPump.start();
+        if (workspace.closed()) {
+            destroy(); // closed while we were starting: the close may have missed this child
+        }
         return this;
     }
 
@@ -155,6 +169,24 @@ public final class ChildProcess {
         }
         String state = p.isAlive() ? "running" : "exited " + p.exitValue();
         return name + " (pid " + p.pid() + ") " + state;
+    }
+
+    /** Why the child ended, for a student: {@code P1 (pid 1234) was killed (SIGKILL)}. */
+    public String describeExit() {
+        Integer code = exitCode();
+        String who = name + " (pid " + pid() + ")";
+        if (code == null) {
+            return who + " is still running";
+        }
+        return who + switch (code) {
+            case 0 -> " exited 0";
+            case 1 -> " failed: its task threw an exception (its output is above)";
+            case ChildMain.ORPHANED -> " exited because its parent had gone";
+            case 128 + 9 -> " was killed (SIGKILL)";
+            case 128 + 15 -> " was terminated (SIGTERM)";
+            case 128 + 2 -> " was interrupted (SIGINT)";
+            default -> code > 128 ? " died of signal " + (code - 128) : " exited " + code;
+        };
     }
 
     private Process started() {

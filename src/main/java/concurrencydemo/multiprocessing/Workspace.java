@@ -33,9 +33,13 @@ import java.util.stream.Stream;
  */
 public final class Workspace implements AutoCloseable {
     private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Workspace::close), "workspace-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            OPEN.forEach(Workspace::close);
+        }, "workspace-cleanup"));
     }
 
     private final Path dir;
@@ -56,6 +60,9 @@ public final class Workspace implements AutoCloseable {
      * @param output receives each line a child prints, prefixed with the child's name
      */
     public static Workspace create(Consumer<String> output) {
+        if (shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down");
+        }
         try {
             Path base = baseDirectory();
             sweepOrphans(base);
@@ -142,7 +149,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Python's {@code Process(target=…)}: a child JVM, not yet started. */
     public ChildProcess process(String name, Task target) {
-        ChildProcess child = new ChildProcess(name, target, output);
+        ChildProcess child = new ChildProcess(this, name, target, output);
         synchronized (children) {
             children.add(child);
         }
@@ -154,6 +161,11 @@ public final class Workspace implements AutoCloseable {
             owned.push(resource);
         }
         return resource;
+    }
+
+    /** Whether this workspace is closed, or the JVM is exiting: no child may start then. */
+    boolean closed() {
+        return closed || shuttingDown;
     }
 
     /** The children started so far, for reports. */

@@ -1,0 +1,182 @@
+package concurrencydemo;
+
+import concurrencydemo.Cli.Result;
+import concurrencydemo.cli.ExitCode;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.lessons.LessonAccess;
+import concurrencydemo.multiprocessing.ChildFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Nothing hangs, nothing is left behind: stuck variants, killed children, Ctrl-C, small heaps. */
+@Timeout(120)
+class RobustnessTest {
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void destroyEverythingStarted() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static List<ProcessHandle> childJvms() {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("ChildMain"))
+                .toList();
+    }
+
+    private static void awaitNoChildJvms(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!childJvms().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(childJvms()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a variant past its --timeout is reported STUCK, cleaned up, and the next variant still runs")
+    void stuckThreadVariantsAreStoppedAndTheRunGoesOn() {
+        Result r = Cli.run("threads", "--timeout", "20ms");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
+        assertThat(r.out()).contains("STUCK", "did not finish within 20ms", "[4/4] Locked", "Summary: threads");
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.isAlive() && t.getName().matches("T\\d+"));
+    }
+
+    @Test
+    @DisplayName("a stuck process variant leaves no child JVM behind")
+    void stuckProcessVariantLeavesNoChild() throws Exception {
+        Result r = Cli.run("race-condition", "--timeout", "150ms");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
+        assertThat(r.out()).contains("STUCK");
+        awaitNoChildJvms(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @DisplayName("a child killed mid-lesson is noticed within two seconds and named, and the others are stopped")
+    void killedChildIsNamed() throws Exception {
+        Thread killer = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ProcessHandle h : childJvms()) {
+                    if (h.info().commandLine().orElse("").contains("ChildMain P3 ")) {
+                        h.destroyForcibly();
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        });
+        killer.start();
+        long start = System.nanoTime();
+        try (Stage stage = new Stage(line -> { }, Duration.ofMillis(20))) {
+            assertThatThrownBy(() -> LessonAccess.raceCondition(stage, true))
+                    .isInstanceOf(ChildFailedException.class)
+                    .hasMessageContaining("P3")
+                    .hasMessageContaining("was killed (SIGKILL)");
+        } finally {
+            killer.join();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        awaitNoChildJvms(Duration.ofSeconds(2));
+    }
+
+    @Test
+    @DisplayName("a killed child makes the lesson exit 1 with one line on stderr naming it")
+    void killedChildFailsTheLesson() throws Exception {
+        Path tmp = Files.createTempDirectory("robust");
+        Process demo = startDemo(tmp, "race-condition", "--window", "20ms");
+        ProcessHandle p3 = awaitChild(demo, "ChildMain P3 ");
+        p3.destroyForcibly();
+        assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String err = new String(demo.getErrorStream().readAllBytes());
+        assertThat(demo.exitValue()).isEqualTo(ExitCode.WRONG);
+        assertThat(err).contains("P3 (pid " + p3.pid() + ") was killed (SIGKILL)").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("Ctrl-C (SIGINT): exit 130, every child JVM gone within 2 s, the temporary directory empty")
+    void sigintCleansUp(@TempDir Path tmp) throws Exception {
+        assertSignalCleansUp(tmp, "INT", 130);
+    }
+
+    @Test
+    @DisplayName("SIGTERM: exit 143, every child JVM gone within 2 s, the temporary directory empty")
+    void sigtermCleansUp(@TempDir Path tmp) throws Exception {
+        assertSignalCleansUp(tmp, "TERM", 143);
+    }
+
+    private void assertSignalCleansUp(Path tmp, String signal, int exitCode) throws Exception {
+        Process demo = startDemo(tmp, "race-condition", "--window", "20ms");
+        awaitChild(demo, "ChildMain P1 ");
+        List<ProcessHandle> children = demo.descendants().toList();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(demo.pid())).start().waitFor();
+        assertThat(demo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(exitCode);
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        try (var left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("every lesson finishes with a small heap (parent -Xmx32m, children -Xmx64m), exit 0")
+    void smallHeap(@TempDir Path tmp) throws Exception {
+        Process demo = startDemo(tmp, "-Xmx32m", "all", "--window", "1ms");
+        assertThat(demo.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).withFailMessage(new String(demo.getErrorStream().readAllBytes())).isZero();
+    }
+
+    /** Starts demo in a JVM of its own, with TMPDIR pointing at {@code tmp}; JVM flags come first. */
+    private Process startDemo(Path tmp, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-X")) {
+            cmd.add(args[i++]);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("concurrencydemo.Main");
+        cmd.addAll(List.of(args).subList(i, args.length));
+        cmd.add("--no-color");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TMPDIR", tmp.toString());
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private static ProcessHandle awaitChild(Process demo, String commandPart) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ProcessHandle h : demo.descendants().toList()) {
+                if (h.info().commandLine().orElse("").contains(commandPart)) {
+                    return h;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no child '" + commandPart + "' appeared");
+    }
+}
