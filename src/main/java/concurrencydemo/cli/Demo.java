@@ -16,6 +16,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -65,8 +66,8 @@ public final class Demo implements Runnable {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setColorScheme(Help.defaultColorScheme(Style.terminalWantsColour() ? Help.Ansi.ON : Help.Ansi.OFF));
-        cmd.setParameterExceptionHandler(usageErrors());
-        cmd.setExecutionExceptionHandler(failures());
+        cmd.setParameterExceptionHandler(new UsageErrors());
+        cmd.setExecutionExceptionHandler(new Failures());
         cmd.setAbbreviatedSubcommandsAllowed(false);
         return cmd;
     }
@@ -83,14 +84,16 @@ public final class Demo implements Runnable {
         return lessons;
     }
 
-    private static IParameterExceptionHandler usageErrors() {
-        return (ParameterException ex, String[] args) -> {
+    /** Usage errors: one line on stderr, exit code 2. (A class, not a lambda: no bootstrap at start-up.) */
+    private static final class UsageErrors implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("demo: " + explain(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return ExitCode.USAGE;
-        };
+        }
     }
 
     static String explain(ParameterException ex) {
@@ -101,17 +104,20 @@ public final class Demo implements Runnable {
                     : atRoot ? "unknown lesson '" + first + "'" : "unexpected argument '" + first + "'";
             // picocli suggests the nearest names; only a name that starts like the typo helps a student
             String stem = first.substring(0, Math.min(3, first.length()));
-            List<String> suggestions = u.getSuggestions().stream().filter(s -> s.startsWith(stem)).toList();
-            if (!suggestions.isEmpty()) {
-                return what + "; did you mean '" + suggestions.get(0) + "'?";
+            for (String suggestion : u.getSuggestions()) {
+                if (suggestion.startsWith(stem)) {
+                    return what + "; did you mean '" + suggestion + "'?";
+                }
             }
             return atRoot && !first.startsWith("-") ? what + "; 'demo list' shows the lessons" : what;
         }
         return ex.getMessage();
     }
 
-    private static IExecutionExceptionHandler failures() {
-        return (ex, cmd, parseResult) -> {
+    /** Unexpected failures: one line on stderr (the stack trace with --verbose), exit code 1. */
+    private static final class Failures implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
             err.println("demo: " + cmd.getCommandName() + " failed: " + ex);
             if (parseResult.originalArgs().contains("--verbose")) {
@@ -121,6 +127,6 @@ public final class Demo implements Runnable {
             }
             err.flush();
             return ExitCode.WRONG;
-        };
+        }
     }
 }

@@ -26,7 +26,10 @@ final class ListCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Style style = Style.detect(noColor);
         List<Lesson> lessons = Demo.lessons(spec.parent().commandLine());
-        int width = lessons.stream().mapToInt(l -> l.name().length()).max().orElse(0);
+        int width = 0;
+        for (Lesson lesson : lessons) {
+            width = Math.max(width, lesson.name().length());
+        }
         out.println("Lessons, in teaching order. Run one with: ./demo <lesson>");
         for (Lesson lesson : lessons) {
             out.println();

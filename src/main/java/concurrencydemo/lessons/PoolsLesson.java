@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
 @Command(name = "pools",
         description = "A Pool of worker processes: map, apply and their async forms, and the speed-up.")
 public final class PoolsLesson extends Lesson {
-    static final List<Integer> NUMBERS = IntStream.range(0, 10).boxed().toList();
-    static final List<Long> CUBES = NUMBERS.stream().map(n -> (long) n * n * n).toList();
+    static final List<Integer> NUMBERS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    static final List<Long> CUBES = List.of(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
     /** The seed's cube sleeps one or two seconds; ten milliseconds show the same. */
     static final Duration CUBE_TIME = Duration.ofMillis(10);
     /**
