@@ -11,6 +11,7 @@ import java.time.Duration;
 public final class LessonOptions {
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
     static final Duration MAX_WINDOW = Duration.ofSeconds(1);
+    static final int MAX_TRIALS = 100_000;
 
     /** Output formats. */
     public enum Format { text, json }
@@ -27,6 +28,20 @@ public final class LessonOptions {
 
     private Duration timeout = Duration.ofSeconds(20);
     private Duration window;
+    private int trials;
+
+    @Option(names = "--pause", description = "Wait for Enter between variants and lessons (on a terminal only).")
+    boolean pause;
+
+    @Option(names = "--trials", paramLabel = "<n>",
+            description = "Run each variant n times (1 to 100000) and show how often each outcome came up.")
+    void trials(int value) {
+        if (value < 1 || value > MAX_TRIALS) {
+            throw new ParameterException(mixee.commandLine(),
+                    "--trials must be between 1 and " + MAX_TRIALS + ", not " + value);
+        }
+        trials = value;
+    }
 
     @Option(names = "--verbose", description = "Show the stack trace of an unexpected failure.")
     boolean verbose;
@@ -53,6 +68,15 @@ public final class LessonOptions {
         window = value;
     }
 
+    /** The number of trials, or 0 for one ordinary run. */
+    public int trials() {
+        return trials;
+    }
+
+    public boolean pause() {
+        return pause;
+    }
+
     public boolean json() {
         return format == Format.json;
     }
@@ -72,6 +96,11 @@ public final class LessonOptions {
     /** The user's window, or {@code null} for each lesson's default. */
     public Duration window() {
         return window;
+    }
+
+    /** The time bound of all the trials of one variant: the per-run bound times the trials. */
+    public Duration trialsTimeout() {
+        return timeout.multipliedBy(Math.max(1, trials));
     }
 
     /** A duration as the user would write it. */

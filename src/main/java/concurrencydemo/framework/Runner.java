@@ -5,6 +5,8 @@ import concurrencydemo.cli.LessonOptions;
 import concurrencydemo.multiprocessing.ChildFailedException;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Progress;
+import concurrencydemo.report.TrialsResult;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.TextReport;
 import concurrencydemo.report.VariantResult;
@@ -39,6 +41,9 @@ public final class Runner {
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
         List<LessonReport> reports = new ArrayList<>();
         for (Lesson lesson : lessons) {
+            if (!reports.isEmpty()) {
+                pause(options, text);
+            }
             if (text != null && !reports.isEmpty()) {
                 out.println();
                 out.println();
@@ -65,18 +70,101 @@ public final class Runner {
         }
         List<Variant> variants = lesson.variants();
         List<VariantResult> results = new ArrayList<>();
+        Progress progress = Progress.forTerminal(err);
+        int tableStart = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
+            if (i > 0) {
+                pause(options, text);
+            }
             if (text != null) {
                 text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.synchronised());
             }
-            VariantResult result = runVariant(lesson.name(), v, options, text, err);
+            VariantResult result = options.trials() > 0
+                    ? runTrials(lesson.name(), v, options, err, progress)
+                    : runVariant(lesson.name(), v, options, text, err);
             results.add(result);
-            if (text != null) {
+            if (text != null && options.trials() > 0) {
+                text.trialsVerdict(result);
+                // each fixed variant beside the racy ones before it: the same program, with and without
+                if (v.mustHold() || i == variants.size() - 1) {
+                    text.trialsTable(results.subList(tableStart, results.size()));
+                    tableStart = results.size();
+                }
+            } else if (text != null) {
                 text.verdict(result);
             }
         }
         return new LessonReport(lesson.name(), lesson.title(), sections, results);
+    }
+
+    /**
+     * With {@code --pause} on a terminal: waits for Enter, so that an instructor can talk over a
+     * step. Ignored when stdin is not a terminal, so a pipe or a script never blocks.
+     */
+    static void pause(LessonOptions options, TextReport text) {
+        if (!options.pause() || System.console() == null || text == null) {
+            return;
+        }
+        text.pausePrompt();
+        System.console().readLine();
+    }
+
+    /**
+     * Runs {@code --trials} trials of one variant, under a time bound of the per-run bound times
+     * the trials, and grades them together: a fixed variant is broken if any trial was wrong.
+     */
+    static VariantResult runTrials(String lesson, Variant v, LessonOptions options, PrintWriter err,
+                                   Progress progress) {
+        int n = options.trials();
+        long start = System.nanoTime();
+        progress.start(v.name(), n);
+        try (Stage stage = new Stage(line -> { }, options.window())) {
+            FutureTask<List<Outcome>> task = new FutureTask<>(() -> {
+                if (v.trials() != null) {
+                    return v.trials().run(stage, n, progress::step);
+                }
+                List<Outcome> outcomes = new ArrayList<>(n);
+                for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
+                    try (Stage trial = new Stage(line -> { }, options.window())) {
+                        outcomes.add(v.body().run(trial));
+                    }
+                    progress.step();
+                }
+                return outcomes;
+            });
+            Thread runner = new Thread(task, "trials-" + v.name());
+            runner.setDaemon(true);
+            runner.start();
+            Outcome outcome;
+            Status status;
+            TrialsResult trials = null;
+            try {
+                List<Outcome> outcomes = task.get(options.trialsTimeout().toNanos(), TimeUnit.NANOSECONDS);
+                trials = TrialsResult.of(outcomes, Duration.ofNanos(System.nanoTime() - start));
+                outcome = outcomes.stream().filter(o -> !o.correct()).findFirst()
+                        .orElse(outcomes.get(outcomes.size() - 1));
+                status = VariantResult.grade(trials.wrong() == 0, v.mustHold());
+            } catch (TimeoutException e) {
+                runner.interrupt();
+                outcome = new Outcome(null, "stuck", false, "the trials did not finish within "
+                        + LessonOptions.show(options.trialsTimeout()) + "; stopped them", Map.of());
+                status = Status.STUCK;
+            } catch (ExecutionException e) {
+                outcome = new Outcome(null, "failed", false, "the program failed: " + describe(e.getCause()), Map.of());
+                status = Status.FAILED;
+                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(e.getCause()));
+                err.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = new Outcome(null, "interrupted", false, "interrupted", Map.of());
+                status = Status.FAILED;
+            } finally {
+                progress.finish();
+            }
+            return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome, List.of(),
+                    Duration.ofNanos(System.nanoTime() - start), status, trials);
+        }
     }
 
     /** Runs one variant under the time bound; never throws, never leaves a thread or child behind. */
@@ -119,7 +207,7 @@ public final class Runner {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome,
-                    stage.transcript(), elapsed, status);
+                    stage.transcript(), elapsed, status, null);
         }
     }
 

@@ -6,6 +6,7 @@ import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.StartBarrier;
@@ -49,8 +50,10 @@ public final class RaceConditionLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Racy", "进程间分享数据", stage -> run(stage, false)),
-                Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true)));
+                Variant.racy("Racy", "进程间分享数据", stage -> run(stage, false))
+                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress)),
+                Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true))
+                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress)));
     }
 
     /*
@@ -79,10 +82,22 @@ public final class RaceConditionLesson extends Lesson {
             ProcessLock arrayLock = locked ? ws.lock() : null;
             StartBarrier start = ws.startBarrier(4);
             List<ChildProcess> processes = List.of(
-                    ws.process("P1", () -> add100(number, valueLock, start, window)),
-                    ws.process("P2", () -> add100(number, valueLock, start, window)),
-                    ws.process("P3", () -> add100Array(array, arrayLock, start, window)),
-                    ws.process("P4", () -> add100Array(array, arrayLock, start, window)));
+                    ws.process("P1", () -> {
+                        start.await(START_TIMEOUT);
+                        add100(number, valueLock, window);
+                    }),
+                    ws.process("P2", () -> {
+                        start.await(START_TIMEOUT);
+                        add100(number, valueLock, window);
+                    }),
+                    ws.process("P3", () -> {
+                        start.await(START_TIMEOUT);
+                        add100Array(array, arrayLock, window);
+                    }),
+                    ws.process("P4", () -> {
+                        start.await(START_TIMEOUT);
+                        add100Array(array, arrayLock, window);
+                    }));
             Processes.startAll(processes);
             Processes.joinAll(processes);
 
@@ -95,8 +110,7 @@ public final class RaceConditionLesson extends Lesson {
         }
     }
 
-    static void add100(SharedInt number, ProcessLock lock, StartBarrier start, Duration window) throws Exception {
-        start.await(START_TIMEOUT);
+    static void add100(SharedInt number, ProcessLock lock, Duration window) throws Exception {
         for (int i = 0; i < ADDS; i++) {
             if (lock != null) {
                 lock.acquire();
@@ -110,9 +124,7 @@ public final class RaceConditionLesson extends Lesson {
         }
     }
 
-    static void add100Array(SharedDoubles numbers, ProcessLock lock, StartBarrier start, Duration window)
-            throws Exception {
-        start.await(START_TIMEOUT);
+    static void add100Array(SharedDoubles numbers, ProcessLock lock, Duration window) throws Exception {
         for (int i = 0; i < ADDS; i++) {
             for (int j = 0; j < numbers.length(); j++) {
                 if (lock != null) {
@@ -126,6 +138,41 @@ public final class RaceConditionLesson extends Lesson {
                 }
             }
         }
+    }
+
+    /*
+     * --trials: the four children start once and run every trial. For trial k the parent resets
+     * the Value and the Array and stores k in a shared round number; the children, waiting on it,
+     * all start at that moment (the round is the start barrier), run their additions, and count
+     * themselves done in shared memory; the parent then grades the trial and starts the next.
+     */
+    static List<Outcome> trials(Stage stage, boolean locked, int n, Runnable progress) throws Exception {
+        Duration window = stage.window(WINDOW);
+        List<Outcome> outcomes = new ArrayList<>(n);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            SharedInt number = ws.sharedInt(0);
+            SharedDoubles array = ws.sharedDoubles(ARRAY_START);
+            ProcessLock valueLock = locked ? ws.lock() : null;
+            ProcessLock arrayLock = locked ? ws.lock() : null;
+            Rounds rounds = new Rounds(ws, 4);
+            List<ChildProcess> processes = List.of(
+                    ws.process("P1", () -> rounds.repeat(n, () -> add100(number, valueLock, window))),
+                    ws.process("P2", () -> rounds.repeat(n, () -> add100(number, valueLock, window))),
+                    ws.process("P3", () -> rounds.repeat(n, () -> add100Array(array, arrayLock, window))),
+                    ws.process("P4", () -> rounds.repeat(n, () -> add100Array(array, arrayLock, window))));
+            Processes.startAll(processes);
+            for (int k = 1; k <= n; k++) {
+                number.set(0);
+                for (int i = 0; i < ARRAY_START.length; i++) {
+                    array.set(i, ARRAY_START[i]);
+                }
+                rounds.runRound(k, processes);
+                outcomes.add(grade(number.get(), array.toArray()));
+                progress.run();
+            }
+            Processes.joinAll(processes);
+        }
+        return outcomes;
     }
 
     static Outcome grade(int value, double[] array) {
@@ -148,8 +195,13 @@ public final class RaceConditionLesson extends Lesson {
                 : valueLost + " of " + 2 * ADDS + " additions to the Value and " + arrayLost + " of "
                         + 2 * ADDS * ARRAY_START.length + " to the Array lost: two processes read the "
                         + "same number, and each wrote it plus one";
+        StringBuilder key = new StringBuilder(value + " [");
+        for (int i = 0; i < array.length; i++) {
+            key.append(i == 0 ? "" : " ").append(Math.round(array[i]));
+        }
         return new Outcome(expected, observed, correct, explanation, Map.of())
-                .with("lostUpdates", valueLost + arrayLost);
+                .with("lostUpdates", valueLost + arrayLost)
+                .with("key", key.append(']').toString());
     }
 
     static List<Double> toList(double[] values) {

@@ -59,6 +59,9 @@ public final class JsonReport {
             v.putAll(r.outcome().details());
             v.put("elapsedMillis", r.elapsed().toMillis());
             v.put("output", r.transcript());
+            if (r.trials() != null) {
+                v.put("trials", r.trials().tree());
+            }
             variants.add(v);
         }
         doc.put("variants", variants);

@@ -36,6 +36,12 @@ public final class TextReport {
         out.flush();
     }
 
+    /** With --pause: asks for Enter. */
+    public void pausePrompt() {
+        out.print(style.dim("  (press Enter to go on)"));
+        out.flush();
+    }
+
     /** One line of the program's own output, indented under its variant heading. */
     public void programLine(String line) {
         out.println(INDENT + line);
@@ -79,6 +85,134 @@ public final class TextReport {
             out.println(r.failsLesson() ? style.bad(line) : line);
         }
         out.flush();
+    }
+
+    /** After the trials of one variant: how many went wrong. */
+    public void trialsVerdict(VariantResult r) {
+        TrialsResult t = r.trials();
+        String word = switch (r.status()) {
+            case CORRECT -> style.good("CORRECT ");
+            case DIVERGED -> style.warn("DIVERGED");
+            case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", r.status().word()));
+        };
+        if (t == null) {
+            out.println(INDENT + "=> " + word + "  " + r.outcome().explanation());
+        } else {
+            out.println(INDENT + "=> " + word + "  wrong in " + t.wrong() + " of " + t.trials() + " trials ("
+                    + percent(t.share(t.wrong())) + "), " + Math.round(t.trialsPerSecond()) + " trials/s");
+        }
+        out.flush();
+    }
+
+    private static final int MAX_ROWS = 8;
+    private static final int BAR = 8;
+
+    /**
+     * The outcomes of one seed section's variants side by side, one column each, in the manner of
+     * jcstress: a wrong outcome that a fixed variant never produced shows 0 in its column.
+     */
+    public void trialsTable(List<VariantResult> results) {
+        List<VariantResult> rs = results.stream().filter(r -> r.trials() != null).toList();
+        if (rs.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, Boolean> correct = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> total = new java.util.HashMap<>();
+        for (VariantResult r : rs) {
+            for (TrialsResult.Row row : r.trials().histogram()) {
+                correct.putIfAbsent(row.outcome(), row.correct());
+                total.merge(row.outcome(), row.count(), Integer::sum);
+            }
+        }
+        List<String> keys = new java.util.ArrayList<>(correct.keySet());
+        keys.sort((a, b) -> Integer.compare(total.get(b), total.get(a)));
+        int keyWidth = "outcome".length();
+        for (String k : keys.subList(0, Math.min(MAX_ROWS, keys.size()))) {
+            keyWidth = Math.max(keyWidth, Math.min(24, k.length()));
+        }
+        char block = unicode() ? '\u2588' : '#';
+        StringBuilder head = new StringBuilder(INDENT + pad("outcome", keyWidth) + "        ");
+        for (VariantResult r : rs) {
+            head.append(pad(r.name(), 22)).append("  ");
+        }
+        out.println();
+        String names = String.join(" vs ", rs.stream().map(VariantResult::name).toList());
+        out.println(style.bold("Trials: " + names + " (" + rs.get(0).trials().trials() + " each)"));
+        out.println(style.dim(head.toString().stripTrailing()));
+        List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
+        for (String k : shown) {
+            StringBuilder line = new StringBuilder(INDENT + pad(clip(k, keyWidth), keyWidth) + "  "
+                    + (correct.get(k) ? "right " : "wrong "));
+            for (VariantResult r : rs) {
+                int count = count(r.trials(), k);
+                double share = r.trials().share(count);
+                int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
+                line.append(String.format("%6d %6s %-" + BAR + "s  ", count, percent(share),
+                        String.valueOf(block).repeat(bar)));
+            }
+            String text = line.toString().stripTrailing();
+            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.mustHold() && count(r.trials(), k) > 0)
+                    ? style.bad(text) : text);
+        }
+        if (keys.size() > shown.size()) {
+            StringBuilder line = new StringBuilder(INDENT + pad("… " + (keys.size() - shown.size()) + " more", keyWidth)
+                    + "        ");
+            for (VariantResult r : rs) {
+                int rest = r.trials().trials();
+                for (String k : shown) {
+                    rest -= count(r.trials(), k);
+                }
+                line.append(String.format("%6d %6s %-" + BAR + "s  ", rest, percent(r.trials().share(rest)), ""));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        StringBuilder wrong = new StringBuilder(INDENT + pad("wrong", keyWidth) + "        ");
+        StringBuilder lost = new StringBuilder(INDENT + pad("lost updates", keyWidth) + "        ");
+        boolean anyLost = false;
+        for (VariantResult r : rs) {
+            TrialsResult t = r.trials();
+            wrong.append(String.format("%6d %6s %-" + BAR + "s  ", t.wrong(), percent(t.share(t.wrong())), ""));
+            long[] l = t.lostUpdates();
+            anyLost |= l != null;
+            lost.append(pad(l == null ? "" : "min " + l[0] + " med " + l[1] + " max " + l[2], 22)).append("  ");
+        }
+        out.println(wrong.toString().stripTrailing());
+        if (anyLost) {
+            out.println(lost.toString().stripTrailing());
+        }
+        out.flush();
+    }
+
+    private static int count(TrialsResult t, String key) {
+        for (TrialsResult.Row row : t.histogram()) {
+            if (row.outcome().equals(key)) {
+                return row.count();
+            }
+        }
+        return 0;
+    }
+
+    static String percent(double share) {
+        return String.format("%.1f%%", share * 100);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+
+    /** Whether the terminal can show block characters: a UTF-8 locale. */
+    static boolean unicode() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = System.getenv(name);
+            if (v != null && !v.isEmpty()) {
+                return v.toUpperCase(java.util.Locale.ROOT).contains("UTF-8") || v.toUpperCase(java.util.Locale.ROOT).contains("UTF8");
+            }
+        }
+        return false;
     }
 
     static String millis(Duration d) {

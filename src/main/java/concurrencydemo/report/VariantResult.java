@@ -14,9 +14,11 @@ import java.util.List;
  * @param transcript   the lines the program printed
  * @param elapsed      wall time of the run
  * @param status       the verdict in one word
+ * @param trials       with {@code --trials}: the outcomes of all trials; else null
  */
 public record VariantResult(String name, String section, boolean synchronised, boolean mustHold,
-                            Outcome outcome, List<String> transcript, Duration elapsed, Status status) {
+                            Outcome outcome, List<String> transcript, Duration elapsed, Status status,
+                            TrialsResult trials) {
 
     /** The verdict on one run. */
     public enum Status {

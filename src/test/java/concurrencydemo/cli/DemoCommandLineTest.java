@@ -66,7 +66,8 @@ class DemoCommandLineTest {
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "threads --bogus", "threads --format yaml", "threads --timeout",
         "threads --timeout 0", "threads --timeout 11m", "threads --timeout soon", "threads --window 5s",
-        "threads --window -1ms", "threads --window 10", "nosuchlesson", "threads extra"})
+        "threads --window -1ms", "threads --window 10", "nosuchlesson", "threads extra", "threads --trials 0",
+        "threads --trials 100001", "threads --trials many", "race-condition --trials", "list --bogus"})
     @DisplayName("every bad command line gets one line on stderr, no stack trace, exit code 2")
     void badInputIsAUsageError(String line) {
         Result r = Cli.run(line.split(" "));

@@ -1,0 +1,72 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Repeated rounds between a parent and its children, through shared memory: the parent opens
+ * round k by storing k, which releases every child at once (the start barrier of that round); each
+ * child runs its part and counts itself finished; the parent waits for all of them, then prepares
+ * the next round. This lets many trials run in children started once.
+ *
+ * <p>Memory consistency effects: the parent's actions before opening round k happen-before the
+ * children's actions in round k, which happen-before the parent's return from {@link #runRound}.
+ */
+public final class Rounds implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final long PARK_NANOS = 20_000;
+    /** How often (in waits) the parent checks that its children are alive. */
+    private static final int LIVENESS_EVERY = 500;
+
+    private final SharedInt round;
+    private final SharedInt finished;
+    private final int parties;
+
+    public Rounds(Workspace ws, int parties) {
+        this.round = ws.sharedInt(0);
+        this.finished = ws.sharedInt(0);
+        this.parties = parties;
+    }
+
+    /** In a child: takes part in rounds 1..n, running {@code part} in each. */
+    public void repeat(int n, Task part) throws Exception {
+        for (int k = 1; k <= n; k++) {
+            int spins = 0;
+            while (round.get() < k) {
+                if (++spins < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(PARK_NANOS);
+                }
+            }
+            part.run();
+            finished.addAndGet(1);
+        }
+    }
+
+    /**
+     * In the parent: opens round {@code k} and waits until every child has finished it.
+     *
+     * @throws ChildFailedException when a child dies instead
+     */
+    public void runRound(int k, List<ChildProcess> children) throws InterruptedException {
+        finished.set(0);
+        round.set(k);
+        int waits = 0;
+        while (finished.get() < parties) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (++waits % LIVENESS_EVERY == 0) {
+                for (ChildProcess c : children) {
+                    Integer code = c.exitCode();
+                    if (code != null && code != 0) {
+                        throw new ChildFailedException(c.describeExit());
+                    }
+                }
+            }
+            LockSupport.parkNanos(PARK_NANOS);
+        }
+    }
+}
