@@ -30,6 +30,10 @@ public final class LessonOptions {
     private Duration window;
     private int trials;
 
+    @Option(names = "--trace", description = "Record who read and wrote what, and show the steps that lost "
+            + "the first update (or, when none was lost, the first two updates).")
+    boolean trace;
+
     @Option(names = "--pause", description = "Wait for Enter between variants and lessons (on a terminal only).")
     boolean pause;
 
@@ -71,6 +75,10 @@ public final class LessonOptions {
     /** The number of trials, or 0 for one ordinary run. */
     public int trials() {
         return trials;
+    }
+
+    public boolean trace() {
+        return trace;
     }
 
     public boolean pause() {

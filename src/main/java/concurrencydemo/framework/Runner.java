@@ -174,7 +174,8 @@ public final class Runner {
         long start = System.nanoTime();
         Outcome outcome;
         Status status;
-        try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, options.window())) {
+        try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, options.window(),
+                options.trace())) {
             FutureTask<Outcome> task = new FutureTask<>(() -> v.body().run(stage));
             Thread runner = new Thread(task, "variant-" + v.name());
             runner.setDaemon(true);

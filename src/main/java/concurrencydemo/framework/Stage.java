@@ -1,5 +1,7 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.report.Trace;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -23,6 +25,7 @@ public final class Stage implements AutoCloseable {
 
     private final Consumer<String> printer;
     private final Duration window;
+    private final Trace trace;
     private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -33,8 +36,26 @@ public final class Stage implements AutoCloseable {
      *                lesson's own default
      */
     public Stage(Consumer<String> printer, Duration window) {
+        this(printer, window, false);
+    }
+
+    /** As above; with {@code trace}, the program records its steps in {@link #trace()}. */
+    public Stage(Consumer<String> printer, Duration window, boolean trace) {
         this.printer = printer;
         this.window = window;
+        this.trace = trace ? new Trace() : null;
+    }
+
+    /** The trace the program records its steps in, or {@code null} without {@code --trace}. */
+    public Trace trace() {
+        return trace;
+    }
+
+    /** Prints the trace lines of {@code events}, if tracing. */
+    public void printTrace(java.util.List<Trace.Event> events, String what) {
+        if (trace != null) {
+            Trace.render(events, what).forEach(this::println);
+        }
     }
 
     /** Prints one line of the program's output, the way the seed's {@code print} does. */

@@ -1,5 +1,7 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.report.Trace;
+
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -20,13 +22,35 @@ final class Database {
     /** What each thread read, for the verdict: thread name to value read. */
     final ConcurrentHashMap<String, Integer> reads = new ConcurrentHashMap<>();
 
+    /** The trace to record steps in, or null. */
+    final Trace trace;
+
+    Database(Trace trace) {
+        this.trace = trace;
+    }
+
     /** Reads the value, waits {@code window}, writes the value plus one. */
     void increase(Duration window) {
         int localCopy = value;
-        reads.put(Thread.currentThread().getName(), localCopy);
+        String me = Thread.currentThread().getName();
+        reads.put(me, localCopy);
+        record(me, "read", localCopy);
         localCopy += 1;
         sleep(window);
         value = localCopy;
+        record(me, "write", localCopy);
+    }
+
+    /** Records a step of the current thread when tracing. */
+    void record(String actor, String op, int v) {
+        if (trace != null) {
+            trace.record(actor, op, v);
+        }
+    }
+
+    /** Records a lock step of the current thread when tracing. */
+    void record(String op) {
+        record(Thread.currentThread().getName(), op, 0);
     }
 
     /** Says, for a student, how two updates collided: who read what before anyone wrote. */

@@ -86,7 +86,7 @@ public final class LocksLesson extends Lesson {
      * but the lock is released on the way out, and the other thread makes its update: 1.
      */
     static Outcome run(Stage stage, Guard guard, boolean firstUpdateFails) throws InterruptedException {
-        Database db = new Database();
+        Database db = new Database(stage.trace());
         Duration window = stage.window(WINDOW);
         ReentrantLock lock = new ReentrantLock();
         AtomicBoolean failNext = new AtomicBoolean(firstUpdateFails);
@@ -110,6 +110,9 @@ public final class LocksLesson extends Lesson {
         String stuck = joinOrReportStuck(stage, lock, window, t1, t2);
         stage.println("End value: " + db.value);
         stage.println("end main");
+        if (db.trace != null) {
+            stage.printTrace(db.trace.events(), "databaseValue");
+        }
         int expected = firstUpdateFails ? 1 : 2;
         if (stuck != null) {
             return new Outcome((long) expected, (long) db.value, false, stuck, Map.of()).with("stuck", true);
@@ -130,12 +133,17 @@ public final class LocksLesson extends Lesson {
             case NONE -> db.increase(window);
             case BY_HAND -> {
                 lock.lockInterruptibly();
+                db.record("lock");
                 increaseOrFail(db, window, failNext);
+                db.record("unlock");
                 lock.unlock(); // never reached when increaseOrFail throws: the lock stays held
             }
             case TRY_WITH_RESOURCES -> {
                 try (HeldLock held = HeldLock.acquire(lock)) {
+                    db.record("lock");
                     increaseOrFail(db, window, failNext);
+                } finally {
+                    db.record("unlock");
                 }
             }
         }

@@ -9,6 +9,7 @@ import concurrencydemo.multiprocessing.ProcessLock;
 import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.SharedTrace;
 import concurrencydemo.multiprocessing.StartBarrier;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
@@ -81,14 +82,15 @@ public final class RaceConditionLesson extends Lesson {
             ProcessLock valueLock = locked ? ws.lock() : null;
             ProcessLock arrayLock = locked ? ws.lock() : null;
             StartBarrier start = ws.startBarrier(4);
+            SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 4);
             List<ChildProcess> processes = List.of(
                     ws.process("P1", () -> {
                         start.await(START_TIMEOUT);
-                        add100(number, valueLock, window);
+                        add100(number, valueLock, window, trace, 1);
                     }),
                     ws.process("P2", () -> {
                         start.await(START_TIMEOUT);
-                        add100(number, valueLock, window);
+                        add100(number, valueLock, window, trace, 2);
                     }),
                     ws.process("P3", () -> {
                         start.await(START_TIMEOUT);
@@ -106,21 +108,40 @@ public final class RaceConditionLesson extends Lesson {
             stage.println("Value at end: " + value);
             stage.println("Array at end: " + array);
             stage.println("end main");
+            if (trace != null) {
+                stage.printTrace(trace.events(), "the Value");
+            }
             return grade(value, end);
         }
     }
 
     static void add100(SharedInt number, ProcessLock lock, Duration window) throws Exception {
+        add100(number, lock, window, null, 0);
+    }
+
+    /** As above, recording each step in {@code trace} (when not null) as process {@code me}. */
+    static void add100(SharedInt number, ProcessLock lock, Duration window, SharedTrace trace, int me)
+            throws Exception {
         for (int i = 0; i < ADDS; i++) {
             if (lock != null) {
                 lock.acquire();
+                record(trace, me, "lock", 0);
             }
             int localCopy = number.get();
+            record(trace, me, "read", localCopy);
             Database.sleep(window);
             number.set(localCopy + 1);
+            record(trace, me, "write", localCopy + 1);
             if (lock != null) {
+                record(trace, me, "unlock", 0);
                 lock.release();
             }
+        }
+    }
+
+    private static void record(SharedTrace trace, int me, String op, int value) {
+        if (trace != null) {
+            trace.record(me, op, value);
         }
     }
 

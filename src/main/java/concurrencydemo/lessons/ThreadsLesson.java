@@ -101,7 +101,7 @@ public final class ThreadsLesson extends Lesson {
      * read-modify-write, the second thread reads only after the first has written: End value 2.
      */
     static Outcome sharedValue(Stage stage, ReentrantLock lock) throws InterruptedException {
-        Database db = new Database();
+        Database db = new Database(stage.trace());
         Duration window = stage.window(WINDOW);
         CountDownLatch startSignal = new CountDownLatch(1);
         Runnable increase = () -> {
@@ -116,8 +116,10 @@ public final class ThreadsLesson extends Lesson {
             }
             lock.lock();
             try {
+                db.record("lock");
                 db.increase(window);
             } finally {
+                db.record("unlock");
                 lock.unlock();
             }
         };
@@ -131,6 +133,9 @@ public final class ThreadsLesson extends Lesson {
         t2.join();
         stage.println("End value: " + db.value);
         stage.println("end main");
+        if (db.trace != null) {
+            stage.printTrace(db.trace.events(), "databaseValue");
+        }
         return Outcome.counter(2, db.value, lock == null
                 ? "this time one thread wrote before the other read"
                 : "the lock kept each read-modify-write whole: the second thread read what the first wrote",

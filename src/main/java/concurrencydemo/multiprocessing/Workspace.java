@@ -132,6 +132,11 @@ public final class Workspace implements AutoCloseable {
         return ProcessLock.create(this);
     }
 
+    /** A trace of up to {@code capacity} steps that processes record in shared memory. */
+    public SharedTrace sharedTrace(int capacity) {
+        return SharedTrace.create(this, capacity);
+    }
+
     /** A barrier that lets {@code parties} processes start together. */
     public StartBarrier startBarrier(int parties) {
         return StartBarrier.create(this, parties);

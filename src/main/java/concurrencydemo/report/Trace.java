@@ -1,0 +1,129 @@
+package concurrencydemo.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Who read, wrote, locked and unlocked what, and when: recorded while a program runs (with
+ * {@code --trace}), then rendered as the interleaving that lost the first update, one column per
+ * thread or process, in the manner of Lincheck's traces.
+ *
+ * <p>Recording is one synchronized append, cheap next to the read-modify-write window, so the race
+ * still shows. Thread-safe.
+ */
+public final class Trace {
+    /** One step of one thread or process; {@code order} is the order of recording. */
+    public record Event(String actor, String op, int value, long nanos) {
+        String text() {
+            return op.equals("lock") || op.equals("unlock") ? op : op + " " + value;
+        }
+    }
+
+    private final List<Event> events = Collections.synchronizedList(new ArrayList<>());
+
+    public void record(String actor, String op, int value) {
+        events.add(new Event(actor, op, value, System.nanoTime()));
+    }
+
+    public List<Event> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /**
+     * The lines that show the first lost update (two writes of the same value by two actors, each
+     * after reading the same old value), or, when none was lost, the first two whole updates.
+     */
+    public static List<String> render(List<Event> events, String what) {
+        if (events.isEmpty()) {
+            return List.of("trace: nothing was recorded");
+        }
+        int lostAt = -1;
+        int from = 0;
+        String lostActor = null;
+        for (int j = 0; j < events.size() && lostAt < 0; j++) {
+            Event w2 = events.get(j);
+            if (!w2.op().equals("write")) {
+                continue;
+            }
+            for (int i = j - 1; i >= 0; i--) {
+                Event w1 = events.get(i);
+                if (w1.op().equals("write") && !w1.actor().equals(w2.actor()) && w1.value() == w2.value()) {
+                    lostAt = j;
+                    lostActor = w1.actor();
+                    from = Math.min(lastRead(events, w1.actor(), i), lastRead(events, w2.actor(), j));
+                    break;
+                }
+                if (w1.op().equals("write") && w1.actor().equals(w2.actor())) {
+                    break;
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        int to;
+        if (lostAt >= 0) {
+            lines.add("trace: the first lost update of " + what + ", step by step");
+            to = lostAt;
+        } else {
+            lines.add("trace: no update of " + what + " was lost; the first two updates, step by step");
+            to = endOfSecondUpdate(events);
+        }
+        List<Event> shown = events.subList(from, to + 1);
+        List<String> actors = new ArrayList<>(new TreeSet<>(shown.stream().map(Event::actor).toList()));
+        StringBuilder head = new StringBuilder(String.format("  %-10s", "time"));
+        for (String a : actors) {
+            head.append(String.format("%-14s", a));
+        }
+        lines.add(head.toString().stripTrailing());
+        long t0 = shown.get(0).nanos();
+        for (int k = 0; k < shown.size(); k++) {
+            Event e = shown.get(k);
+            StringBuilder line = new StringBuilder(String.format("  %-10s", since(e.nanos() - t0)));
+            for (String a : actors) {
+                line.append(String.format("%-14s", a.equals(e.actor()) ? e.text() : ""));
+            }
+            String text = line.toString().stripTrailing();
+            if (lostAt >= 0 && from + k == lostAt) {
+                text += "  <- " + lostActor + "'s update lost";
+            }
+            lines.add(text);
+        }
+        return lines;
+    }
+
+    /** {@code +12us} below 10 ms, {@code +50.1ms} above. */
+    static String since(long nanos) {
+        long micros = nanos / 1000;
+        return micros < 10_000 ? "+" + micros + "us" : String.format("+%.1fms", micros / 1000.0);
+    }
+
+    private static int lastRead(List<Event> events, String actor, int before) {
+        for (int i = before; i >= 0; i--) {
+            Event e = events.get(i);
+            if (e.actor().equals(actor) && (e.op().equals("read") || e.op().equals("lock"))) {
+                if (e.op().equals("read") && i > 0 && events.get(i - 1).actor().equals(actor)
+                        && events.get(i - 1).op().equals("lock")) {
+                    return i - 1;
+                }
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int endOfSecondUpdate(List<Event> events) {
+        int writes = 0;
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.op().equals("write") && ++writes == 2) {
+                boolean unlockFollows = i + 1 < events.size() && events.get(i + 1).op().equals("unlock")
+                        && events.get(i + 1).actor().equals(e.actor());
+                return unlockFollows ? i + 1 : i;
+            }
+        }
+        return events.size() - 1;
+    }
+}
