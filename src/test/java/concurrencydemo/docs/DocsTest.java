@@ -65,11 +65,22 @@ class DocsTest {
             if (line.startsWith(" ".repeat(15))) {
                 continue; // a verdict's explanation: its words depend on what happened
             }
+            if (line.strip().startsWith("…")) {
+                continue; // "… n more" outcomes of a histogram
+            }
+            if (line.matches("\\s*(\\+\\d.*|time\\s.*)")) {
+                continue; // the steps of a trace: which ones depends on how the run interleaved
+            }
             String s = line
                     .replaceAll("=> (CORRECT|DIVERGED|BROKEN|STUCK|FAILED)", "=> <verdict>")
                     .replaceAll("\\b(correct|diverged|broken|stuck|failed)\\b", "<result>")
                     .replaceAll("\\[[^\\]]*\\]", "[…]")
+                    .replaceAll("\\b(right|wrong)\\b", "<rw>")
+                    .replaceAll("[\u2588#]+", "") // histogram bars, Unicode or ASCII
                     .replaceAll("-?\\d+(\\.\\d+)?", "#")
+                    .replaceAll("#+", "#")
+                    .replaceAll("#(us|ms)", "#<t>")
+                    .replaceAll("trace: .*", "trace: <what>")
                     .replaceAll("(running|exited #)", "<state>")
                     .replaceAll("\\s+", " ")
                     .strip();
