@@ -50,11 +50,7 @@ public final class TextReport {
 
     public void verdict(VariantResult r) {
         Outcome o = r.outcome();
-        String word = switch (r.status()) {
-            case CORRECT -> style.good("CORRECT ");
-            case DIVERGED -> style.warn("DIVERGED");
-            case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", r.status().word()));
-        };
+        String word = word(r.status());
         String expected = "expected " + Values.show(o.expected());
         String observed = "observed " + Values.show(o.observed());
         if (expected.length() + observed.length() + 2 <= WIDTH - 15) {
@@ -87,14 +83,19 @@ public final class TextReport {
         out.flush();
     }
 
+    /** The verdict in one coloured word, eight columns wide. */
+    private String word(VariantResult.Status status) {
+        return switch (status) {
+            case CORRECT -> style.good("CORRECT ");
+            case DIVERGED -> style.warn("DIVERGED");
+            case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", status.word()));
+        };
+    }
+
     /** After the trials of one variant: how many went wrong. */
     public void trialsVerdict(VariantResult r) {
         TrialsResult t = r.trials();
-        String word = switch (r.status()) {
-            case CORRECT -> style.good("CORRECT ");
-            case DIVERGED -> style.warn("DIVERGED");
-            case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", r.status().word()));
-        };
+        String word = word(r.status());
         if (t == null) {
             out.println(INDENT + "=> " + word + "  " + r.outcome().explanation());
         } else {
