@@ -65,6 +65,7 @@ class RobustnessTest {
         Result r = Cli.run("race-condition", "--timeout", "150ms");
         assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
         assertThat(r.out()).contains("STUCK");
+        assertThat(r.out().replaceAll("\\s+", " ")).containsPattern("P\\d \\(pid \\d+\\) running");
         awaitNoChildJvms(Duration.ofSeconds(3));
     }
 

@@ -185,7 +185,7 @@ public final class Runner {
                 status = VariantResult.grade(outcome.correct(), v.mustHold());
             } catch (TimeoutException e) {
                 List<String> blocked = stage.describeBlocked();
-                blocked.add(0, "variant-" + v.name() + " is " + runner.getState());
+                blocked.add(0, "main is " + runner.getState());
                 outcome = new Outcome(null, "stuck", false, "did not finish within "
                         + LessonOptions.show(timeout) + "; stopped it. " + String.join("; ", blocked),
                         Map.of());

@@ -1,5 +1,7 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Trace;
 
 import java.lang.management.ManagementFactory;
@@ -116,6 +118,13 @@ public final class Stage implements AutoCloseable {
             for (AutoCloseable r : resources) {
                 if (r instanceof Describable d) {
                     lines.addAll(d.describe());
+                }
+                if (r instanceof Workspace ws) {
+                    for (ChildProcess child : ws.children()) {
+                        if (child.isAlive()) {
+                            lines.add(child.describe());
+                        }
+                    }
                 }
             }
         }

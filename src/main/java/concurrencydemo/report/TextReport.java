@@ -53,7 +53,9 @@ public final class TextReport {
         String word = word(r.status());
         String expected = "expected " + Values.show(o.expected());
         String observed = "observed " + Values.show(o.observed());
-        if (expected.length() + observed.length() + 2 <= WIDTH - 15) {
+        if (o.expected() == null) { // stuck or failed: nothing was observed
+            out.println(INDENT + "=> " + word);
+        } else if (expected.length() + observed.length() + 2 <= WIDTH - 15) {
             out.println(INDENT + "=> " + word + "  " + expected + ", " + observed);
         } else {
             out.println(INDENT + "=> " + word + "  " + expected);
