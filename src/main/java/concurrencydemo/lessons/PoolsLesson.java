@@ -50,8 +50,10 @@ public final class PoolsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Gathered by hand", "进程池", PoolsLesson::byHand),
-                Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled));
+                Variant.racy("Gathered by hand", "进程池", PoolsLesson::byHand)
+                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress)),
+                Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled)
+                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress)));
     }
 
     /** At least two workers, so that even on one CPU two processes interleave. */
@@ -72,26 +74,75 @@ public final class PoolsLesson extends Lesson {
      * order the workers finished, not the order of the numbers.
      */
     static Outcome byHand(Stage stage) throws Exception {
-        Duration window = stage.window(WINDOW);
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            SharedDoubles results = ws.sharedDoubles(new double[NUMBERS.size()]);
-            SharedInt next = ws.sharedInt(0);
+            Gathering g = new Gathering(ws, stage.window(WINDOW));
             Pool p = ws.pool(workers());
-            p.map(n -> appendCube(n, results, next, window), NUMBERS);
+            List<Long> gathered = g.gather(p);
             p.close();
             p.join();
+            stage.println(gathered.toString());
+            return gradeGathered(gathered);
+        }
+    }
+
+    /** The shared list the workers append to by hand, and its next free index. */
+    static final class Gathering {
+        final SharedDoubles results;
+        final SharedInt next;
+        final Duration window;
+
+        Gathering(Workspace ws, Duration window) {
+            this.results = ws.sharedDoubles(new double[NUMBERS.size()]);
+            this.next = ws.sharedInt(0);
+            this.window = window;
+        }
+
+        /** One map over the numbers whose workers append by hand; returns what the list holds. */
+        List<Long> gather(Pool p) throws Exception {
+            SharedDoubles results = this.results;
+            SharedInt next = this.next;
+            Duration window = this.window;
+            next.set(0);
+            p.map(n -> appendCube(n, results, next, window), NUMBERS);
             List<Long> gathered = new ArrayList<>();
             for (int i = 0; i < next.get(); i++) {
                 gathered.add((long) results.get(i));
             }
-            stage.println(gathered.toString());
-            long lost = NUMBERS.size() - gathered.size();
-            return new Outcome(CUBES, gathered, gathered.equals(CUBES), lost == 0
-                    ? "this time no two workers appended at once"
-                    : lost + " of " + NUMBERS.size() + " results lost, the rest in the order the workers "
-                            + "finished: workers appended to one list without a lock", Map.of())
-                    .with("lostUpdates", lost);
+            return gathered;
         }
+    }
+
+    static Outcome gradeGathered(List<Long> gathered) {
+        long lost = NUMBERS.size() - gathered.size();
+        return new Outcome(CUBES, gathered, gathered.equals(CUBES), lost == 0
+                ? "this time no two workers appended at once"
+                : lost + " of " + NUMBERS.size() + " results lost, the rest in the order the workers "
+                        + "finished: workers appended to one list without a lock", Map.of())
+                .with("lostUpdates", lost);
+    }
+
+    /*
+     * --trials: one pool for all the trials, as a pool is meant to be used; a trial is one map over
+     * the numbers, gathered by hand or by the pool.
+     */
+    static List<Outcome> trials(Stage stage, boolean byHand, int n, Runnable progress) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>(n);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            Gathering g = byHand ? new Gathering(ws, stage.window(WINDOW)) : null;
+            Pool p = ws.pool(workers());
+            for (int k = 0; k < n; k++) {
+                if (byHand) {
+                    outcomes.add(gradeGathered(g.gather(p)));
+                } else {
+                    List<Long> mapped = p.map(PoolsLesson::cube, NUMBERS);
+                    outcomes.add(Outcome.compare(CUBES, mapped, "in order", "wrong or out of order"));
+                }
+                progress.run();
+            }
+            p.close();
+            p.join();
+        }
+        return outcomes;
     }
 
     static boolean appendCube(int n, SharedDoubles results, SharedInt next, Duration window) {

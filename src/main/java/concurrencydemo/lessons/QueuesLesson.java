@@ -8,7 +8,8 @@ import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
-import concurrencydemo.multiprocessing.StartBarrier;
+import concurrencydemo.multiprocessing.Rounds;
+import concurrencydemo.multiprocessing.Task;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.threading.JoinableQueue;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         description = "Two processes send ten numbers through a Queue; ten threads drain a joinable queue.")
 public final class QueuesLesson extends Lesson {
     static final int N = 5;
+    static final List<String> NAMES = List.of("P1", "P2");
     static final int ITEMS = 20;
     static final int WORKERS = 10;
     /**
@@ -55,8 +57,10 @@ public final class QueuesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false)),
-                Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true)),
+                Variant.racy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false))
+                        .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress)),
+                Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true))
+                        .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress)),
                 Variant.racy("Unjoined", "多线程消息队列通信", stage -> workers(stage, false)),
                 Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, true)));
     }
@@ -74,33 +78,11 @@ public final class QueuesLesson extends Lesson {
      * interleaved differently from run to run.
      */
     static Outcome producers(Stage stage, boolean queued) throws Exception {
-        Duration window = stage.window(WINDOW);
         List<Integer> received = new ArrayList<>();
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            StartBarrier start = ws.startBarrier(2);
-            List<ChildProcess> producers;
-            if (queued) {
-                ProcessQueue<Integer> q = ws.queue();
-                producers = List.of(
-                        ws.process("P1", () -> squareInto(q, start)),
-                        ws.process("P2", () -> negateInto(q, start)));
-                Processes.startAll(producers);
-                Processes.joinAll(producers);
-                while (!q.empty()) {
-                    received.add(q.get());
-                }
-            } else {
-                SharedDoubles slots = ws.sharedDoubles(new double[2 * N]);
-                SharedInt next = ws.sharedInt(0);
-                producers = List.of(
-                        ws.process("P1", () -> appendAll(slots, next, start, window, true)),
-                        ws.process("P2", () -> appendAll(slots, next, start, window, false)));
-                Processes.startAll(producers);
-                Processes.joinAll(producers);
-                for (int i = 0; i < next.get(); i++) {
-                    received.add((int) slots.get(i));
-                }
-            }
+            Producers p = new Producers(ws, queued, stage.window(WINDOW));
+            Processes.joinAll(Processes.startTogether(ws, NAMES, p.parts(true)));
+            p.collect(received);
         }
         for (int item : received) {
             stage.println(Integer.toString(item));
@@ -109,28 +91,84 @@ public final class QueuesLesson extends Lesson {
         return gradeItems(received);
     }
 
-    static void squareInto(ProcessQueue<Integer> q, StartBarrier start) throws Exception {
-        start.await(RaceConditionLesson.START_TIMEOUT);
-        for (int i = 1; i <= N; i++) {
-            Database.sleep(PRODUCER_PAUSE);
-            q.put(i * i);
+    /** --trials: the two producers start once and produce in every trial (see Rounds). */
+    static List<Outcome> producerTrials(Stage stage, boolean queued, int n, Runnable progress) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>(n);
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            Producers p = new Producers(ws, queued, stage.window(WINDOW));
+            Rounds rounds = new Rounds(ws, 2);
+            List<ChildProcess> producers = Processes.startInRounds(ws, rounds, n, NAMES, p.parts(false));
+            for (int k = 1; k <= n; k++) {
+                p.reset();
+                rounds.runRound(k, producers);
+                List<Integer> received = new ArrayList<>();
+                p.collect(received);
+                outcomes.add(gradeItems(received));
+                progress.run();
+            }
+            Processes.joinAll(producers);
         }
-        q.close();
+        return outcomes;
     }
 
-    static void negateInto(ProcessQueue<Integer> q, StartBarrier start) throws Exception {
-        start.await(RaceConditionLesson.START_TIMEOUT);
+    /** What the two producers share: a queue, or a list in shared memory with its next free index. */
+    static final class Producers {
+        final ProcessQueue<Integer> q;
+        final SharedDoubles slots;
+        final SharedInt next;
+        final Duration window;
+
+        Producers(Workspace ws, boolean queued, Duration window) {
+            this.q = queued ? ws.queue() : null;
+            this.slots = queued ? null : ws.sharedDoubles(new double[2 * N]);
+            this.next = queued ? null : ws.sharedInt(0);
+            this.window = window;
+        }
+
+        /** P1 sends i*i and P2 sends -i, for i in 1..5; {@code once}: then closes its end of the queue. */
+        List<Task> parts(boolean once) {
+            ProcessQueue<Integer> q = this.q;
+            SharedDoubles slots = this.slots;
+            SharedInt next = this.next;
+            Duration window = this.window;
+            if (q != null) {
+                return List.of(() -> putAll(q, true, once), () -> putAll(q, false, once));
+            }
+            return List.of(() -> appendAll(slots, next, window, true), () -> appendAll(slots, next, window, false));
+        }
+
+        void reset() {
+            if (next != null) {
+                next.set(0);
+            }
+        }
+
+        /** Adds what arrived to {@code received}: the queue's items until empty, or the list's. */
+        void collect(List<Integer> received) throws InterruptedException {
+            if (q != null) {
+                while (!q.empty()) {
+                    received.add(q.get());
+                }
+                return;
+            }
+            for (int i = 0; i < next.get(); i++) {
+                received.add((int) slots.get(i));
+            }
+        }
+    }
+
+    static void putAll(ProcessQueue<Integer> q, boolean squares, boolean thenClose) throws Exception {
         for (int i = 1; i <= N; i++) {
             Database.sleep(PRODUCER_PAUSE);
-            q.put(-i);
+            q.put(squares ? i * i : -i);
         }
-        q.close();
+        if (thenClose) {
+            q.close();
+        }
     }
 
     /** Appends i*i (or -i) for i in 1..5 to a shared list through an unguarded index. */
-    static void appendAll(SharedDoubles slots, SharedInt next, StartBarrier start, Duration window,
-                          boolean squares) throws Exception {
-        start.await(RaceConditionLesson.START_TIMEOUT);
+    static void appendAll(SharedDoubles slots, SharedInt next, Duration window, boolean squares) {
         for (int i = 1; i <= N; i++) {
             int index = next.get();
             Database.sleep(window);

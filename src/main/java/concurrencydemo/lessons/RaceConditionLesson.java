@@ -10,7 +10,6 @@ import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.SharedTrace;
-import concurrencydemo.multiprocessing.StartBarrier;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
@@ -35,7 +34,7 @@ public final class RaceConditionLesson extends Lesson {
      * window inside each update makes the race certain, and 200 µs keeps the locked run short.
      */
     static final Duration WINDOW = Duration.ofNanos(200_000);
-    static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    static final List<String> NAMES = List.of("P1", "P2", "P3", "P4");
 
     @Override
     public List<Section> sections() {
@@ -81,26 +80,12 @@ public final class RaceConditionLesson extends Lesson {
 
             ProcessLock valueLock = locked ? ws.lock() : null;
             ProcessLock arrayLock = locked ? ws.lock() : null;
-            StartBarrier start = ws.startBarrier(4);
             SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 4);
-            List<ChildProcess> processes = List.of(
-                    ws.process("P1", () -> {
-                        start.await(START_TIMEOUT);
-                        add100(number, valueLock, window, trace, 1);
-                    }),
-                    ws.process("P2", () -> {
-                        start.await(START_TIMEOUT);
-                        add100(number, valueLock, window, trace, 2);
-                    }),
-                    ws.process("P3", () -> {
-                        start.await(START_TIMEOUT);
-                        add100Array(array, arrayLock, window);
-                    }),
-                    ws.process("P4", () -> {
-                        start.await(START_TIMEOUT);
-                        add100Array(array, arrayLock, window);
-                    }));
-            Processes.startAll(processes);
+            List<ChildProcess> processes = Processes.startTogether(ws, NAMES, List.of(
+                    () -> add100(number, valueLock, window, trace, 1),
+                    () -> add100(number, valueLock, window, trace, 2),
+                    () -> add100Array(array, arrayLock, window),
+                    () -> add100Array(array, arrayLock, window)));
             Processes.joinAll(processes);
 
             int value = number.get();
@@ -176,12 +161,11 @@ public final class RaceConditionLesson extends Lesson {
             ProcessLock valueLock = locked ? ws.lock() : null;
             ProcessLock arrayLock = locked ? ws.lock() : null;
             Rounds rounds = new Rounds(ws, 4);
-            List<ChildProcess> processes = List.of(
-                    ws.process("P1", () -> rounds.repeat(n, () -> add100(number, valueLock, window))),
-                    ws.process("P2", () -> rounds.repeat(n, () -> add100(number, valueLock, window))),
-                    ws.process("P3", () -> rounds.repeat(n, () -> add100Array(array, arrayLock, window))),
-                    ws.process("P4", () -> rounds.repeat(n, () -> add100Array(array, arrayLock, window))));
-            Processes.startAll(processes);
+            List<ChildProcess> processes = Processes.startInRounds(ws, rounds, n, NAMES, List.of(
+                    () -> add100(number, valueLock, window),
+                    () -> add100(number, valueLock, window),
+                    () -> add100Array(array, arrayLock, window),
+                    () -> add100Array(array, arrayLock, window)));
             for (int k = 1; k <= n; k++) {
                 number.set(0);
                 for (int i = 0; i < ARRAY_START.length; i++) {

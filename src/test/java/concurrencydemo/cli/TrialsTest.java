@@ -62,6 +62,23 @@ class TrialsTest {
     }
 
     @Test
+    @DisplayName("queues and pools --trials 5 run in children started once: histograms add up, fixed never wrong")
+    void queueAndPoolTrials() {
+        for (String lesson : new String[] {"queues", "pools"}) {
+            Result r = Cli.run(lesson, "--trials", "5", "--format", "json");
+            assertThat(r.exitCode()).withFailMessage("%s: %s", lesson, r.err()).isEqualTo(ExitCode.OK);
+            for (JsonElement e : variants(r)) {
+                JsonObject v = e.getAsJsonObject();
+                JsonObject trials = v.getAsJsonObject("trials");
+                assertThat(histogramTotal(trials)).isEqualTo(5);
+                if (v.get("mustHold").getAsBoolean()) {
+                    assertThat(trials.get("wrong").getAsInt()).isZero();
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("text trials show each fixed variant beside the racy one, with the wrong rows and their share")
     void textTrialsTable() {
         Result r = Cli.run("threads", "--trials", "10", "--window", "1ms");
