@@ -13,7 +13,7 @@ import java.util.List;
 
 /** {@code demo list}: the lessons in teaching order, the seed sections each ports, what it shows. */
 @Command(name = "list", description = "List the lessons in teaching order.")
-final class ListCommand implements Runnable {
+public final class ListCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
@@ -23,9 +23,26 @@ final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        Style style = Style.detect(noColor);
-        List<Lesson> lessons = Demo.lessons(spec.parent().commandLine());
+        print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()));
+    }
+
+    /** Prints the list; also called by {@code Main} for a plain {@code demo list}, without picocli. */
+    /**
+     * {@code demo list} and {@code demo list --no-color} need no command-line parser: answering them
+     * without building picocli's model of every command makes the most-typed command start about
+     * twice as fast. Returns whether {@code args} was such a call, and if so has answered it.
+     */
+    public static boolean answerWithoutParser(String[] args, PrintWriter out) {
+        boolean plain = args.length == 1 && args[0].equals("list");
+        boolean noColor = args.length == 2 && args[0].equals("list") && args[1].equals("--no-color");
+        if (!plain && !noColor) {
+            return false;
+        }
+        print(out, Style.detect(noColor), Catalog.lessons());
+        return true;
+    }
+
+    static void print(PrintWriter out, Style style, List<Lesson> lessons) {
         int width = 0;
         for (Lesson lesson : lessons) {
             width = Math.max(width, lesson.name().length());

@@ -1,6 +1,7 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.cli.LessonOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,9 +31,9 @@ public abstract class Lesson implements Callable<Integer> {
     /** The variants in the order they run: racy first, then fixed. */
     public abstract List<Variant> variants();
 
-    /** The subcommand's name. */
+    /** The subcommand's name (from its {@code @Command}, when no command line was built). */
     public String name() {
-        return spec.name();
+        return spec != null ? spec.name() : getClass().getAnnotation(Command.class).name();
     }
 
     /** The first line of the subcommand's description. */

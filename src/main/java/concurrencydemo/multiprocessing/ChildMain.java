@@ -50,6 +50,26 @@ public final class ChildMain {
         System.exit(status);
     }
 
+    /**
+     * Loads what a child loads to receive and run a task, in this JVM: for the launcher's
+     * class-data archive, which the children share (see {@code ArchiveTraining}).
+     */
+    public static void rehearse() {
+        SharedCounter counter = new SharedCounter();
+        Task task = () -> counter.hashCode();
+        try {
+            ((Task) Frames.deserialize(Frames.serialize(task))).run();
+        } catch (Exception ignored) {
+            // a rehearsal: only the classes it loads matter
+        }
+        new Child("rehearsal", null, null).name();
+    }
+
+    /** Something serializable for {@link #rehearse} to capture. */
+    private static final class SharedCounter implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     private static void watchParent(long parentPid) {
         Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
         Thread watcher = new Thread(() -> {

@@ -54,6 +54,22 @@ class DemoCommandLineTest {
     }
 
     @Test
+    @DisplayName("demo list without the parser prints exactly what demo list with it prints, lessons in the same order")
+    void fastListMatchesParsedList() {
+        for (String[] args : new String[][] {{"list"}, {"list", "--no-color"}}) {
+            java.io.StringWriter fast = new java.io.StringWriter();
+            assertThat(ListCommand.answerWithoutParser(args, new java.io.PrintWriter(fast))).isTrue();
+            assertThat(fast.toString().replace("\r\n", "\n")).isEqualTo(Cli.run(args).out());
+        }
+        List<String> catalog = Catalog.lessons().stream().map(l -> l.name()).toList();
+        List<String> subcommands = Demo.lessons(Demo.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()))).stream().map(l -> l.name()).toList();
+        assertThat(catalog).isEqualTo(subcommands);
+        assertThat(ListCommand.answerWithoutParser(new String[] {"list", "--bogus"}, new java.io.PrintWriter(new java.io.StringWriter())))
+                .isFalse();
+    }
+
+    @Test
     @DisplayName("a misspelt lesson gets a suggestion on one line of stderr and exit code 2")
     void typoGetsSuggestion() {
         Result r = Cli.run("race-conditon");
