@@ -12,6 +12,9 @@ public final class Main {
     private Main() {
     }
 
+    /** Set just before a normal exit, so that the shutdown hook can tell Ctrl-C from the end. */
+    private static volatile boolean finished;
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -22,6 +25,14 @@ public final class Main {
         if (ListCommand.answerWithoutParser(args, out)) {
             System.exit(0);
         }
-        System.exit(Demo.commandLine(out, err).execute(args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                err.println();
+                err.println("demo: interrupted; stopping its child processes and removing its temporary files");
+            }
+        }, "interrupt-notice"));
+        int code = Demo.commandLine(out, err).execute(args);
+        finished = true;
+        System.exit(code);
     }
 }

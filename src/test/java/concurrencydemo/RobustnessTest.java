@@ -130,6 +130,8 @@ class RobustnessTest {
         new ProcessBuilder("kill", "-" + signal, Long.toString(demo.pid())).start().waitFor();
         assertThat(demo.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(demo.exitValue()).isEqualTo(exitCode);
+        String err = new String(demo.getErrorStream().readAllBytes());
+        assertThat(err).contains("demo: interrupted").doesNotContain("failed", "Exception");
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -3,6 +3,7 @@ package concurrencydemo.framework;
 import concurrencydemo.cli.ExitCode;
 import concurrencydemo.cli.LessonOptions;
 import concurrencydemo.multiprocessing.ChildFailedException;
+import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Progress;
@@ -195,8 +196,10 @@ public final class Runner {
                 Throwable cause = e.getCause();
                 outcome = new Outcome(null, "failed", false, "the program failed: " + describe(cause), Map.of());
                 status = Status.FAILED;
-                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
-                        + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
+                if (!Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
+                    err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
+                            + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
+                }
                 if (options.verbose()) {
                     cause.printStackTrace(err);
                 }

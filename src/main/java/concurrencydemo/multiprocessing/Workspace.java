@@ -168,6 +168,11 @@ public final class Workspace implements AutoCloseable {
         return resource;
     }
 
+    /** Whether the JVM is exiting (Ctrl-C, SIGTERM, or System.exit) and workspaces are being closed. */
+    public static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     /** Whether this workspace is closed, or the JVM is exiting: no child may start then. */
     boolean closed() {
         return closed || shuttingDown;
