@@ -57,7 +57,7 @@ public final class ProcessesLesson extends Lesson {
             }
             long start = System.nanoTime();
             Processes.startAll(processes);
-            stage.println("started " + n + " processes (one per CPU)");
+            stage.println("started " + n + (n == 1 ? " process" : " processes") + " (one per CPU)");
             if (join) {
                 Processes.joinAll(processes);
             }
