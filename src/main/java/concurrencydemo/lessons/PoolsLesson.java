@@ -27,11 +27,12 @@ import java.util.stream.IntStream;
 public final class PoolsLesson extends Lesson {
     static final List<Integer> NUMBERS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     static final List<Long> CUBES = List.of(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
-    /** The seed's cube sleeps one or two seconds; ten milliseconds show the same. */
-    static final Duration CUBE_TIME = Duration.ofMillis(10);
+    /** The seed's cube sleeps one or two seconds; two milliseconds show the same. */
+    static final Duration CUBE_TIME = Duration.ofMillis(2);
     /**
-     * Between a worker's reading the next free index and its writing there. As long as the cube
-     * itself, so that two workers, which run their jobs in step, always overlap in it.
+     * Between a worker's reading the next free index and its writing there: most of each job, so
+     * that two workers, which take their jobs in step, stay inside each other's window even when a
+     * busy machine shifts one of them by several milliseconds.
      */
     static final Duration WINDOW = Duration.ofMillis(10);
     static final int CPU_TASKS = 4;
