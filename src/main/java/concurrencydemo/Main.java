@@ -22,7 +22,7 @@ public final class Main {
             ArchiveTraining.run();
             System.exit(0);
         }
-        if (ListCommand.answerWithoutParser(args, out)) {
+        if (ListCommand.answerWithoutParser(args, out) || Demo.answerHelpWithoutSubcommands(args, out)) {
             System.exit(0);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

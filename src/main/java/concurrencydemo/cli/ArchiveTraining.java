@@ -22,6 +22,7 @@ public final class ArchiveTraining {
         PrintWriter out = new PrintWriter(new StringWriter());
         PrintWriter err = new PrintWriter(new StringWriter());
         ListCommand.answerWithoutParser(new String[] {"list"}, out);
+        Demo.answerHelpWithoutSubcommands(new String[] {"--help"}, out);
         String[][] commands = {
             {"--help"}, {"--version"}, {"help", "race-condition"}, {"list"}, {"no-such-lesson"},
             {"threads", "--window", "1ms"}, {"race-condition", "--window", "0", "--format", "json"},

@@ -15,9 +15,9 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
@@ -28,7 +28,6 @@ import java.util.Map;
 
 /** The root command: lessons as subcommands, in teaching order, plus list, all and help. */
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Concurrency taught by running it: each lesson runs a program first without "
@@ -36,7 +35,11 @@ import java.util.Map;
             "",
             "Start with 'demo list', then run a lesson, e.g. 'demo threads'."
         },
-        subcommands = {
+        footer = {"", "Exit codes: 0 all fixed variants correct, 1 a fixed variant wrong or a lesson failed, "
+                + "2 usage error."})
+public final class Demo implements Runnable {
+    /** The subcommands, lessons in teaching order. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ListCommand.class,
             ThreadsLesson.class,
             LocksLesson.class,
@@ -46,23 +49,61 @@ import java.util.Map;
             PoolsLesson.class,
             AllCommand.class,
             CommandLine.HelpCommand.class,
-            GenerateCompletion.class
-        },
-        footer = {"", "Exit codes: 0 all fixed variants correct, 1 a fixed variant wrong or a lesson failed, "
-                + "2 usage error."})
-public final class Demo implements Runnable {
+            GenerateCompletion.class);
 
-    @Spec
-    CommandSpec spec;
+    /** Set by {@link #configure}: the command line this root belongs to. */
+    private CommandLine self;
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        self.usage(self.getOut());
     }
 
     /** The command line used by {@code Main} and by every test. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Demo());
+        for (Class<?> sub : SUBCOMMANDS) {
+            cmd.addSubcommand(sub);
+        }
+        return configure(cmd, out, err);
+    }
+
+    /**
+     * {@code demo}, {@code demo -h} and {@code demo --help} print the root usage, which needs only
+     * each subcommand's name, aliases and header or first description line. Answering them from
+     * those (read from each class's {@code @Command}) instead of building every subcommand's model
+     * halves the time they take. Returns whether {@code args} was such a call, and if so has
+     * answered it.
+     */
+    public static boolean answerHelpWithoutSubcommands(String[] args, PrintWriter out) {
+        boolean help = args.length == 0 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")));
+        if (!help) {
+            return false;
+        }
+        CommandLine cmd = new CommandLine(new Demo());
+        for (Class<?> sub : SUBCOMMANDS) {
+            Command c = sub.getAnnotation(Command.class);
+            CommandSpec stub = CommandSpec.create().name(c.name()).aliases(c.aliases());
+            stub.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
+            cmd.addSubcommand(c.name(), stub);
+        }
+        configure(cmd, out, new PrintWriter(out)).usage(out);
+        out.flush();
+        return true;
+    }
+
+    /*
+     * -h/--help and -V/--version are picocli's standard help options, declared here rather than
+     * with mixinStandardHelpOptions: the root is then built without reading any annotation but
+     * its own @Command, which keeps `demo --help` under three times a bare JVM's start-up.
+     */
+    private static CommandLine configure(CommandLine cmd, PrintWriter out, PrintWriter err) {
+        CommandSpec root = cmd.getCommandSpec();
+        root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        ((Demo) cmd.getCommand()).self = cmd;
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setColorScheme(Help.defaultColorScheme(Style.terminalWantsColour() ? Help.Ansi.ON : Help.Ansi.OFF));

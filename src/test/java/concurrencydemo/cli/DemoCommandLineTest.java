@@ -70,6 +70,18 @@ class DemoCommandLineTest {
     }
 
     @Test
+    @DisplayName("demo, -h and --help answered from the subcommands' annotations print exactly the full usage")
+    void fastHelpMatchesFullHelp() {
+        for (String[] args : new String[][] {{}, {"-h"}, {"--help"}}) {
+            java.io.StringWriter fast = new java.io.StringWriter();
+            assertThat(Demo.answerHelpWithoutSubcommands(args, new java.io.PrintWriter(fast))).isTrue();
+            assertThat(fast.toString().replace("\r\n", "\n")).isEqualTo(Cli.run(args).out());
+        }
+        assertThat(Demo.answerHelpWithoutSubcommands(new String[] {"--help", "x"},
+                new java.io.PrintWriter(new java.io.StringWriter()))).isFalse();
+    }
+
+    @Test
     @DisplayName("a misspelt lesson gets a suggestion on one line of stderr and exit code 2")
     void typoGetsSuggestion() {
         Result r = Cli.run("race-conditon");
