@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,7 @@ public final class Runner {
         long start = System.nanoTime();
         progress.start(v.name(), n);
         try (Stage stage = new Stage(line -> { }, options.window())) {
-            FutureTask<List<Outcome>> task = new FutureTask<>(() -> {
+            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, options.trialsTimeout(), options, err, () -> {
                 if (v.trials() != null) {
                     return v.trials().run(stage, n, progress::step);
                 }
@@ -134,34 +135,16 @@ public final class Runner {
                 }
                 return outcomes;
             });
-            Thread runner = new Thread(task, "trials-" + v.name());
-            runner.setDaemon(true);
-            runner.start();
-            Outcome outcome;
-            Status status;
+            progress.finish();
+            Outcome outcome = attempt.failure();
+            Status status = attempt.status();
             TrialsResult trials = null;
-            try {
-                List<Outcome> outcomes = task.get(options.trialsTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            if (outcome == null) {
+                List<Outcome> outcomes = attempt.value();
                 trials = TrialsResult.of(outcomes, Duration.ofNanos(System.nanoTime() - start));
                 outcome = outcomes.stream().filter(o -> !o.correct()).findFirst()
                         .orElse(outcomes.get(outcomes.size() - 1));
                 status = VariantResult.grade(trials.wrong() == 0, v.mustHold());
-            } catch (TimeoutException e) {
-                runner.interrupt();
-                outcome = new Outcome(null, "stuck", false, "the trials did not finish within "
-                        + LessonOptions.show(options.trialsTimeout()) + "; stopped them", Map.of());
-                status = Status.STUCK;
-            } catch (ExecutionException e) {
-                outcome = new Outcome(null, "failed", false, "the program failed: " + describe(e.getCause()), Map.of());
-                status = Status.FAILED;
-                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(e.getCause()));
-                err.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcome = new Outcome(null, "interrupted", false, "interrupted", Map.of());
-                status = Status.FAILED;
-            } finally {
-                progress.finish();
             }
             return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome, List.of(),
                     Duration.ofNanos(System.nanoTime() - start), status, trials);
@@ -171,47 +154,64 @@ public final class Runner {
     /** Runs one variant under the time bound; never throws, never leaves a thread or child behind. */
     static VariantResult runVariant(String lesson, Variant v, LessonOptions options, TextReport text,
                                     PrintWriter err) {
-        Duration timeout = options.timeout();
         long start = System.nanoTime();
-        Outcome outcome;
-        Status status;
         try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, options.window(),
                 options.trace())) {
-            FutureTask<Outcome> task = new FutureTask<>(() -> v.body().run(stage));
-            Thread runner = new Thread(task, "variant-" + v.name());
-            runner.setDaemon(true);
-            runner.start();
-            try {
-                outcome = task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-                status = VariantResult.grade(outcome.correct(), v.mustHold());
-            } catch (TimeoutException e) {
-                List<String> blocked = stage.describeBlocked();
-                blocked.add(0, "main is " + runner.getState());
-                outcome = new Outcome(null, "stuck", false, "did not finish within "
-                        + LessonOptions.show(timeout) + "; stopped it. " + String.join("; ", blocked),
-                        Map.of());
-                status = Status.STUCK;
-                runner.interrupt();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                outcome = new Outcome(null, "failed", false, "the program failed: " + describe(cause), Map.of());
-                status = Status.FAILED;
-                if (!Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
-                    err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
-                            + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
-                }
-                if (options.verbose()) {
-                    cause.printStackTrace(err);
-                }
-                err.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                outcome = new Outcome(null, "interrupted", false, "interrupted", Map.of());
-                status = Status.FAILED;
-            }
+            Attempt<Outcome> attempt = attempt(lesson, v, stage, options.timeout(), options, err,
+                    () -> v.body().run(stage));
+            Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
+            Status status = attempt.failure() != null ? attempt.status()
+                    : VariantResult.grade(outcome.correct(), v.mustHold());
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome,
                     stage.transcript(), elapsed, status, null);
+        }
+    }
+
+    /**
+     * What running a program on a thread of its own came to: its value, or, when it got stuck,
+     * failed or was interrupted, the outcome and status that say so.
+     */
+    private record Attempt<T>(T value, Outcome failure, Status status) {
+    }
+
+    /**
+     * Runs {@code body} on a daemon thread for at most {@code timeout}. Past it, reports what the
+     * stage's threads and children were blocked on and interrupts the thread; on an exception,
+     * says so in one line on stderr (the stack trace with {@code --verbose}), except while the JVM
+     * is shutting down, when the failure is demo's own doing.
+     */
+    private static <T> Attempt<T> attempt(String lesson, Variant v, Stage stage, Duration timeout,
+                                          LessonOptions options, PrintWriter err, Callable<T> body) {
+        FutureTask<T> task = new FutureTask<>(body);
+        Thread runner = new Thread(task, "variant-" + v.name());
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            return new Attempt<>(task.get(timeout.toNanos(), TimeUnit.NANOSECONDS), null, null);
+        } catch (TimeoutException e) {
+            List<String> blocked = stage.describeBlocked();
+            blocked.add(0, "main is " + runner.getState());
+            runner.interrupt();
+            return new Attempt<>(null, new Outcome(null, "stuck", false, "did not finish within "
+                    + LessonOptions.show(timeout) + "; stopped it. " + String.join("; ", blocked), Map.of()),
+                    Status.STUCK);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (!Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
+                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
+                        + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
+            }
+            if (options.verbose()) {
+                cause.printStackTrace(err);
+            }
+            err.flush();
+            return new Attempt<>(null, new Outcome(null, "failed", false, "the program failed: " + describe(cause),
+                    Map.of()), Status.FAILED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt<>(null, new Outcome(null, "interrupted", false, "interrupted", Map.of()),
+                    Status.FAILED);
         }
     }
 
