@@ -68,15 +68,12 @@ final class Processes {
      */
     static void joinAll(List<ChildProcess> processes) throws InterruptedException {
         while (true) {
-            ChildProcess running = null;
-            for (ChildProcess p : processes) {
-                Integer code = p.exitCode();
-                if (code == null) {
-                    running = running == null ? p : running;
-                } else if (code != 0) {
-                    processes.forEach(ChildProcess::terminate);
-                    throw new ChildFailedException(p.describeExit());
-                }
+            // running first: when none is, every exit code is final before firstFailed reads them
+            ChildProcess running = processes.stream().filter(ChildProcess::isAlive).findFirst().orElse(null);
+            ChildProcess failed = ChildProcess.firstFailed(processes);
+            if (failed != null) {
+                processes.forEach(ChildProcess::terminate);
+                throw new ChildFailedException(failed.describeExit());
             }
             if (running == null) {
                 break;

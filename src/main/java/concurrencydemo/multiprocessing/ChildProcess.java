@@ -171,6 +171,17 @@ public final class ChildProcess {
         return name + " (pid " + p.pid() + ") " + state;
     }
 
+    /** The first of {@code children} that exited with a non-zero code, or null while none has. */
+    public static ChildProcess firstFailed(List<ChildProcess> children) {
+        for (ChildProcess c : children) {
+            Integer code = c.exitCode();
+            if (code != null && code != 0) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** Why the child ended, for a student: {@code P1 (pid 1234) was killed (SIGKILL)}. */
     public String describeExit() {
         Integer code = exitCode();

@@ -58,13 +58,9 @@ public final class Rounds implements Serializable {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            if (++waits % LIVENESS_EVERY == 0) {
-                for (ChildProcess c : children) {
-                    Integer code = c.exitCode();
-                    if (code != null && code != 0) {
-                        throw new ChildFailedException(c.describeExit());
-                    }
-                }
+            ChildProcess failed = ++waits % LIVENESS_EVERY == 0 ? ChildProcess.firstFailed(children) : null;
+            if (failed != null) {
+                throw new ChildFailedException(failed.describeExit());
             }
             LockSupport.parkNanos(PARK_NANOS);
         }
