@@ -1,6 +1,7 @@
 package concurrencydemo.multiprocessing;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Rounds implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final long PARK_NANOS = 20_000;
+    /** A round lasts as long as its slowest part: children wait for the next one without a bound. */
+    private static final Duration NO_DEADLINE = Duration.ofDays(365);
     /** How often (in waits) the parent checks that its children are alive. */
     private static final int LIVENESS_EVERY = 500;
 
@@ -32,14 +35,7 @@ public final class Rounds implements Serializable {
     /** In a child: takes part in rounds 1..n, running {@code part} in each. */
     public void repeat(int n, Task part) throws Exception {
         for (int k = 1; k <= n; k++) {
-            int spins = 0;
-            while (round.get() < k) {
-                if (++spins < 100) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(PARK_NANOS);
-                }
-            }
+            round.awaitAtLeast(k, NO_DEADLINE);
             part.run();
             finished.addAndGet(1);
         }

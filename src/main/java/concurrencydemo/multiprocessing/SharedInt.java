@@ -1,6 +1,8 @@
 package concurrencydemo.multiprocessing;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Python's {@code Value('i', 0)}: one int in memory shared by processes.
@@ -15,6 +17,8 @@ import java.nio.file.Path;
  */
 public final class SharedInt extends Mapped {
     private static final long serialVersionUID = 1L;
+    private static final int SPINS = 100;
+    private static final long PARK_NANOS = 20_000;
 
     private SharedInt(Path file) {
         super(file, Integer.BYTES);
@@ -40,6 +44,31 @@ public final class SharedInt extends Mapped {
         return (int) Mapped.INTS.getAndAdd(memory(), 0, delta) + delta;
     }
 
+
+    /**
+     * Waits until the value is at least {@code target}: spins briefly, then parks for short
+     * intervals, so that on a single CPU the waiting process gives way to the ones it waits for.
+     *
+     * @return whether the value got there within {@code timeout}
+     */
+    public boolean awaitAtLeast(int target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int spins = 0;
+        while (get() < target) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            if (++spins < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(PARK_NANOS);
+            }
+        }
+        return true;
+    }
 
     /** Atomically sets the value to {@code update} if it is {@code expect}; returns whether it did. */
     public boolean compareAndSet(int expect, int update) {

@@ -1,9 +1,8 @@
 package concurrencydemo.multiprocessing;
 
-import java.nio.file.Path;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A one-shot barrier in shared memory: each of {@code parties} processes calls {@link #await} and
@@ -16,14 +15,14 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Memory consistency effects: actions before {@code await} in any process happen-before the
  * return from {@code await} in every process.
  */
-public final class StartBarrier extends Mapped {
+public final class StartBarrier implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final long PARK_NANOS = 20_000;
 
+    private final SharedInt arrived;
     private final int parties;
 
-    private StartBarrier(Path file, int parties) {
-        super(file, Integer.BYTES);
+    private StartBarrier(SharedInt arrived, int parties) {
+        this.arrived = arrived;
         this.parties = parties;
     }
 
@@ -31,8 +30,7 @@ public final class StartBarrier extends Mapped {
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least one party, not " + parties);
         }
-        Path file = ws.newFile("barrier-", ".mem");
-        return new StartBarrier(file, parties);
+        return new StartBarrier(ws.sharedInt(0), parties);
     }
 
     /**
@@ -41,29 +39,15 @@ public final class StartBarrier extends Mapped {
      * @throws TimeoutException when they have not all arrived within {@code timeout} (a party died)
      */
     public void await(Duration timeout) throws TimeoutException, InterruptedException {
-        var m = memory();
-        Mapped.INTS.getAndAdd(m, 0, 1);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int spins = 0;
-        while ((int) Mapped.INTS.getVolatile(m, 0) < parties) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("only " + Mapped.INTS.getVolatile(m, 0) + " of " + parties
-                        + " processes reached the start barrier");
-            }
-            if (++spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(PARK_NANOS);
-            }
+        arrived.addAndGet(1);
+        if (!arrived.awaitAtLeast(parties, timeout)) {
+            throw new TimeoutException("only " + arrived.get() + " of " + parties
+                    + " processes reached the start barrier");
         }
     }
 
     /** How many parties have arrived. */
     public int arrived() {
-        return (int) Mapped.INTS.getVolatile(memory(), 0);
+        return arrived.get();
     }
-
 }
