@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Threads: starting and joining them, and two threads sharing one variable. Ports the seed's
@@ -23,8 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ThreadsLesson extends Lesson {
     static final int THREADS = 10;
     static final int SQUARES = 1000;
-    /** The seed sleeps 100 ms between read and write; half of it shows the same race. */
-    static final Duration WINDOW = Duration.ofMillis(50);
 
     @Override
     public List<Section> sections() {
@@ -42,8 +38,8 @@ public final class ThreadsLesson extends Lesson {
         return List.of(
                 Variant.racy("Unjoined", "创建并开始线程", stage -> squares(stage, false)),
                 Variant.fixed("Joined", "创建并开始线程", stage -> squares(stage, true)),
-                Variant.racy("Racy", "线程间共享数据", stage -> sharedValue(stage, null)),
-                Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, new ReentrantLock())));
+                Variant.racy("Racy", "线程间共享数据", stage -> sharedValue(stage, false)),
+                Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, true)));
     }
 
     /*
@@ -100,45 +96,8 @@ public final class ThreadsLesson extends Lesson {
      * read 0 before either writes: End value 1 instead of 2. With a lock held around the whole
      * read-modify-write, the second thread reads only after the first has written: End value 2.
      */
-    static Outcome sharedValue(Stage stage, ReentrantLock lock) throws InterruptedException {
-        Database db = new Database(stage.trace());
-        Duration window = stage.window(WINDOW);
-        CountDownLatch startSignal = new CountDownLatch(1);
-        Runnable increase = () -> {
-            try {
-                startSignal.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (lock == null) {
-                db.increase(window);
-                return;
-            }
-            lock.lock();
-            try {
-                db.record("lock");
-                db.increase(window);
-            } finally {
-                db.record("unlock");
-                lock.unlock();
-            }
-        };
-        stage.println("Start value:  " + db.value);
-        Thread t1 = stage.thread("T1", increase);
-        Thread t2 = stage.thread("T2", increase);
-        t1.start();
-        t2.start();
-        startSignal.countDown();
-        t1.join();
-        t2.join();
-        stage.println("End value: " + db.value);
-        stage.println("end main");
-        if (db.trace != null) {
-            stage.printTrace(db.trace.events(), "databaseValue");
-        }
-        return Outcome.counter(2, db.value, lock == null
-                ? "this time one thread wrote before the other read"
-                : "the lock kept each read-modify-write whole: the second thread read what the first wrote",
-                db.howUpdatesWereLost());
+    static Outcome sharedValue(Stage stage, boolean locked) throws InterruptedException {
+        // the same program as the locks lesson's first variants: one copy of it, in LocksLesson
+        return LocksLesson.run(stage, locked ? LocksLesson.Guard.TRY_WITH_RESOURCES : LocksLesson.Guard.NONE, false);
     }
 }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +43,7 @@ class ThreadsLessonTest {
     @DisplayName("locked: two increments always end at 2")
     void lockedCounterNeverLosesUpdates() throws Exception {
         try (Stage stage = quietStage(Duration.ofMillis(5))) {
-            Outcome o = ThreadsLesson.sharedValue(stage, new ReentrantLock());
+            Outcome o = ThreadsLesson.sharedValue(stage, true);
             assertThat(o.observed()).isEqualTo(2L);
             assertThat(o.correct()).isTrue();
             assertThat(stage.transcript()).containsExactly("Start value:  0", "End value: 2", "end main");
@@ -55,7 +54,7 @@ class ThreadsLessonTest {
     @DisplayName("racy: the end value is 1 or 2, and the verdict counts the lost updates")
     void racyCounterStaysWithinBounds() throws Exception {
         try (Stage stage = quietStage(Duration.ofMillis(5))) {
-            Outcome o = ThreadsLesson.sharedValue(stage, null);
+            Outcome o = ThreadsLesson.sharedValue(stage, false);
             long observed = (Long) o.observed();
             assertThat(observed).isBetween(1L, 2L);
             assertThat(o.details().get("lostUpdates")).isEqualTo(2 - observed);
