@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders outcome values for people: lists as {@code [a, b]}, maps as {@code k=v, k=v}. */
+/** Renders outcome values for people: lists as {@code [a, b]}, maps as {@code key value, key value}. */
 public final class Values {
     private Values() {
     }
@@ -17,13 +17,6 @@ public final class Values {
         }
         if (value instanceof Collection<?> c) {
             return c.stream().map(Values::show).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (value instanceof double[] ds) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < ds.length; i++) {
-                sb.append(i == 0 ? "" : ", ").append(ds[i]);
-            }
-            return sb.append(']').toString();
         }
         return String.valueOf(value);
     }
