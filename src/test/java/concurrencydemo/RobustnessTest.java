@@ -1,7 +1,7 @@
 package concurrencydemo;
 
 import concurrencydemo.Cli.Result;
-import concurrencydemo.cli.ExitCode;
+import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.lessons.LessonAccess;
 import concurrencydemo.multiprocessing.ChildFailedException;

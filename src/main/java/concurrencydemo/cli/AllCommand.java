@@ -1,5 +1,6 @@
 package concurrencydemo.cli;
 
+import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,12 +1,8 @@
 package concurrencydemo.cli;
 
+import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.Lesson;
-import concurrencydemo.lessons.LocksLesson;
-import concurrencydemo.lessons.PoolsLesson;
-import concurrencydemo.lessons.ProcessesLesson;
-import concurrencydemo.lessons.QueuesLesson;
-import concurrencydemo.lessons.RaceConditionLesson;
-import concurrencydemo.lessons.ThreadsLesson;
+import concurrencydemo.lessons.Catalog;
 import concurrencydemo.report.Style;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
@@ -38,18 +34,18 @@ import java.util.Map;
         footer = {"", "Exit codes: 0 all fixed variants correct, 1 a fixed variant wrong or a lesson failed, "
                 + "2 usage error."})
 public final class Demo implements Runnable {
-    /** The subcommands, lessons in teaching order. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            ListCommand.class,
-            ThreadsLesson.class,
-            LocksLesson.class,
-            ProcessesLesson.class,
-            RaceConditionLesson.class,
-            QueuesLesson.class,
-            PoolsLesson.class,
-            AllCommand.class,
-            CommandLine.HelpCommand.class,
-            GenerateCompletion.class);
+    /** The subcommands: list, the lessons in teaching order ({@link Catalog}), then all, help and completion. */
+    static final List<Class<?>> SUBCOMMANDS = subcommands();
+
+    private static List<Class<?>> subcommands() {
+        List<Class<?>> subs = new ArrayList<>();
+        subs.add(ListCommand.class);
+        subs.addAll(Catalog.ORDER);
+        subs.add(AllCommand.class);
+        subs.add(CommandLine.HelpCommand.class);
+        subs.add(GenerateCompletion.class);
+        return List.copyOf(subs);
+    }
 
     /** Set by {@link #configure}: the command line this root belongs to. */
     private CommandLine self;

@@ -2,6 +2,7 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.lessons.Catalog;
 import concurrencydemo.report.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +22,21 @@ public final class ListCommand implements Runnable {
     @Option(names = "--no-color", description = "Plain text, no colour.")
     boolean noColor;
 
+    @Option(names = "--names", hidden = true, description = "Only the lessons' names, one a line (for scripts).")
+    boolean names;
+
     @Override
     public void run() {
+        if (names) {
+            for (Lesson lesson : Demo.lessons(spec.parent().commandLine())) {
+                spec.commandLine().getOut().println(lesson.name());
+            }
+            spec.commandLine().getOut().flush();
+            return;
+        }
         print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()));
     }
 
-    /** Prints the list; also called by {@code Main} for a plain {@code demo list}, without picocli. */
     /**
      * {@code demo list} and {@code demo list --no-color} need no command-line parser: answering them
      * without building picocli's model of every command takes the most-typed command from about

@@ -1,6 +1,6 @@
 package concurrencydemo.framework;
 
-import concurrencydemo.cli.LessonOptions;
+import concurrencydemo.framework.LessonOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

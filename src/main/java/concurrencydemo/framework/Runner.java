@@ -1,7 +1,7 @@
 package concurrencydemo.framework;
 
-import concurrencydemo.cli.ExitCode;
-import concurrencydemo.cli.LessonOptions;
+import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.multiprocessing.ChildFailedException;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.LessonReport;

@@ -1,6 +1,6 @@
 package concurrencydemo.lessons;
 
-import concurrencydemo.cli.LessonOptions;
+import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;

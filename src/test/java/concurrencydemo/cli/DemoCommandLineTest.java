@@ -1,5 +1,7 @@
 package concurrencydemo.cli;
 
+import concurrencydemo.framework.ExitCode;
+import concurrencydemo.lessons.Catalog;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

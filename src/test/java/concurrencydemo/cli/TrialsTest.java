@@ -1,5 +1,6 @@
 package concurrencydemo.cli;
 
+import concurrencydemo.framework.ExitCode;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

@@ -1,4 +1,4 @@
-package concurrencydemo.cli;
+package concurrencydemo.framework;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,4 +1,4 @@
-package concurrencydemo.cli;
+package concurrencydemo.framework;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

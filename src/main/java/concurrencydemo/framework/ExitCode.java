@@ -1,4 +1,4 @@
-package concurrencydemo.cli;
+package concurrencydemo.framework;
 
 /** demo's exit codes, in one place. */
 public final class ExitCode {

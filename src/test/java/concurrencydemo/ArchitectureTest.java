@@ -1,0 +1,78 @@
+package concurrencydemo;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layers run one way: cli, then lessons, then framework, then the runtime (multiprocessing,
+ * threading) and report beneath it. Reads every main source file's references to demo's packages
+ * (imports and fully qualified names) and fails on an arrow that runs the wrong way.
+ */
+@Timeout(30)
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/concurrencydemo");
+    private static final Pattern REFERENCE = Pattern.compile("\\bconcurrencydemo\\.([a-z]+)\\.");
+
+    /** For each package, the packages of demo it may use. */
+    private static final Map<String, Set<String>> MAY_USE = Map.of(
+            "", Set.of("cli"),
+            "cli", Set.of("lessons", "framework", "report", "multiprocessing", "threading"),
+            "lessons", Set.of("framework", "report", "multiprocessing", "threading"),
+            "framework", Set.of("report", "multiprocessing", "threading"),
+            "report", Set.of(),
+            "multiprocessing", Set.of(),
+            "threading", Set.of());
+
+    @Test
+    @DisplayName("no package uses a package above it or beside it")
+    void importsRunOneWay() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        assertThat(sources).hasSizeGreaterThan(20);
+        for (Path source : sources) {
+            Path relative = MAIN.relativize(source);
+            String pkg = relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
+            assertThat(MAY_USE).withFailMessage("%s is in a package the layer map does not know", relative)
+                    .containsKey(pkg);
+            String code = Files.readString(source, StandardCharsets.UTF_8);
+            Matcher m = REFERENCE.matcher(code);
+            while (m.find()) {
+                String used = m.group(1);
+                if (!used.equals(pkg) && !MAY_USE.get(pkg).contains(used)) {
+                    int line = (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                    wrong.add(relative + ":" + line + " (" + (pkg.isEmpty() ? "root" : pkg) + ") uses " + used);
+                }
+            }
+        }
+        assertThat(wrong).withFailMessage("imports that run the wrong way:%n  %s", String.join("\n  ", wrong))
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("every package says in its package-info what it may not use")
+    void everyPackageStatesItsLayer() {
+        for (String pkg : MAY_USE.keySet()) {
+            if (!pkg.isEmpty()) {
+                assertThat(MAIN.resolve(pkg).resolve("package-info.java")).exists();
+            }
+        }
+    }
+}
