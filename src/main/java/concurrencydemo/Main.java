@@ -15,6 +15,19 @@ public final class Main {
     /** Set just before a normal exit, so that the shutdown hook can tell Ctrl-C from the end. */
     private static volatile boolean finished;
 
+    /**
+     * {@code code}, unless standard output could not be written (closed, or a full disk): then one
+     * line on stderr and exit code 1, since the user did not get what demo printed.
+     */
+    static int checkWritten(PrintWriter out, PrintWriter err, int code) {
+        if (out.checkError() | System.out.checkError()) {
+            err.println("demo: could not write the output (standard output is closed or its disk is full)");
+            err.flush();
+            return code == 0 ? 1 : code;
+        }
+        return code;
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -23,7 +36,7 @@ public final class Main {
             System.exit(0);
         }
         if (ListCommand.answerWithoutParser(args, out) || Demo.answerHelpWithoutSubcommands(args, out)) {
-            System.exit(0);
+            System.exit(checkWritten(out, err, 0));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished) {
@@ -33,6 +46,6 @@ public final class Main {
         }, "interrupt-notice"));
         int code = Demo.commandLine(out, err).execute(args);
         finished = true;
-        System.exit(code);
+        System.exit(checkWritten(out, err, code));
     }
 }

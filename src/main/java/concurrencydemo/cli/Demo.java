@@ -127,16 +127,21 @@ public final class Demo implements Runnable {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("demo: " + explain(ex) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            err.println("demo: " + explain(ex, args) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return ExitCode.USAGE;
         }
     }
 
-    static String explain(ParameterException ex) {
+    static String explain(ParameterException ex, String[] args) {
         if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean atRoot = u.getCommandLine().getParent() == null;
+            if (java.util.Arrays.asList(args).contains("--")
+                    && u.getCommandLine().getSubcommands().containsKey(first)) {
+                return "'--' ends the options, so '" + first + "' after it is not read as a command; "
+                        + "leave '--' out";
+            }
             String what = first.startsWith("-") ? "unknown option '" + first + "'"
                     : atRoot ? "unknown lesson '" + first + "'" : "unexpected argument '" + first + "'";
             // picocli suggests the nearest names; only a name that starts like the typo helps a student

@@ -3,6 +3,8 @@ package concurrencydemo.framework;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,17 +19,21 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (!m.matches()) {
             throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 0, 200us, 250ms, 2s or 1m");
         }
-        double amount = Double.parseDouble(m.group(1));
+        BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2);
-        if (unit == null && amount != 0) {
+        if (unit == null && amount.signum() != 0) {
             throw new TypeConversionException("'" + value + "' needs a unit; use e.g. 200us, 250ms, 2s or 1m");
         }
-        double millis = switch (unit == null ? "ms" : unit) {
-            case "s" -> amount * 1_000;
-            case "m" -> amount * 60_000;
-            case "us" -> amount / 1_000;
-            default -> amount;
+        long nanosPerUnit = switch (unit == null ? "ms" : unit) {
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "us" -> 1_000L;
+            default -> 1_000_000L;
         };
-        return Duration.ofNanos(Math.round(millis * 1_000_000));
+        // exact: at most 999999999.999m is about 1900 years, which a Duration holds (a long of nanos would not)
+        BigDecimal[] secondsAndNanos = amount.multiply(BigDecimal.valueOf(nanosPerUnit))
+                .setScale(0, RoundingMode.HALF_UP)
+                .divideAndRemainder(BigDecimal.valueOf(1_000_000_000L));
+        return Duration.ofSeconds(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValueExact());
     }
 }

@@ -1,11 +1,11 @@
 package concurrencydemo.framework;
 
-import concurrencydemo.framework.LessonOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,9 +14,8 @@ import java.util.concurrent.Callable;
  * only the lesson (its sections, what the student will see, its variants); running, timing,
  * watching, rendering and options are the framework's.
  */
-public abstract class Lesson implements Callable<Integer> {
+public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowLimit {
 
-    @Spec
     protected CommandSpec spec;
 
     @Mixin
@@ -30,6 +29,33 @@ public abstract class Lesson implements Callable<Integer> {
 
     /** The variants in the order they run: racy first, then fixed. */
     public abstract List<Variant> variants();
+
+    /** Set by picocli: this lesson's command; a lesson with a shorter window limit says so in its help. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        if (maxWindow().compareTo(LessonOptions.MAX_WINDOW) < 0) {
+            spec.usageMessage().footer("", "This lesson supports --window up to " + LessonOptions.show(maxWindow())
+                    + ": its fixed variant waits " + serialWindows() + " windows one after another.");
+        }
+    }
+
+    /**
+     * The longest {@code --window} this lesson supports: its fixed variant must finish in a time
+     * a student will wait for. Lessons whose slowest variant waits many windows lower it.
+     */
+    @Override
+    public Duration maxWindow() {
+        return LessonOptions.MAX_WINDOW;
+    }
+
+    /**
+     * How many read-modify-write windows the lesson's slowest variant waits one after another;
+     * a longer {@code --window} lengthens the variants' default time bound by this many windows.
+     */
+    public int serialWindows() {
+        return 0;
+    }
 
     /** The subcommand's name (from its {@code @Command}, when no command line was built). */
     public String name() {

@@ -1,15 +1,13 @@
 package concurrencydemo.framework;
 
-import concurrencydemo.framework.ExitCode;
-import concurrencydemo.framework.LessonOptions;
-import concurrencydemo.multiprocessing.ChildFailedException;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.JsonReport;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Progress;
-import concurrencydemo.report.TrialsResult;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.TextReport;
+import concurrencydemo.report.TrialsResult;
 import concurrencydemo.report.VariantResult;
 import concurrencydemo.report.VariantResult.Status;
 
@@ -23,56 +21,143 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs lessons: each variant on a thread of its own under a time bound, its output rendered as it
  * comes, its stage cleaned up whatever happens, then the verdicts and a summary.
  */
 public final class Runner {
+    /** How long a variant's thread may take to end once it is told to stop. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
     private Runner() {
     }
 
     /**
-     * Runs {@code lessons} in order and renders them as text or as one JSON document.
+     * Runs {@code lessons} in order and renders them as text or as one JSON document. With JSON,
+     * a run stopped by a signal still writes a valid document: the variants that finished, and
+     * {@code "interrupted": true}.
      *
      * @return {@link ExitCode#OK} when every variant that must hold held, else {@link ExitCode#WRONG}
      */
     public static int runLessons(List<Lesson> lessons, LessonOptions options, PrintWriter out,
                                  PrintWriter err, boolean asCollection) {
+        // TODO(merge) Workspace.sweepOrphans();
         boolean json = options.json();
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
-        List<LessonReport> reports = new ArrayList<>();
-        for (Lesson lesson : lessons) {
-            if (!reports.isEmpty()) {
-                pause(options, text);
+        Results results = new Results(lessons, asCollection);
+        Thread onSignal = json ? new Thread(() -> results.writeOnce(out, true), "json-on-signal") : null;
+        if (onSignal != null) {
+            Runtime.getRuntime().addShutdownHook(onSignal);
+        }
+        try {
+            for (Lesson lesson : lessons) {
+                if (results.lessonsDone() > 0) {
+                    pause(options, text);
+                    if (text != null) {
+                        out.println();
+                        out.println();
+                    }
+                }
+                LessonReport report = run(lesson, options, text, err, results);
+                if (text != null) {
+                    text.summary(report);
+                }
             }
-            if (text != null && !reports.isEmpty()) {
-                out.println();
-                out.println();
-            }
-            LessonReport report = run(lesson, options, text, err);
-            reports.add(report);
-            if (text != null) {
-                text.summary(report);
+        } finally {
+            if (onSignal != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs, or has run: it writes the document
+                }
             }
         }
         if (json) {
-            out.println(asCollection
-                    ? concurrencydemo.report.JsonReport.all(reports)
-                    : concurrencydemo.report.JsonReport.lesson(reports.get(0)));
-            out.flush();
+            results.writeOnce(out, false);
         }
-        return reports.stream().allMatch(LessonReport::passed) ? ExitCode.OK : ExitCode.WRONG;
+        return results.passed() ? ExitCode.OK : ExitCode.WRONG;
     }
 
-    static LessonReport run(Lesson lesson, LessonOptions options, TextReport text, PrintWriter err) {
+    /**
+     * The reports so far, shared by the thread that runs the lessons and, on a signal, the
+     * shutdown hook that writes them. The JSON document is written once, by whichever comes first.
+     */
+    static final class Results {
+        private final List<Lesson> lessons;
+        private final boolean asCollection;
+        /** Guarded by this. */
+        private final List<LessonReport> done = new ArrayList<>();
+        /** Guarded by this: the lesson running now, and its finished variants. */
+        private LessonReport current;
+        /** Guarded by this. */
+        private boolean written;
+
+        Results(List<Lesson> lessons, boolean asCollection) {
+            this.lessons = lessons;
+            this.asCollection = asCollection;
+        }
+
+        synchronized void begin(LessonReport report) {
+            current = report;
+        }
+
+        synchronized void variantDone(VariantResult result) {
+            List<VariantResult> variants = new ArrayList<>(current.variants());
+            variants.add(result);
+            current = new LessonReport(current.lesson(), current.title(), current.sections(), variants);
+        }
+
+        synchronized LessonReport lessonDone() {
+            LessonReport report = current;
+            done.add(report);
+            current = null;
+            return report;
+        }
+
+        synchronized int lessonsDone() {
+            return done.size();
+        }
+
+        synchronized boolean passed() {
+            return done.stream().allMatch(LessonReport::passed);
+        }
+
+        /** Writes the JSON document, unless it was written already. */
+        void writeOnce(PrintWriter out, boolean interrupted) {
+            String doc;
+            synchronized (this) {
+                if (written) {
+                    return;
+                }
+                written = true;
+                List<LessonReport> reports = new ArrayList<>(done);
+                if (interrupted && current != null) {
+                    reports.add(current);
+                }
+                doc = asCollection || lessons.size() != 1
+                        ? JsonReport.all(reports, interrupted)
+                        : JsonReport.lesson(reports.isEmpty()
+                                ? new LessonReport(lessons.get(0).name(), "", List.of(), List.of())
+                                : reports.get(0), interrupted);
+            }
+            out.println(doc);
+            out.flush();
+        }
+    }
+
+    static LessonReport run(Lesson lesson, LessonOptions options, TextReport text, PrintWriter err,
+                            Results results) {
         List<String> sections = lesson.sections().stream().map(Section::chinese).toList();
+        results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()));
         if (text != null) {
             text.lessonHeading(lesson.name(), lesson.title(), sections);
         }
         List<Variant> variants = lesson.variants();
-        List<VariantResult> results = new ArrayList<>();
+        List<VariantResult> done = new ArrayList<>();
         Progress progress = Progress.forTerminal(err);
+        Duration bound = options.timeout(lesson.serialWindows());
         int tableStart = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
@@ -83,21 +168,22 @@ public final class Runner {
                 text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.synchronised());
             }
             VariantResult result = options.trials() > 0
-                    ? runTrials(lesson.name(), v, options, err, progress)
-                    : runVariant(lesson.name(), v, options, text, err);
-            results.add(result);
+                    ? runTrials(lesson.name(), v, options, bound, err, progress)
+                    : runVariant(lesson.name(), v, options, bound, text, err);
+            done.add(result);
+            results.variantDone(result);
             if (text != null && options.trials() > 0) {
                 text.trialsVerdict(result);
                 // each fixed variant beside the racy ones before it: the same program, with and without
                 if (v.mustHold() || i == variants.size() - 1) {
-                    text.trialsTable(results.subList(tableStart, results.size()));
-                    tableStart = results.size();
+                    text.trialsTable(done.subList(tableStart, done.size()));
+                    tableStart = done.size();
                 }
             } else if (text != null) {
                 text.verdict(result);
             }
         }
-        return new LessonReport(lesson.name(), lesson.title(), sections, results);
+        return results.lessonDone();
     }
 
     /**
@@ -113,25 +199,30 @@ public final class Runner {
     }
 
     /**
-     * Runs {@code --trials} trials of one variant, under a time bound of the per-run bound times
-     * the trials, and grades them together: a fixed variant is broken if any trial was wrong.
+     * Runs {@code --trials} trials of one variant, each trial under {@code bound}, and grades them
+     * together: a fixed variant is broken if any trial was wrong.
      */
-    static VariantResult runTrials(String lesson, Variant v, LessonOptions options, PrintWriter err,
-                                   Progress progress) {
+    static VariantResult runTrials(String lesson, Variant v, LessonOptions options, Duration bound,
+                                   PrintWriter err, Progress progress) {
         int n = options.trials();
         long start = System.nanoTime();
+        AtomicInteger trialsDone = new AtomicInteger();
+        Runnable step = () -> {
+            trialsDone.incrementAndGet();
+            progress.step();
+        };
         progress.start(v.name(), n);
         try (Stage stage = new Stage(line -> { }, options.window())) {
-            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, options.trialsTimeout(), options, err, () -> {
+            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, bound, trialsDone, options, err, () -> {
                 if (v.trials() != null) {
-                    return v.trials().run(stage, n, progress::step);
+                    return v.trials().run(stage, n, step);
                 }
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
                     try (Stage trial = new Stage(line -> { }, options.window())) {
                         outcomes.add(v.body().run(trial));
                     }
-                    progress.step();
+                    step.run();
                 }
                 return outcomes;
             });
@@ -151,13 +242,13 @@ public final class Runner {
         }
     }
 
-    /** Runs one variant under the time bound; never throws, never leaves a thread or child behind. */
-    static VariantResult runVariant(String lesson, Variant v, LessonOptions options, TextReport text,
-                                    PrintWriter err) {
+    /** Runs one variant under {@code bound}; never throws, never leaves a thread or child behind. */
+    static VariantResult runVariant(String lesson, Variant v, LessonOptions options, Duration bound,
+                                    TextReport text, PrintWriter err) {
         long start = System.nanoTime();
         try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, options.window(),
                 options.trace())) {
-            Attempt<Outcome> attempt = attempt(lesson, v, stage, options.timeout(), options, err,
+            Attempt<Outcome> attempt = attempt(lesson, v, stage, bound, null, options, err,
                     () -> v.body().run(stage));
             Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
             Status status = attempt.failure() != null ? attempt.status()
@@ -176,51 +267,72 @@ public final class Runner {
     }
 
     /**
-     * Runs {@code body} on a daemon thread for at most {@code timeout}. Past it, reports what the
-     * stage's threads and children were blocked on and interrupts the thread; on an exception,
-     * says so in one line on stderr (the stack trace with {@code --verbose}), except while the JVM
-     * is shutting down, when the failure is demo's own doing.
+     * Runs {@code body} on a daemon thread under {@code bound} of running time (per trial, when
+     * {@code trialsDone} counts trials; time the JVM spent suspended does not count). Past it,
+     * reports what the stage's threads and children were blocked on, stops the thread and waits
+     * for it to end, and closes the stage so that nothing it still does is shown. On an exception,
+     * says so in one line on stderr (the stack trace with {@code --verbose}), except while the
+     * JVM is shutting down, when the failure is demo's own doing: the variant was interrupted.
      */
-    private static <T> Attempt<T> attempt(String lesson, Variant v, Stage stage, Duration timeout,
-                                          LessonOptions options, PrintWriter err, Callable<T> body) {
+    private static <T> Attempt<T> attempt(String lesson, Variant v, Stage stage, Duration bound,
+                                          AtomicInteger trialsDone, LessonOptions options, PrintWriter err,
+                                          Callable<T> body) {
         FutureTask<T> task = new FutureTask<>(body);
         Thread runner = new Thread(task, "variant-" + v.name());
         runner.setDaemon(true);
         runner.start();
         try {
-            return new Attempt<>(task.get(timeout.toNanos(), TimeUnit.NANOSECONDS), null, null);
-        } catch (TimeoutException e) {
-            List<String> blocked = stage.describeBlocked();
-            blocked.add(0, "main is " + runner.getState());
-            runner.interrupt();
-            return new Attempt<>(null, new Outcome(null, "stuck", false, "did not finish within "
-                    + LessonOptions.show(timeout) + "; stopped it. " + String.join("; ", blocked), Map.of()),
-                    Status.STUCK);
+            boolean finished = Watchdog.await(nanos -> {
+                try {
+                    task.get(nanos, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    return task.isDone();
+                }
+                return true;
+            }, bound, trialsDone == null ? null : trialsDone::get);
+            if (!finished) {
+                List<String> blocked = stage.describeBlocked();
+                blocked.add(0, "main is " + runner.getState());
+                String which = trialsDone == null ? "" : "trial " + (trialsDone.get() + 1) + " ";
+                stop(runner, stage);
+                return new Attempt<>(null, new Outcome(null, "stuck", false, which + "did not finish within "
+                        + LessonOptions.show(bound) + "; stopped it. " + String.join("; ", blocked), Map.of()),
+                        Status.STUCK);
+            }
+            return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (!Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
-                err.println("demo: " + lesson + ": " + v.name() + " failed: " + describe(cause)
-                        + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
+            if (Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
+                return interrupted();
             }
+            err.println("demo: " + lesson + ": " + v.name() + " failed: " + Failures.describe(cause)
+                    + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
             if (options.verbose()) {
                 cause.printStackTrace(err);
             }
             err.flush();
-            return new Attempt<>(null, new Outcome(null, "failed", false, "the program failed: " + describe(cause),
-                    Map.of()), Status.FAILED);
+            return new Attempt<>(null, new Outcome(null, "failed", false,
+                    "the program failed: " + Failures.describe(cause), Map.of()), Status.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Attempt<>(null, new Outcome(null, "interrupted", false, "interrupted", Map.of()),
-                    Status.FAILED);
+            stop(runner, stage);
+            return interrupted();
         }
     }
 
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        if (t instanceof ChildFailedException) {
-            return message;
+    private static <T> Attempt<T> interrupted() {
+        return new Attempt<>(null, new Outcome(null, "interrupted", false,
+                "interrupted before it finished (Ctrl-C or a signal)", Map.of()), Status.INTERRUPTED);
+    }
+
+    /** Stops a variant's thread: closes its stage (nothing more is shown), interrupts it, waits for it. */
+    private static void stop(Thread runner, Stage stage) {
+        stage.close();
+        runner.interrupt();
+        try {
+            runner.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        String type = t.getClass().getSimpleName();
-        return message == null ? type : type + ": " + message;
     }
 }

@@ -6,7 +6,6 @@ import concurrencydemo.report.Trace;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,6 +30,8 @@ public final class Stage implements AutoCloseable {
     private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** Set once by {@link #close}: from then on nothing is shown and nothing new is started. */
+    private volatile boolean closed;
 
     /**
      * @param printer receives each line the program prints, as it prints it
@@ -60,9 +61,16 @@ public final class Stage implements AutoCloseable {
         }
     }
 
-    /** Prints one line of the program's output, the way the seed's {@code print} does. */
+    /**
+     * Prints one line of the program's output, the way the seed's {@code print} does. After the
+     * stage is closed (the variant ended, or was stopped), lines are dropped: a thread that outlives
+     * its variant never prints into what comes next.
+     */
     public void println(String line) {
         synchronized (transcript) {
+            if (closed) {
+                return;
+            }
             transcript.add(line);
             printer.accept(line);
         }
@@ -82,6 +90,7 @@ public final class Stage implements AutoCloseable {
 
     /** A new, unstarted thread that the stage interrupts and joins when the variant ends. */
     public Thread thread(String name, Runnable body) {
+        refuseIfClosed();
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         threads.add(t);
@@ -91,28 +100,79 @@ public final class Stage implements AutoCloseable {
     /** Keeps {@code resource} to be closed, last opened first, when the variant ends. */
     public <T extends AutoCloseable> T track(T resource) {
         synchronized (resources) {
-            resources.push(resource);
+            if (!closed) {
+                resources.push(resource);
+                return resource;
+            }
         }
-        return resource;
+        try {
+            resource.close(); // the variant was stopped while it opened this
+        } catch (Exception ignored) {
+            // best effort
+        }
+        throw new IllegalStateException("the variant has been stopped");
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new IllegalStateException("the variant has been stopped");
+        }
+    }
+
+    /**
+     * The lesson's own watchdog, for a program that can block for good (a lock nobody will release):
+     * waits up to {@code bound} of running time for {@code threads} to end; each one still running
+     * then is reported on the stage, interrupted and joined.
+     *
+     * @return one line per thread that had to be stopped, saying what it was blocked on
+     */
+    public List<String> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<String> stopped = new ArrayList<>();
+        for (Thread t : threads) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            if (!Watchdog.join(t, left)) {
+                String what = describe(t);
+                stopped.add(what);
+                println("watchdog: " + what + "; stopping it");
+                t.interrupt();
+                t.join();
+            }
+        }
+        return stopped;
+    }
+
+    /**
+     * As {@link #joinOrStop(Duration, Thread...)}, for child processes: each one still running
+     * after {@code bound} is reported and terminated.
+     *
+     * @return one line per process that had to be stopped
+     */
+    public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<String> stopped = new ArrayList<>();
+        for (ChildProcess p : processes) {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            if (!Watchdog.await(nanos -> p.join(Duration.ofNanos(nanos)), left, null)) {
+                String what = p.describe();
+                stopped.add(what);
+                println("watchdog: " + what + "; stopping it");
+                p.terminate();
+            }
+        }
+        for (ChildProcess p : processes) {
+            p.join();
+        }
+        return stopped;
     }
 
     /** One line per live thread of this stage: its state and what it waits for, for stuck reports. */
     public List<String> describeBlocked() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         List<String> lines = new ArrayList<>();
         for (Thread t : List.copyOf(threads)) {
-            if (!t.isAlive()) {
-                continue;
+            if (t.isAlive()) {
+                lines.add(describe(t));
             }
-            ThreadInfo info = mx.getThreadInfo(t.getId());
-            String line = t.getName() + " is " + t.getState();
-            if (info != null && info.getLockName() != null) {
-                line += " on " + simpleLockName(info.getLockName());
-                if (info.getLockOwnerName() != null) {
-                    line += " held by " + info.getLockOwnerName();
-                }
-            }
-            lines.add(line);
         }
         synchronized (resources) {
             for (AutoCloseable r : resources) {
@@ -131,6 +191,19 @@ public final class Stage implements AutoCloseable {
         return lines;
     }
 
+    /** A thread's state in words: {@code T2 is WAITING on ReentrantLock.NonfairSync held by T1}. */
+    private static String describe(Thread t) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
+        String line = t.getName() + " is " + t.getState();
+        if (info != null && info.getLockName() != null) {
+            line += " on " + simpleLockName(info.getLockName());
+            if (info.getLockOwnerName() != null) {
+                line += " held by " + info.getLockOwnerName();
+            }
+        }
+        return line;
+    }
+
     private static String simpleLockName(String lockName) {
         int at = lockName.indexOf('@');
         String cls = at < 0 ? lockName : lockName.substring(0, at);
@@ -140,6 +213,9 @@ public final class Stage implements AutoCloseable {
     /** Interrupts and joins every thread, then closes every resource; never throws. */
     @Override
     public void close() {
+        synchronized (transcript) {
+            closed = true;
+        }
         for (Thread t : List.copyOf(threads)) {
             t.interrupt();
         }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -37,6 +36,11 @@ public final class LocksLesson extends Lesson {
     @Option(names = "--processes",
             description = "Run the variants in two child JVMs that share a cross-process Lock.")
     boolean processes;
+
+    @Override
+    public int serialWindows() {
+        return 4; // two updates, then the watchdog's wait of two more windows
+    }
 
     @Override
     public List<Section> sections() {
@@ -108,7 +112,10 @@ public final class LocksLesson extends Lesson {
         t1.start();
         t2.start();
         startSignal.countDown();
-        String stuck = joinOrReportStuck(stage, lock, window, t1, t2);
+        Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
+        List<String> stopped = stage.joinOrStop(bound, t1, t2);
+        String stuck = stopped.isEmpty() ? null : String.join("; ", stopped) + ": it waited " + LessonOptions.show(bound)
+                + " for a lock that no live thread will release (its holder threw before unlock()); the watchdog stopped it";
         stage.println("End value: " + db.value);
         stage.println("end main");
         if (db.trace != null) {
@@ -156,34 +163,6 @@ public final class LocksLesson extends Lesson {
         db.increase(window);
     }
 
-    /**
-     * Joins both threads; a thread still waiting for the lock after {@link #STUCK_AFTER} beyond the
-     * time the updates need is reported and interrupted.
-     *
-     * @return null when both finished, else a sentence on who was stuck and why
-     */
-    static String joinOrReportStuck(Stage stage, ReentrantLock lock, Duration window, Thread... threads)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + STUCK_AFTER.plus(window.multipliedBy(threads.length)).toNanos();
-        for (Thread t : threads) {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-        String stuck = null;
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                String holder = lock.isLocked() && !lock.isHeldByCurrentThread()
-                        ? "a lock that no live thread will release (its holder threw before unlock())"
-                        : "the lock";
-                stuck = t.getName() + " waited " + LessonOptions.show(STUCK_AFTER) + " for " + holder
-                        + "; the watchdog stopped it";
-                stage.println("watchdog: " + t.getName() + " is stuck waiting for the lock; stopping it");
-                t.interrupt();
-                t.join();
-            }
-        }
-        return stuck;
-    }
-
     /*
      * --processes: the same four variants with two child JVMs, the shared value in shared memory
      * and the cross-process Lock. One difference from threads: when a process dies, the operating
@@ -204,26 +183,15 @@ public final class LocksLesson extends Lesson {
                     ws.process("P1", () -> updateInChild(value, failNext, finished, lock, guard, start, window)),
                     ws.process("P2", () -> updateInChild(value, failNext, finished, lock, guard, start, window)));
             Processes.startAll(processes);
-            String stuck = null;
-            long deadline = 0;
-            for (ChildProcess p : processes) {
-                while (deadline == 0 && start.arrived() < 2 && p.isAlive()) {
-                    Thread.sleep(5);
-                }
-                if (deadline == 0) {
-                    deadline = System.nanoTime() + STUCK_AFTER.plus(window.multipliedBy(2)).toNanos();
-                }
-                if (!p.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-                    stage.println("watchdog: " + p.name() + " is stuck waiting for the lock; stopping it");
-                    stuck = p.name() + " waited " + LessonOptions.show(STUCK_AFTER) + " for a lock that another"
-                            + " process holds and will not release (it threw before release()); the watchdog stopped it";
-                    break;
-                }
+            // the bound starts once both JVMs are running: a JVM's start-up is not the lesson's wait
+            while (start.arrived() < 2 && processes.stream().allMatch(ChildProcess::isAlive)) {
+                Thread.sleep(5);
             }
-            for (ChildProcess p : processes) {
-                p.terminate();
-                p.join();
-            }
+            Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
+            List<String> stopped = stage.joinOrStop(bound, processes);
+            String stuck = stopped.isEmpty() ? null : "after " + LessonOptions.show(bound) + " the watchdog stopped "
+                    + String.join(" and ", stopped) + ": one process threw before release() and holds a lock that"
+                    + " it will not release";
             stage.println("End value: " + value.get());
             stage.println("end main");
             long expected = firstUpdateFails ? 1 : 2;

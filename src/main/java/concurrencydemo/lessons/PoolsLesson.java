@@ -11,6 +11,7 @@ import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
 
+import java.util.Locale;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class PoolsLesson extends Lesson {
     static final Duration WINDOW = Duration.ofMillis(10);
     static final int CPU_TASKS = 4;
     static final int PRIME_LIMIT = 300_000;
+
+    @Override
+    public int serialWindows() {
+        return NUMBERS.size(); // every append, were the workers to take turns
+    }
 
     @Override
     public List<Section> sections() {
@@ -176,7 +182,7 @@ public final class PoolsLesson extends Lesson {
 
             long oneWorker = timeCpuMap(ws.pool(1));
             long pool = timeCpuMap(p);
-            stage.println(String.format("CPU-bound map of %d tasks: 1 worker %d ms, %d workers %d ms (%.1fx)",
+            stage.println(String.format(Locale.ROOT, "CPU-bound map of %d tasks: 1 worker %d ms, %d workers %d ms (%.1fx)",
                     CPU_TASKS, oneWorker, p.size(), pool, (double) oneWorker / Math.max(1, pool)));
             p.close();
             p.join();

@@ -44,6 +44,11 @@ public final class QueuesLesson extends Lesson {
     static final Duration WORK = Duration.ofMillis(5);
 
     @Override
+    public int serialWindows() {
+        return 2 * N; // two producers' appends
+    }
+
+    @Override
     public List<Section> sections() {
         return List.of(new Section("多进程使用队列通信", "Processes communicating through a queue"),
                 new Section("多线程消息队列通信", "Threads communicating through a queue"));

@@ -36,6 +36,17 @@ public final class RaceConditionLesson extends Lesson {
     static final Duration WINDOW = Duration.ofNanos(200_000);
     static final List<String> NAMES = List.of("P1", "P2", "P3", "P4");
 
+    /** The locked Array takes 600 windows one after another: at 10ms, six seconds. */
+    @Override
+    public Duration maxWindow() {
+        return Duration.ofMillis(10);
+    }
+
+    @Override
+    public int serialWindows() {
+        return 2 * ADDS * ARRAY_START.length; // two processes, each 100 additions to three elements
+    }
+
     @Override
     public List<Section> sections() {
         return List.of(new Section("进程间分享数据", "Sharing data between processes"),

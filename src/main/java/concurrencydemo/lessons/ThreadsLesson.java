@@ -23,6 +23,11 @@ public final class ThreadsLesson extends Lesson {
     static final int SQUARES = 1000;
 
     @Override
+    public int serialWindows() {
+        return 2; // two updates, one after the other when locked
+    }
+
+    @Override
     public List<Section> sections() {
         return List.of(new Section("创建并开始线程", "Creating and starting threads"),
                 new Section("线程间共享数据", "Sharing data between threads"));

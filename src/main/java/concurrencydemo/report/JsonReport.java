@@ -22,11 +22,23 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static String lesson(LessonReport report) {
-        return GSON.toJson(tree(report));
+    /**
+     * One lesson's document.
+     *
+     * @param interrupted whether a signal stopped the run: the document then holds the variants
+     *                    that finished and says {@code "interrupted": true}
+     */
+    public static String lesson(LessonReport report, boolean interrupted) {
+        Map<String, Object> doc = tree(report);
+        if (interrupted) {
+            doc.put("passed", false);
+            doc.put("interrupted", true);
+        }
+        return GSON.toJson(doc);
     }
 
-    public static String all(List<LessonReport> reports) {
+    /** The document of several lessons (see {@link #lesson} for {@code interrupted}). */
+    public static String all(List<LessonReport> reports, boolean interrupted) {
         List<Object> lessons = new ArrayList<>();
         boolean passed = true;
         for (LessonReport r : reports) {
@@ -35,7 +47,10 @@ public final class JsonReport {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("lessons", lessons);
-        doc.put("passed", passed);
+        doc.put("passed", passed && !interrupted);
+        if (interrupted) {
+            doc.put("interrupted", true);
+        }
         return GSON.toJson(doc);
     }
 
@@ -54,7 +69,7 @@ public final class JsonReport {
             v.put("expected", r.outcome().expected());
             v.put("observed", r.outcome().observed());
             v.put("correct", r.outcome().correct());
-            v.put("status", r.status().name().toLowerCase());
+            v.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
             v.put("explanation", r.outcome().explanation());
             v.putAll(r.outcome().details());
             v.put("elapsedMillis", r.elapsed().toMillis());

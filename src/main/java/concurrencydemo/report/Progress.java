@@ -24,7 +24,7 @@ public final class Progress {
 
     /** A bar for the terminal when there is one, else none. */
     public static Progress forTerminal(PrintWriter err) {
-        return new Progress(err, System.console() != null);
+        return new Progress(err, Style.stderrIsTerminal());
     }
 
     public synchronized void start(String label, int total) {

@@ -2,7 +2,7 @@ package concurrencydemo.report;
 
 /**
  * Terminal styling for demo's own output: ANSI colour when writing to a terminal, plain text
- * otherwise. Colour is off when stdout is not a console, when {@code NO_COLOR} is set and
+ * otherwise. Colour is off when stdout is not a terminal, when {@code NO_COLOR} is set and
  * non-empty, when {@code TERM=dumb}, or when the user passes {@code --no-color}.
  */
 public final class Style {
@@ -30,7 +30,34 @@ public final class Style {
         if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
-        return System.console() != null;
+        return isTerminal("demo.stdout.tty");
+    }
+
+    /** Whether standard error is a terminal (for the progress bar). */
+    public static boolean stderrIsTerminal() {
+        return isTerminal("demo.stderr.tty");
+    }
+
+    /**
+     * Whether a stream is a terminal. Java 17 cannot ask the OS about one stream, so the launcher
+     * asks ({@code [ -t 1 ]}) and passes the answer as a system property; without it, a console
+     * that is a terminal is the best guess (null when stdin or stdout is redirected; from JDK 22
+     * on, a console exists even then and says whether it is a terminal).
+     */
+    static boolean isTerminal(String property) {
+        String told = System.getProperty(property);
+        if (told != null) {
+            return Boolean.parseBoolean(told);
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJdk22) {
+            return true;
+        }
     }
 
     public boolean colour() {

@@ -1,5 +1,6 @@
 package concurrencydemo.report;
 
+import java.util.Locale;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -76,10 +77,10 @@ public final class TextReport {
         String row = INDENT + "%-" + nameWidth + "s  %-12s  %-8s  %8s";
         out.println();
         out.println(style.bold("Summary: " + report.lesson()));
-        out.println(style.dim(String.format(row, "variant", "synchronized", "result", "time")));
+        out.println(style.dim(String.format(Locale.ROOT, row, "variant", "synchronized", "result", "time")));
         for (VariantResult r : rs) {
-            String line = String.format(row, r.name(), r.synchronised() ? "yes" : "no",
-                    r.status().word().toLowerCase(), millis(r.elapsed()));
+            String line = String.format(Locale.ROOT, row, r.name(), r.synchronised() ? "yes" : "no",
+                    r.status().word().toLowerCase(Locale.ROOT), millis(r.elapsed()));
             out.println(r.failsLesson() ? style.bad(line) : line);
         }
         out.flush();
@@ -90,7 +91,7 @@ public final class TextReport {
         return switch (status) {
             case CORRECT -> style.good("CORRECT ");
             case DIVERGED -> style.warn("DIVERGED");
-            case BROKEN, STUCK, FAILED -> style.bad(String.format("%-8s", status.word()));
+            case BROKEN, STUCK, FAILED, INTERRUPTED -> style.bad(String.format(Locale.ROOT, "%-8s", status.word()));
         };
     }
 
@@ -150,7 +151,7 @@ public final class TextReport {
                 int count = count(r.trials(), k);
                 double share = r.trials().share(count);
                 int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
-                line.append(String.format("%6d %6s %-" + BAR + "s  ", count, percent(share),
+                line.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", count, percent(share),
                         String.valueOf(block).repeat(bar)));
             }
             String text = line.toString().stripTrailing();
@@ -165,7 +166,7 @@ public final class TextReport {
                 for (String k : shown) {
                     rest -= count(r.trials(), k);
                 }
-                line.append(String.format("%6d %6s %-" + BAR + "s  ", rest, percent(r.trials().share(rest)), ""));
+                line.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", rest, percent(r.trials().share(rest)), ""));
             }
             out.println(line.toString().stripTrailing());
         }
@@ -174,7 +175,7 @@ public final class TextReport {
         boolean anyLost = false;
         for (VariantResult r : rs) {
             TrialsResult t = r.trials();
-            wrong.append(String.format("%6d %6s %-" + BAR + "s  ", t.wrong(), percent(t.share(t.wrong())), ""));
+            wrong.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", t.wrong(), percent(t.share(t.wrong())), ""));
             long[] l = t.lostUpdates();
             anyLost |= l != null;
             lost.append(pad(l == null ? "" : "min " + l[0] + " med " + l[1] + " max " + l[2], 22)).append("  ");
@@ -196,7 +197,7 @@ public final class TextReport {
     }
 
     static String percent(double share) {
-        return String.format("%.1f%%", share * 100);
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     private static String pad(String s, int width) {

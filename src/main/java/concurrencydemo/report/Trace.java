@@ -1,5 +1,6 @@
 package concurrencydemo.report;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,17 +74,17 @@ public final class Trace {
         }
         List<Event> shown = events.subList(from, to + 1);
         List<String> actors = new ArrayList<>(new TreeSet<>(shown.stream().map(Event::actor).toList()));
-        StringBuilder head = new StringBuilder(String.format("  %-10s", "time"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-10s", "time"));
         for (String a : actors) {
-            head.append(String.format("%-14s", a));
+            head.append(String.format(Locale.ROOT, "%-14s", a));
         }
         lines.add(head.toString().stripTrailing());
         long t0 = shown.get(0).nanos();
         for (int k = 0; k < shown.size(); k++) {
             Event e = shown.get(k);
-            StringBuilder line = new StringBuilder(String.format("  %-10s", since(e.nanos() - t0)));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s", since(e.nanos() - t0)));
             for (String a : actors) {
-                line.append(String.format("%-14s", a.equals(e.actor()) ? e.text() : ""));
+                line.append(String.format(Locale.ROOT, "%-14s", a.equals(e.actor()) ? e.text() : ""));
             }
             String text = line.toString().stripTrailing();
             if (lostAt >= 0 && from + k == lostAt) {
@@ -97,7 +98,7 @@ public final class Trace {
     /** {@code +12us} below 10 ms, {@code +50.1ms} above. */
     static String since(long nanos) {
         long micros = nanos / 1000;
-        return micros < 10_000 ? "+" + micros + "us" : String.format("+%.1fms", micros / 1000.0);
+        return micros < 10_000 ? "+" + micros + "us" : String.format(Locale.ROOT, "+%.1fms", micros / 1000.0);
     }
 
     private static int lastRead(List<Event> events, String actor, int before) {

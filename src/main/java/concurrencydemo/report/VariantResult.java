@@ -31,7 +31,9 @@ public record VariantResult(String name, String section, boolean synchronised, b
         /** Did not finish within its time bound; cleaned up. */
         STUCK,
         /** Threw an exception demo did not expect. */
-        FAILED;
+        FAILED,
+        /** Stopped by the user (Ctrl-C, SIGTERM) before it finished. */
+        INTERRUPTED;
 
         public String word() {
             return name();
@@ -47,6 +49,6 @@ public record VariantResult(String name, String section, boolean synchronised, b
 
     /** Whether this run makes the lesson fail (exit code 1). */
     public boolean failsLesson() {
-        return status == Status.FAILED || (mustHold && status != Status.CORRECT);
+        return status == Status.FAILED || status == Status.INTERRUPTED || (mustHold && status != Status.CORRECT);
     }
 }
