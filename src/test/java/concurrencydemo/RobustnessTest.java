@@ -102,7 +102,7 @@ class RobustnessTest {
     @DisplayName("a killed child makes the lesson exit 1 with one line on stderr naming it")
     void killedChildFailsTheLesson() throws Exception {
         Path tmp = Files.createTempDirectory("robust");
-        Process demo = startDemo(tmp, "race-condition", "--window", "20ms");
+        Process demo = startDemo(tmp, "race-condition", "--window", "5ms");
         ProcessHandle p3 = awaitChild(demo, "ChildMain P3 ");
         p3.destroyForcibly();
         assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -124,7 +124,7 @@ class RobustnessTest {
     }
 
     private void assertSignalCleansUp(Path tmp, String signal, int exitCode) throws Exception {
-        Process demo = startDemo(tmp, "race-condition", "--window", "20ms");
+        Process demo = startDemo(tmp, "race-condition", "--window", "5ms");
         awaitChild(demo, "ChildMain P1 ");
         List<ProcessHandle> children = demo.descendants().toList();
         new ProcessBuilder("kill", "-" + signal, Long.toString(demo.pid())).start().waitFor();
@@ -150,8 +150,71 @@ class RobustnessTest {
         assertThat(demo.exitValue()).withFailMessage(new String(demo.getErrorStream().readAllBytes())).isZero();
     }
 
-    /** Starts demo in a JVM of its own, with TMPDIR pointing at {@code tmp}; JVM flags come first. */
+    @Test
+    @DisplayName("SIGTERM during --format json: stdout is still one valid JSON document, interrupted, with what finished")
+    void jsonSurvivesASignal(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("out.json");
+        Path work = Files.createDirectory(tmp.resolve("tmp"));
+        Process demo = startDemo(work, ProcessBuilder.Redirect.to(json.toFile()), "race-condition", "--window", "5ms",
+                "--format", "json");
+        awaitChild(demo, "ChildMain P1 ");
+        new ProcessBuilder("kill", "-TERM", Long.toString(demo.pid())).start().waitFor();
+        assertThat(demo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.exitValue()).isEqualTo(143);
+        com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertThat(doc.get("interrupted").getAsBoolean()).isTrue();
+        assertThat(doc.get("passed").getAsBoolean()).isFalse();
+        assertThat(doc.get("lesson").getAsString()).isEqualTo("race-condition");
+    }
+
+    @Test
+    @DisplayName("suspended (SIGSTOP, as Ctrl-Z) longer than the time bound and continued: nothing is called stuck")
+    void suspensionIsNotStuck(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out.txt");
+        Path work = Files.createDirectory(tmp.resolve("tmp"));
+        // every variant needs about 200 ms of its 1 s bound; the run is stopped for 1.5 s in the middle
+        Process demo = startDemo(work, ProcessBuilder.Redirect.to(out.toFile()), "threads", "--window", "100ms",
+                "--timeout", "1s");
+        Thread.sleep(400);
+        new ProcessBuilder("kill", "-STOP", Long.toString(demo.pid())).start().waitFor();
+        Thread.sleep(1_500);
+        new ProcessBuilder("kill", "-CONT", Long.toString(demo.pid())).start().waitFor();
+        assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(out);
+        assertThat(text).doesNotContain("STUCK");
+        assertThat(demo.exitValue()).withFailMessage(text).isZero();
+    }
+
+    @Test
+    @DisplayName("--trials bounds each trial: a trial past --timeout is reported at once, naming the trial")
+    void eachTrialIsBounded() {
+        long start = System.nanoTime();
+        Result r = Cli.run("locks", "--trials", "50", "--timeout", "100ms", "--window", "200ms");
+        assertThat(r.out()).contains("STUCK", "trial 1 did not finish within 100ms");
+        // with the bound multiplied by the trials, the first variant alone would wait 5 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    @DisplayName("output to a full disk (/dev/full): exit 1 and one line on stderr")
+    void fullOutputIsAnError(@TempDir Path tmp) throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full");
+        for (String[] args : new String[][] {{"list"}, {"threads", "--window", "0"}}) {
+            Process demo = startDemo(tmp, ProcessBuilder.Redirect.to(full.toFile()), args);
+            assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String err = new String(demo.getErrorStream().readAllBytes());
+            assertThat(demo.exitValue()).isEqualTo(ExitCode.WRONG);
+            assertThat(err.strip().lines()).singleElement().asString().contains("could not write the output");
+        }
+    }
+
     private Process startDemo(Path tmp, String... args) throws IOException {
+        return startDemo(tmp, ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /** Starts demo in a JVM of its own, with TMPDIR pointing at {@code tmp}; JVM flags come first. */
+    private Process startDemo(Path tmp, ProcessBuilder.Redirect output, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int i = 0;
@@ -163,7 +226,7 @@ class RobustnessTest {
         cmd.add("concurrencydemo.Main");
         cmd.addAll(List.of(args).subList(i, args.length));
         cmd.add("--no-color");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(output);
         pb.environment().put("TMPDIR", tmp.toString());
         Process p = pb.start();
         started.add(p);

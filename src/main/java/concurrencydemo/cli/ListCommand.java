@@ -19,6 +19,9 @@ public final class ListCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--no-color", description = "Plain text, no colour.")
     boolean noColor;
 

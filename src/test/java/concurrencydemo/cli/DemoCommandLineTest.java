@@ -97,7 +97,9 @@ class DemoCommandLineTest {
     @ValueSource(strings = {"--bogus", "threads --bogus", "threads --format yaml", "threads --timeout",
         "threads --timeout 0", "threads --timeout 11m", "threads --timeout soon", "threads --window 5s",
         "threads --window -1ms", "threads --window 10", "nosuchlesson", "threads extra", "threads --trials 0",
-        "threads --trials 100001", "threads --trials many", "race-condition --trials", "list --bogus"})
+        "threads --trials 100001", "threads --trials many", "race-condition --trials", "list --bogus",
+        "threads --timeout 9ms", "threads --timeout 0.000001ms", "threads --window 999999999m",
+        "race-condition --window 11ms", "all --window 40ms", "-- threads"})
     @DisplayName("every bad command line gets one line on stderr, no stack trace, exit code 2")
     void badInputIsAUsageError(String line) {
         Result r = Cli.run(line.split(" "));
@@ -106,6 +108,34 @@ class DemoCommandLineTest {
         assertThat(r.err().strip().lines()).withFailMessage("stderr of '%s': %s", line, r.err()).hasSize(1);
         assertThat(r.err()).startsWith("demo: ").doesNotContain("Exception", "\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("usage errors name what the user typed: no overflowed durations, no 'did you mean' the same word")
+    void usageErrorsQuoteTheUser() {
+        assertThat(Cli.run("threads", "--window", "999999999m").err()).contains("not 999999999m");
+        assertThat(Cli.run("race-condition", "--window", "40ms").err())
+                .contains("between 0 and 10ms for race-condition, not 40ms");
+        assertThat(Cli.run("--", "threads").err()).contains("'--' ends the options").doesNotContain("did you mean");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads --help", "threads -h", "locks --processes --help", "all --help", "all -h",
+        "list --help", "list -h", "race-condition -h"})
+    @DisplayName("every subcommand answers -h and --help with its usage and exit code 0")
+    void everySubcommandAnswersHelp(String line) {
+        Result r = Cli.run(line.split(" "));
+        assertThat(r.exitCode()).withFailMessage("exit code of '%s': %s; %s", line, r.exitCode(), r.err())
+                .isEqualTo(ExitCode.OK);
+        assertThat(r.out()).startsWith("Usage: demo " + line.split(" ")[0]);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a window a lesson's help allows works: the fixed variants stay right at threads' longest window")
+    void longestAllowedWindowWorks() {
+        Result r = Cli.run("threads", "--window", "1s", "--format", "json");
+        assertThat(r.exitCode()).withFailMessage(r.out() + r.err()).isEqualTo(ExitCode.OK);
     }
 
     @Test
