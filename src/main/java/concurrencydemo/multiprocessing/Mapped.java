@@ -2,9 +2,9 @@ package concurrencydemo.multiprocessing;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -45,14 +45,26 @@ abstract class Mapped implements Serializable {
         return m;
     }
 
+    /**
+     * Maps {@code file}; when {@code create}, first creates it and writes its zero bytes, so that
+     * a full file system fails here with an exception rather than later with a fault when the
+     * mapped pages are touched.
+     */
     private static MappedByteBuffer map(Path file, int bytes, boolean create) {
         try (FileChannel ch = create
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)
                 : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (create) {
+                ByteBuffer zeros = ByteBuffer.allocate(bytes);
+                while (zeros.hasRemaining()) {
+                    ch.write(zeros);
+                }
+            }
             // the mapping stays valid after the channel is closed
             return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map shared memory " + file, e);
+            throw WorkspaceException.of(create ? WorkspaceException.Operation.CREATE_FILE
+                    : WorkspaceException.Operation.MAP_FILE, file, e);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ProcessLock implements Serializable {
         try {
             Files.createFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create lock file " + file, e);
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, file, e);
         }
         return new ProcessLock(file);
     }

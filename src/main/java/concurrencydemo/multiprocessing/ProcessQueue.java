@@ -69,15 +69,24 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
     }
 
     static <T extends Serializable> ProcessQueue<T> create(Workspace ws) {
-        ProcessQueue<T> q = new ProcessQueue<>(ws.newFile("queue-", ".sock"));
+        ProcessQueue<T> q = new ProcessQueue<>(ws.newSocket("queue-"));
         q.items = new LinkedBlockingQueue<>();
         q.handlers = new CopyOnWriteArrayList<>();
         q.connections = new CopyOnWriteArrayList<>();
         try {
             q.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw WorkspaceException.of(WorkspaceException.Operation.BIND_SOCKET, q.socket, e);
+        }
+        try {
             q.server.bind(UnixDomainSocketAddress.of(q.socket));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open queue socket " + q.socket, e);
+            try {
+                q.server.close();
+            } catch (IOException ignored) {
+                // the bind's failure is the news
+            }
+            throw WorkspaceException.of(WorkspaceException.Operation.BIND_SOCKET, q.socket, e);
         }
         Thread acceptor = new Thread(q::accept, "queue-acceptor");
         acceptor.setDaemon(true);
