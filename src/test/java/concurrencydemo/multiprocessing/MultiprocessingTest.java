@@ -102,6 +102,90 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("two Lock objects for one lock file in one JVM exclude each other's threads, without exceptions")
+    void twoInstancesOfOneLockExclude() throws Exception {
+        SharedInt counter = ws.sharedInt(0);
+        ProcessLock lock = ws.lock();
+        ProcessLock copy = Frames.deserialize(Frames.serialize(lock)); // as a second capture would be
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread a = new Thread(() -> addLocked(lock, counter, failures));
+        Thread b = new Thread(() -> addLocked(copy, counter, failures));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertThat(failures).isEmpty();
+        assertThat(counter.get()).isEqualTo(2000);
+    }
+
+    private static void addLocked(ProcessLock lock, SharedInt counter, List<Throwable> failures) {
+        try {
+            for (int i = 0; i < 1000; i++) {
+                lock.acquire();
+                try {
+                    counter.set(counter.get() + 1);
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+
+    @Test
+    @DisplayName("an interrupted acquire, in this JVM or against another process, never leaves the Lock held")
+    void interruptedAcquireLeavesLockFree() throws Exception {
+        ProcessLock lock = ws.lock();
+        ProcessLock copy = Frames.deserialize(Frames.serialize(lock));
+        // Held by another thread of this JVM: the waiter is interrupted.
+        lock.acquire();
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread waiter = new Thread(() -> {
+            try {
+                copy.acquire();
+                copy.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        waiter.start();
+        waiter.interrupt();
+        waiter.join();
+        lock.release();
+        assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
+
+        // Held by another process: the waiter is interrupted in the OS lock (or just before it).
+        SharedInt phase = ws.sharedInt(0);
+        ChildProcess holder = ws.process("P1", () -> {
+            lock.acquire();
+            phase.set(1);
+            phase.awaitAtLeast(2, Duration.ofSeconds(30));
+            lock.release();
+        }).start();
+        assertThat(phase.awaitAtLeast(1, Duration.ofSeconds(20))).isTrue();
+        Thread osWaiter = new Thread(() -> {
+            try {
+                copy.acquire();
+                copy.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        osWaiter.start();
+        osWaiter.interrupt();
+        osWaiter.join();
+        assertThat(thrown).hasSize(2).last().isInstanceOf(InterruptedException.class);
+        phase.set(2);
+        holder.join();
+        assertThat(holder.exitCode()).isZero();
+        Thread later = new Thread(() -> addLocked(lock, ws.sharedInt(0), thrown));
+        later.start();
+        later.join();
+        assertThat(thrown).hasSize(2);
+    }
+
+    @Test
     @DisplayName("the Queue loses nothing and keeps each producer's order")
     void queueLosesNothing() throws Exception {
         ProcessQueue<Integer> q = ws.queue();
