@@ -223,6 +223,27 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a consumer killed while waiting in get() does not take the next item with it")
+    void killedConsumerLosesNoItem() throws Exception {
+        ProcessQueue<String> q = ws.queue();
+        ChildProcess doomed = ws.process("C1", () -> q.get()).start();
+        // C1's GET is now pending in its handler, which waits for an item
+        assertThat(q.getsReceived.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<Thread> handlers = q.handlers();
+        doomed.terminate();
+        doomed.join();
+        q.put("survivor"); // the waiting handler takes it, and cannot write it to the dead C1
+        for (Thread h : handlers) {
+            h.join(); // its connection is gone: it ends after the failed write
+        }
+        SharedInt length = ws.sharedInt(0);
+        ChildProcess heir = ws.process("C2", () -> length.set(q.get().length())).start();
+        assertThat(heir.join(Duration.ofSeconds(20))).isTrue();
+        assertThat(heir.exitCode()).isZero();
+        assertThat(length.get()).isEqualTo("survivor".length());
+    }
+
+    @Test
     @DisplayName("Pool.map returns results in argument order whatever order workers finish in")
     void poolMapKeepsOrder() throws Exception {
         Pool pool = ws.pool(2);
