@@ -217,10 +217,27 @@ public final class Runner {
 
     static String describe(Throwable t) {
         String message = t.getMessage();
-        if (t instanceof ChildFailedException) {
-            return message;
+        if (t instanceof ChildFailedException child) {
+            return describe(child);
         }
         String type = t.getClass().getSimpleName();
         return message == null ? type : type + ": " + message;
+    }
+
+    /** The runtime's facts about a child that ended badly, in words: {@code P1 (pid 1234) was killed (SIGKILL)}. */
+    static String describe(ChildFailedException e) {
+        String who = e.child() + " (pid " + e.pid() + ")";
+        return who + switch (e.how()) {
+            case THREW -> " failed: its task threw an exception (its output is above)";
+            case ORPHANED -> " exited because its parent had gone";
+            case KILLED_BY_SIGNAL -> switch (e.signal().getAsInt()) {
+                case 9 -> " was killed (SIGKILL)";
+                case 15 -> " was terminated (SIGTERM)";
+                case 2 -> " was interrupted (SIGINT)";
+                default -> " died of signal " + e.signal().getAsInt();
+            };
+            case EXITED -> " exited " + e.exitCode().getAsInt();
+            case STILL_RUNNING -> " is still running";
+        };
     }
 }

@@ -56,7 +56,7 @@ public final class Rounds implements Serializable {
             }
             ChildProcess failed = ++waits % LIVENESS_EVERY == 0 ? ChildProcess.firstFailed(children) : null;
             if (failed != null) {
-                throw new ChildFailedException(failed.describeExit());
+                throw ChildFailedException.of(failed);
             }
             LockSupport.parkNanos(PARK_NANOS);
         }

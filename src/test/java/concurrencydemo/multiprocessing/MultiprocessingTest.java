@@ -269,15 +269,46 @@ class MultiprocessingTest {
     }
 
     @Test
-    @DisplayName("a worker that dies fails its job with a message naming it, and nothing waits forever")
+    @DisplayName("a worker that dies fails its job with its facts, and nothing waits forever")
     void deadWorkerFailsItsJob() throws Exception {
         Pool pool = ws.pool(1);
         assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 1))
-                .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("W1")
-                .hasMessageContaining("died");
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.WORKER_DIED);
+                    assertThat(e.worker()).hasValueSatisfying(w -> {
+                        assertThat(w.child()).isEqualTo("W1");
+                        assertThat(w.exitCode()).hasValue(9);
+                        assertThat(w.how()).isEqualTo(ChildFailedException.How.EXITED);
+                    });
+                })
+                .hasMessageContaining("W1");
         assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 2))
-                .isInstanceOf(ExecutionException.class);
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.NO_LIVE_WORKER));
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("a job that cannot be serialized fails map() at once, naming the class; bad results and throwing jobs fail only their call")
+    void unserializableJobFailsAtOnce() throws Exception {
+        Pool pool = ws.pool(1);
+        Object notSerializable = new Object();
+        assertThatThrownBy(() -> pool.map(i -> i + notSerializable.hashCode(), List.of(1, 2)))
+                .isInstanceOfSatisfying(UnserializableException.class,
+                        e -> assertThat(e.offendingClass()).isEqualTo("java.lang.Object"))
+                .hasMessageContaining("java.lang.Object is not serializable");
+        assertThat(pool.map(MultiprocessingTest::slowSquare, List.of(3, 4))).containsExactly(9, 16);
+        assertThatThrownBy(() -> pool.apply(i -> new Object(), 1)) // a result that cannot travel back
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::fail, 5))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("IllegalStateException: job 5 failed");
+        assertThat(pool.apply(MultiprocessingTest::slowSquare, 6)).isEqualTo(36);
+    }
+
+    static int fail(int job) {
+        throw new IllegalStateException("job " + job + " failed");
     }
 
     static int die(int code) {
@@ -294,6 +325,36 @@ class MultiprocessingTest {
         child.join();
         assertThat(child.exitCode()).isEqualTo(1);
         assertThat(childOutput).contains("[P1] IllegalStateException: boom");
+    }
+
+    @Test
+    @DisplayName("joinAll stops at the first failed child and throws its facts: name, pid, exit code, how")
+    void joinAllThrowsTheFailedChildsFacts() throws Exception {
+        List<ChildProcess> threw = Processes.startTogether(ws, List.of("P1", "P2"), List.of(
+                () -> {
+                    throw new IllegalStateException("boom");
+                },
+                () -> Thread.sleep(60_000)));
+        assertThatThrownBy(() -> Processes.joinAll(threw))
+                .isInstanceOfSatisfying(ChildFailedException.class, e -> {
+                    assertThat(e.child()).isEqualTo("P1");
+                    assertThat(e.pid()).isEqualTo(threw.get(0).pid());
+                    assertThat(e.exitCode()).hasValue(1);
+                    assertThat(e.how()).isEqualTo(ChildFailedException.How.THREW);
+                    assertThat(e.signal()).isEmpty();
+                })
+                .hasMessage("child P1 (pid " + threw.get(0).pid() + ") exited with code 1 (its task threw)");
+        assertThat(threw.get(1).join(Duration.ofSeconds(5))).isTrue(); // terminated by joinAll
+
+        List<ChildProcess> killed = Processes.startTogether(ws, List.of("P3"), List.<Task>of(() -> Thread.sleep(60_000)));
+        assertThat(killed.get(0).describe()).matches("P3 \\(pid \\d+\\) running");
+        killed.get(0).terminate();
+        assertThatThrownBy(() -> Processes.joinAll(killed))
+                .isInstanceOfSatisfying(ChildFailedException.class, e -> {
+                    assertThat(e.how()).isEqualTo(ChildFailedException.How.KILLED_BY_SIGNAL);
+                    assertThat(e.signal()).hasValue(9);
+                })
+                .hasMessageEndingWith("ended by signal 9 (SIGKILL)");
     }
 
     @Test
