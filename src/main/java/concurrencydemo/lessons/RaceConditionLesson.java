@@ -13,6 +13,7 @@ import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.SharedTrace;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Trace;
 import picocli.CommandLine.Command;
 
 import java.time.Duration;
@@ -95,7 +96,8 @@ public final class RaceConditionLesson extends Lesson {
             stage.println("Array at end: " + array);
             stage.println("end main");
             if (trace != null) {
-                stage.printTrace(trace.events(), "the Value");
+                stage.printTrace(trace.steps().stream()
+                        .map(s -> new Trace.Event(s.actor(), s.op(), s.value(), s.nanos())).toList(), "the Value");
             }
             return grade(value, end);
         }

@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  * and halts when it is not, and the parent's {@link Workspace} destroys its children when it is
  * closed or when the parent JVM exits.
  *
- * <p>Memory consistency effects: everything the child did happens-before {@link #join()} returns,
- * as far as it is visible to this JVM (shared memory written, queue items put).
+ * <p>Memory consistency effects: the Java memory model speaks of one JVM only. What the
+ * implementation relies on: {@link #join()} returns after the operating system has reaped the
+ * exited child ({@code waitpid}), a system call that orders memory, and the child's writes to
+ * shared memory went to the same physical pages this JVM maps; so everything the child wrote to
+ * shared memory, and every item it put on a queue (each {@code put} waits for the owner's reply),
+ * is visible after {@code join()} returns.
  */
 public final class ChildProcess {
     private static final Duration GONE_WAIT = Duration.ofSeconds(2);

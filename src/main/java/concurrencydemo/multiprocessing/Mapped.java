@@ -13,20 +13,29 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A small file mapped into memory, read and written through {@link VarHandle}s with volatile
- * semantics. Every process that maps the same file sees the same bytes: this is the shared memory
- * under {@link SharedInt}, {@link SharedDoubles} and {@link StartBarrier}.
+ * semantics. Every process that maps the same file maps the same physical pages: this is the shared
+ * memory under {@link SharedInt}, {@link SharedDoubles}, {@link SharedTrace} and
+ * {@link StartBarrier}.
  *
  * <p>Serializable as the file's path: an instance rebuilt in a child process maps the same file
- * on first use.
+ * on first use. The mapping is published through a volatile field, so a thread that sees it sees
+ * it whole; two threads that map at once each get a mapping of the same pages, which is harmless.
+ *
+ * <p>Memory consistency effects: within one JVM, volatile accesses through these handles order
+ * like volatile fields. Across processes the Java memory model says nothing; what this class
+ * relies on is that the pages are the same physical memory in every process, that volatile
+ * VarHandle accesses compile to fenced or locked instructions, and that the hardware keeps caches
+ * coherent (see the package documentation).
  */
 abstract class Mapped implements Serializable {
     private static final long serialVersionUID = 1L;
     static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     static final VarHandle DOUBLES = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());
+    static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final String file;
     private final int bytes;
-    private transient MappedByteBuffer memory;
+    private transient volatile MappedByteBuffer memory;
 
     /** Creates {@code file} of {@code bytes} zero bytes and maps it. */
     Mapped(Path file, int bytes) {

@@ -42,8 +42,13 @@ import java.util.concurrent.TimeoutException;
  *       killed mid-{@code get} may with Python's queue.</li>
  * </ul>
  *
- * <p>Memory consistency effects: actions in a process before {@code put(x)} happen-before the
- * actions after the {@code get} that returns {@code x}, in any process.
+ * <p>Memory consistency effects: within the owner's JVM, actions before {@code put(x)}
+ * happen-before the actions after the {@code get} that returns {@code x} (through the
+ * {@link java.util.concurrent.BlockingDeque}). Across processes the Java memory model says nothing;
+ * the implementation relies on the socket: a child's {@code put} returns only after the owner's
+ * reply, and a {@code get} returns only after reading the item, and those socket writes and reads
+ * are system calls that act as full memory barriers. So a process's writes to shared memory before
+ * {@code put(x)} are visible to the process whose {@code get} returns {@code x}.
  *
  * @param <T> the item type; items travel serialized
  */

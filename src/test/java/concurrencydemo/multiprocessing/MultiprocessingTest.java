@@ -51,6 +51,30 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a SharedTrace keeps every step of two processes, each process's in its order, and drops what overflows")
+    void sharedTraceKeepsEveryStep() throws Exception {
+        SharedTrace trace = ws.sharedTrace(100);
+        List<ChildProcess> children = Processes.startTogether(ws, List.of("P1", "P2"), List.of(
+                () -> recordSteps(trace, 1), () -> recordSteps(trace, 2)));
+        Processes.joinAll(children);
+        trace.record(3, "lock", 0); // the 101st: dropped
+        List<SharedTrace.Step> steps = trace.steps();
+        assertThat(steps).hasSize(100);
+        for (String actor : List.of("P1", "P2")) {
+            List<SharedTrace.Step> mine = steps.stream().filter(s -> s.actor().equals(actor)).toList();
+            assertThat(mine).extracting(SharedTrace.Step::value).isEqualTo(IntStream.range(0, 50).boxed().toList());
+            assertThat(mine).extracting(SharedTrace.Step::op).containsOnly("write");
+            assertThat(mine).extracting(SharedTrace.Step::nanos).isSorted();
+        }
+    }
+
+    private static void recordSteps(SharedTrace trace, int actor) {
+        for (int i = 0; i < 50; i++) {
+            trace.record(actor, "write", i);
+        }
+    }
+
+    @Test
     @DisplayName("the Lock excludes: 2 processes x 300 locked read-modify-writes end at exactly 600")
     void lockExcludesAcrossProcesses() throws Exception {
         SharedInt counter = ws.sharedInt(0);
