@@ -88,9 +88,11 @@ class RobustnessTest {
         long start = System.nanoTime();
         try (Stage stage = new Stage(line -> { }, Duration.ofMillis(20))) {
             assertThatThrownBy(() -> LessonAccess.raceCondition(stage, true))
-                    .isInstanceOf(ChildFailedException.class)
-                    .hasMessageContaining("P3")
-                    .hasMessageContaining("was killed (SIGKILL)");
+                    .isInstanceOfSatisfying(ChildFailedException.class, e -> {
+                        assertThat(e.child()).isEqualTo("P3");
+                        assertThat(e.how()).isEqualTo(ChildFailedException.How.KILLED_BY_SIGNAL);
+                        assertThat(e.signal()).hasValue(9);
+                    });
         } finally {
             killer.join();
         }

@@ -1,10 +1,14 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.ChildFailedException;
+import concurrencydemo.multiprocessing.Pool;
+import concurrencydemo.multiprocessing.UnserializableException;
+import concurrencydemo.multiprocessing.WorkspaceException;
 
 /**
- * Words for students: what the runtime's typed exceptions mean, in one sentence each. The runtime
- * throws facts (which child, which pid, how it ended); this is where they become sentences.
+ * Words for students: what the runtime's typed exceptions mean, one sentence each. The runtime
+ * throws facts (which child, which pid, how it ended, which path and why); this is where they
+ * become sentences.
  */
 public final class Failures {
     private Failures() {
@@ -12,11 +16,55 @@ public final class Failures {
 
     /** One line for a student on why a program failed. */
     public static String describe(Throwable t) {
-        String message = t.getMessage();
-        if (t instanceof ChildFailedException) {
-            return message;
+        if (t instanceof ChildFailedException child) {
+            return describe(child);
         }
+        if (t instanceof Pool.WorkerDiedException lost) {
+            return switch (lost.reason()) {
+                case WORKER_DIED -> "a pool worker died while running a job: "
+                        + lost.worker().map(Failures::describe).orElse("it ended");
+                case TERMINATED -> "the pool was terminated before the job finished";
+                case NO_LIVE_WORKER -> "every worker of the pool had ended, so no worker could take the job";
+            };
+        }
+        if (t instanceof WorkspaceException ws) {
+            return describe(ws);
+        }
+        if (t instanceof UnserializableException u) {
+            return "an object sent to another process cannot be serialized: " + u.offendingClass()
+                    + " is not Serializable (a lambda sent to a child may capture only serializable values)";
+        }
+        String message = t.getMessage();
         String type = t.getClass().getSimpleName();
         return message == null ? type : type + ": " + message;
+    }
+
+    /** A child that ended badly, in words: {@code P1 (pid 1234) was killed (SIGKILL)}. */
+    static String describe(ChildFailedException e) {
+        String who = e.child() + " (pid " + e.pid() + ")";
+        return who + switch (e.how()) {
+            case THREW -> " failed: its task threw an exception (its output is above)";
+            case ORPHANED -> " exited because its parent had gone";
+            case KILLED_BY_SIGNAL -> switch (e.signal().getAsInt()) {
+                case 9 -> " was killed (SIGKILL)";
+                case 15 -> " was terminated (SIGTERM)";
+                case 2 -> " was interrupted (SIGINT)";
+                case 1 -> " was hung up (SIGHUP)";
+                default -> " died of signal " + e.signal().getAsInt();
+            };
+            case EXITED -> " exited " + e.exitCode().getAsInt();
+            case STILL_RUNNING -> " is still running";
+        };
+    }
+
+    /** Demo could not make or use its temporary files: where, and why, and what to do. */
+    static String describe(WorkspaceException e) {
+        String where = switch (e.operation()) {
+            case CREATE_DIRECTORY -> "cannot make demo's temporary directory in " + e.path();
+            case CREATE_FILE -> "cannot create the temporary file " + e.path();
+            case MAP_FILE -> "cannot map the shared-memory file " + e.path();
+            case BIND_SOCKET -> "cannot open the queue's socket " + e.path();
+        };
+        return where + ": " + e.reason() + " (set TMPDIR to a writable directory with free space)";
     }
 }

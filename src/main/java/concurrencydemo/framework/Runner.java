@@ -43,7 +43,7 @@ public final class Runner {
      */
     public static int runLessons(List<Lesson> lessons, LessonOptions options, PrintWriter out,
                                  PrintWriter err, boolean asCollection) {
-        // TODO(merge) Workspace.sweepOrphans();
+        Workspace.sweepOrphans(); // what earlier runs killed outright left behind, thread lessons included
         boolean json = options.json();
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
         Results results = new Results(lessons, asCollection);

@@ -7,6 +7,7 @@ import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.ProcessLock;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.StartBarrier;

@@ -5,6 +5,7 @@ import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;

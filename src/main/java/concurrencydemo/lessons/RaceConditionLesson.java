@@ -5,6 +5,7 @@ import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.ProcessLock;
 import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.SharedDoubles;
@@ -12,6 +13,7 @@ import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.SharedTrace;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Trace;
 import picocli.CommandLine.Command;
 
 import java.time.Duration;
@@ -105,7 +107,8 @@ public final class RaceConditionLesson extends Lesson {
             stage.println("Array at end: " + array);
             stage.println("end main");
             if (trace != null) {
-                stage.printTrace(trace.events(), "the Value");
+                stage.printTrace(trace.steps().stream()
+                        .map(s -> new Trace.Event(s.actor(), s.op(), s.value(), s.nanos())).toList(), "the Value");
             }
             return grade(value, end);
         }

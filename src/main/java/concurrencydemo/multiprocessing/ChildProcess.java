@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  * and halts when it is not, and the parent's {@link Workspace} destroys its children when it is
  * closed or when the parent JVM exits.
  *
- * <p>Memory consistency effects: everything the child did happens-before {@link #join()} returns,
- * as far as it is visible to this JVM (shared memory written, queue items put).
+ * <p>Memory consistency effects: the Java memory model speaks of one JVM only. What the
+ * implementation relies on: {@link #join()} returns after the operating system has reaped the
+ * exited child ({@code waitpid}), a system call that orders memory, and the child's writes to
+ * shared memory went to the same physical pages this JVM maps; so everything the child wrote to
+ * shared memory, and every item it put on a queue (each {@code put} waits for the owner's reply),
+ * is visible after {@code join()} returns.
  */
 public final class ChildProcess {
     private static final Duration GONE_WAIT = Duration.ofSeconds(2);
@@ -45,7 +49,14 @@ public final class ChildProcess {
         this.output = output;
     }
 
-    /** Starts the child JVM and sends it its task; returns as soon as the JVM is launched. */
+    /**
+     * Starts the child JVM and sends it its task; returns as soon as the JVM is launched.
+     *
+     * @throws UnserializableException when the task cannot be serialized (no JVM is started then)
+     * @throws ChildFailedException when the JVM ended before it could read its task
+     * @throws UncheckedIOException when the JVM cannot be launched
+     * @throws IllegalStateException when already started, or the workspace is closed
+     */
     public synchronized ChildProcess start() {
         if (process != null) {
             throw new IllegalStateException(name + " was already started");
@@ -53,23 +64,26 @@ public final class ChildProcess {
         if (workspace.closed()) {
             throw new IllegalStateException("cannot start " + name + ": its workspace is closed");
         }
+        byte[] task = Frames.serialize(target); // first: a task that cannot be sent starts no JVM
         List<String> command = Jvm.command(ChildMain.class);
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
         try {
             process = new ProcessBuilder(command).start();
-            Frames.write(new DataOutputStream(process.getOutputStream()), Frames.serialize(target));
         } catch (IOException e) {
-            if (process == null) {
-                throw new UncheckedIOException("cannot start child process " + name, e);
-            }
+            throw new UncheckedIOException("cannot start child process " + name, e);
+        }
+        try {
+            Frames.write(new DataOutputStream(process.getOutputStream()), task);
+        } catch (IOException e) {
             try {
                 process.waitFor(1, TimeUnit.SECONDS); // it died before it could read its task
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
             process.destroyForcibly();
-            throw new ChildFailedException(describeExit());
+            awaitGone();
+            throw ChildFailedException.of(this);
         }
         outputPump = new Thread(this::pumpOutput, name + "-output");
         outputPump.setDaemon(true);
@@ -161,7 +175,10 @@ public final class ChildProcess {
         }
     }
 
-    /** In words, for a report: {@code P1 (pid 1234) exited 0}. */
+    /**
+     * The child's state, for a report of what was running: {@code P1 not started},
+     * {@code P1 (pid 1234) running}, {@code P1 (pid 1234) exited 137}.
+     */
     public String describe() {
         Process p = process;
         if (p == null) {
@@ -180,24 +197,6 @@ public final class ChildProcess {
             }
         }
         return null;
-    }
-
-    /** Why the child ended, for a student: {@code P1 (pid 1234) was killed (SIGKILL)}. */
-    public String describeExit() {
-        Integer code = exitCode();
-        String who = name + " (pid " + pid() + ")";
-        if (code == null) {
-            return who + " is still running";
-        }
-        return who + switch (code) {
-            case 0 -> " exited 0";
-            case 1 -> " failed: its task threw an exception (its output is above)";
-            case ChildMain.ORPHANED -> " exited because its parent had gone";
-            case 128 + 9 -> " was killed (SIGKILL)";
-            case 128 + 15 -> " was terminated (SIGTERM)";
-            case 128 + 2 -> " was interrupted (SIGINT)";
-            default -> code > 128 ? " died of signal " + (code - 128) : " exited " + code;
-        };
     }
 
     private Process started() {

@@ -8,8 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 
 /**
  * Objects in and out of byte frames: Java serialization, length-prefixed. The only wire format
@@ -21,12 +19,17 @@ final class Frames {
     private Frames() {
     }
 
+    /**
+     * The bytes of {@code o}.
+     *
+     * @throws UnserializableException when {@code o}, or something it refers to, cannot be serialized
+     */
     static byte[] serialize(Object o) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(o);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot send " + o.getClass().getName() + " to another process", e);
+            throw new UnserializableException(o, e);
         }
         return bytes.toByteArray();
     }
@@ -44,10 +47,6 @@ final class Frames {
         out.writeInt(frame.length);
         out.write(frame);
         out.flush();
-    }
-
-    static void writeObject(DataOutputStream out, Serializable o) throws IOException {
-        write(out, serialize(o));
     }
 
     /** Reads one frame; {@link EOFException} when the other side has closed. */

@@ -27,18 +27,29 @@ import java.util.function.Consumer;
  *       dispatcher thread, when the result is ready.</li>
  *   <li>{@link #close} lets queued jobs finish and then lets the workers exit; {@link #join} waits
  *       for them; {@link #terminate} kills them at once and fails what is pending.</li>
- *   <li>A worker that dies fails its job with a {@link WorkerDiedException} naming it; when every
- *       worker has died, every pending job fails the same way, so nothing waits forever.</li>
+ *   <li>A call is serialized in the caller's thread when it is submitted: one that cannot be
+ *       (a lambda that captured something not serializable) fails there, with an
+ *       {@link UnserializableException}, and nothing of it is queued.</li>
+ *   <li>A function that throws in the worker fails its call with an {@link ExecutionException}
+ *       whose message is the worker's exception ({@code map} and {@code apply} throw it); the
+ *       worker goes on serving. So does a result that cannot be serialized.</li>
+ *   <li>A worker that dies fails its job with a {@link WorkerDiedException} carrying the worker's
+ *       facts; when every worker has died, every pending job fails the same way, so nothing waits
+ *       forever. {@code map} and {@code apply} throw it as it is, not wrapped.</li>
+ *   <li>A dispatcher that meets an unexpected exception for one job fails that job with it and
+ *       goes on serving.</li>
  * </ul>
  */
 public final class Pool implements AutoCloseable {
     private static final Job POISON = new Job(null, null);
+    private static final java.time.Duration EXIT_WAIT = java.time.Duration.ofSeconds(1);
 
     private final List<ChildProcess> workers = new ArrayList<>();
     private final List<Thread> dispatchers = new ArrayList<>();
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final AtomicInteger liveDispatchers = new AtomicInteger();
     private volatile boolean closed;
+    private volatile boolean terminated;
 
     Pool(Workspace ws, int processes) {
         if (processes < 1) {
@@ -67,24 +78,51 @@ public final class Pool implements AutoCloseable {
         return List.copyOf(workers);
     }
 
-    /** Python's {@code map(func, iterable)}: the results in the arguments' order. */
+    /**
+     * Python's {@code map(func, iterable)}: the results in the arguments' order.
+     *
+     * @throws UnserializableException when a call cannot be serialized; then none is queued
+     * @throws ExecutionException when the function threw in a worker
+     * @throws WorkerDiedException when a worker died with a call, or the pool was terminated
+     */
     public <T extends Serializable, R> List<R> map(SerializableFunction<T, R> f, List<T> args)
             throws InterruptedException, ExecutionException {
-        return mapAsync(f, args, null).get();
+        return await(mapAsync(f, args, null));
     }
 
-    /** Python's {@code apply(func, args)}: runs one call in a worker and waits for its result. */
+    /**
+     * Python's {@code apply(func, args)}: runs one call in a worker and waits for its result.
+     *
+     * @throws UnserializableException when the call cannot be serialized
+     * @throws ExecutionException when the function threw in the worker
+     * @throws WorkerDiedException when the worker died with the call, or the pool was terminated
+     */
     public <T extends Serializable, R> R apply(SerializableFunction<T, R> f, T arg)
             throws InterruptedException, ExecutionException {
-        return applyAsync(f, arg, null).get();
+        return await(applyAsync(f, arg, null));
+    }
+
+    private static <V> V await(CompletableFuture<V> result) throws InterruptedException, ExecutionException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WorkerDiedException died) {
+                throw died;
+            }
+            throw e;
+        }
     }
 
     /** Python's {@code map_async}: returns at once; {@code callback} (may be null) gets the list. */
     public <T extends Serializable, R> CompletableFuture<List<R>> mapAsync(
             SerializableFunction<T, R> f, List<T> args, Consumer<List<R>> callback) {
-        List<CompletableFuture<R>> parts = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
         for (T arg : args) {
-            parts.add(submit(f, arg));
+            jobs.add(job(f, arg)); // all serialized before any is queued
+        }
+        List<CompletableFuture<R>> parts = new ArrayList<>();
+        for (Job job : jobs) {
+            parts.add(submit(job));
         }
         CompletableFuture<List<R>> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0]))
                 .thenApply(done -> parts.stream().map(CompletableFuture::join).toList());
@@ -97,22 +135,26 @@ public final class Pool implements AutoCloseable {
     /** Python's {@code apply_async}: returns at once; {@code callback} (may be null) gets the result. */
     public <T extends Serializable, R> CompletableFuture<R> applyAsync(
             SerializableFunction<T, R> f, T arg, Consumer<R> callback) {
-        CompletableFuture<R> result = submit(f, arg);
+        CompletableFuture<R> result = submit(job(f, arg));
         return callback == null ? result : result.thenApply(r -> {
             callback.accept(r);
             return r;
         });
     }
 
+    /** A job for {@code f(arg)}, serialized now, in the caller's thread. */
+    private static <T extends Serializable, R> Job job(SerializableFunction<T, R> f, T arg) {
+        return new Job(Frames.serialize(new Call(f, arg)), new CompletableFuture<>());
+    }
+
     @SuppressWarnings("unchecked")
-    private <T extends Serializable, R> CompletableFuture<R> submit(SerializableFunction<T, R> f, T arg) {
+    private <R> CompletableFuture<R> submit(Job job) {
         if (closed) {
             throw new IllegalStateException("the pool is closed");
         }
-        Job job = new Job(new Call(f, arg), new CompletableFuture<>());
         jobs.add(job);
         if (liveDispatchers.get() == 0) {
-            failPending(new WorkerDiedException("every worker of the pool has died"));
+            failPending(new WorkerDiedException(WorkerDiedException.Reason.NO_LIVE_WORKER, null));
         }
         return (CompletableFuture<R>) job.result;
     }
@@ -143,10 +185,11 @@ public final class Pool implements AutoCloseable {
     /** Python's {@code terminate()}: kills the workers now; pending jobs fail. */
     public void terminate() {
         closed = true;
+        terminated = true;
         for (ChildProcess w : workers) {
             w.terminate();
         }
-        failPending(new WorkerDiedException("the pool was terminated"));
+        failPending(new WorkerDiedException(WorkerDiedException.Reason.TERMINATED, null));
     }
 
     private void dispatch(ChildProcess worker) {
@@ -160,7 +203,7 @@ public final class Pool implements AutoCloseable {
                     return;
                 }
                 try {
-                    Frames.writeObject(toWorker, job.call);
+                    Frames.write(toWorker, job.call);
                     Reply reply = Frames.deserialize(Frames.read(fromWorker));
                     if (reply.error() == null) {
                         job.result.complete(reply.value());
@@ -170,24 +213,27 @@ public final class Pool implements AutoCloseable {
                 } catch (IOException e) {
                     job.result.completeExceptionally(died(worker));
                     return;
+                } catch (RuntimeException | Error e) {
+                    job.result.completeExceptionally(e); // unexpected: fail this job, serve the next
                 }
             }
         } catch (InterruptedException | IOException e) {
             // the pool is shutting down
         } finally {
             if (liveDispatchers.decrementAndGet() == 0) {
-                failPending(new WorkerDiedException("every worker of the pool has exited"));
+                failPending(new WorkerDiedException(WorkerDiedException.Reason.NO_LIVE_WORKER, null));
             }
         }
     }
 
-    private static WorkerDiedException died(ChildProcess worker) {
+    private WorkerDiedException died(ChildProcess worker) {
         try {
-            worker.join(java.time.Duration.ofSeconds(1));
+            worker.join(EXIT_WAIT); // for its exit code
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new WorkerDiedException("worker " + worker.describe() + " died while running a job");
+        return new WorkerDiedException(terminated ? WorkerDiedException.Reason.TERMINATED
+                : WorkerDiedException.Reason.WORKER_DIED, ChildFailedException.of(worker));
     }
 
     private void failPending(WorkerDiedException why) {
@@ -199,7 +245,11 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** The worker's loop, in the child: one call in, one reply out, until the parent closes. */
+    /**
+     * The worker's loop, in the child: one call in, one reply out, until the parent closes. Whatever
+     * a call does short of ending the JVM (throw, return something that cannot be serialized),
+     * it gets a reply and the loop goes on.
+     */
     static void serve() throws IOException {
         Child child = Child.current();
         while (true) {
@@ -209,14 +259,14 @@ public final class Pool implements AutoCloseable {
             } catch (EOFException parentClosed) {
                 return;
             }
-            Call call = Frames.deserialize(frame);
-            Reply reply;
+            byte[] reply;
             try {
-                reply = new Reply(call.run(), null);
-            } catch (RuntimeException | Error e) {
-                reply = new Reply(null, e.toString());
+                Call call = Frames.deserialize(frame);
+                reply = Frames.serialize(new Reply(call.run(), null));
+            } catch (Throwable t) {
+                reply = Frames.serialize(new Reply(null, t.toString()));
             }
-            Frames.writeObject(child.toParent(), reply);
+            Frames.write(child.toParent(), reply);
         }
     }
 
@@ -236,15 +286,48 @@ public final class Pool implements AutoCloseable {
     private record Reply(Serializable value, String error) implements Serializable {
     }
 
-    private record Job(Call call, CompletableFuture<Object> result) {
+    /** A serialized {@link Call} and the future its reply completes. */
+    private record Job(byte[] call, CompletableFuture<Object> result) {
     }
 
-    /** A worker process died (or the pool was terminated) before finishing a job. */
+    /**
+     * A job was lost: its worker died with it, or the pool was terminated, or no worker was left to
+     * run it. Carries the reason and, when a worker died, the worker's facts
+     * ({@link #worker()}, also the cause).
+     */
     public static final class WorkerDiedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        public WorkerDiedException(String message) {
-            super(message);
+        /** Why the job was lost. */
+        public enum Reason {
+            /** Its worker process ended while running it. */
+            WORKER_DIED,
+            /** {@link Pool#terminate()} killed the workers. */
+            TERMINATED,
+            /** Every worker had ended before a worker could take it. */
+            NO_LIVE_WORKER
+        }
+
+        private final Reason reason;
+        private final ChildFailedException worker;
+
+        WorkerDiedException(Reason reason, ChildFailedException worker) {
+            super(switch (reason) {
+                case WORKER_DIED -> "pool job lost: " + worker.getMessage();
+                case TERMINATED -> "pool job lost: the pool was terminated";
+                case NO_LIVE_WORKER -> "pool job lost: no live worker";
+            }, worker);
+            this.reason = reason;
+            this.worker = worker;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The worker that died with the job, when one did. */
+        public java.util.Optional<ChildFailedException> worker() {
+            return java.util.Optional.ofNullable(worker);
         }
     }
 }

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -35,10 +36,19 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@link #get} blocks until an item is available (or a time-out passes); {@link #empty} says
  *       whether the queue is empty at that moment.</li>
  *   <li>{@link #close} in a child says it will put nothing more; in the owner, it shuts the queue.</li>
+ *   <li>Each item is delivered at most once. A consumer that dies while waiting in {@code get}
+ *       takes no item with it: the item its reply would have carried goes back to the head. One
+ *       that dies after its reply was sent and before reading it loses that item, as a process
+ *       killed mid-{@code get} may with Python's queue.</li>
  * </ul>
  *
- * <p>Memory consistency effects: actions in a process before {@code put(x)} happen-before the
- * actions after the {@code get} that returns {@code x}, in any process.
+ * <p>Memory consistency effects: within the owner's JVM, actions before {@code put(x)}
+ * happen-before the actions after the {@code get} that returns {@code x} (through the
+ * {@link java.util.concurrent.BlockingDeque}). Across processes the Java memory model says nothing;
+ * the implementation relies on the socket: a child's {@code put} returns only after the owner's
+ * reply, and a {@code get} returns only after reading the item, and those socket writes and reads
+ * are system calls that act as full memory barriers. So a process's writes to shared memory before
+ * {@code put(x)} are visible to the process whose {@code get} returns {@code x}.
  *
  * @param <T> the item type; items travel serialized
  */
@@ -53,10 +63,16 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
     private final String socket;
 
     // The owner's side.
-    private transient LinkedBlockingQueue<byte[]> items;
+    private transient LinkedBlockingDeque<byte[]> items;
     private transient ServerSocketChannel server;
+    private transient Thread acceptor;
+    /** The live request handlers, one per connected child; each removes itself when it ends. */
     private transient List<Thread> handlers;
+    /** The open connections from children; each handler removes its own when it ends. */
     private transient List<SocketChannel> connections;
+    private transient volatile boolean closed;
+    /** One permit per GET request a handler has read: lets tests wait until a consumer waits. */
+    transient Semaphore getsReceived;
 
     // A child's side: one connection, one request at a time.
     private transient Object requestLock;
@@ -69,26 +85,40 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
     }
 
     static <T extends Serializable> ProcessQueue<T> create(Workspace ws) {
-        ProcessQueue<T> q = new ProcessQueue<>(ws.newFile("queue-", ".sock"));
-        q.items = new LinkedBlockingQueue<>();
+        ProcessQueue<T> q = new ProcessQueue<>(ws.newSocket("queue-"));
+        q.items = new LinkedBlockingDeque<>();
         q.handlers = new CopyOnWriteArrayList<>();
         q.connections = new CopyOnWriteArrayList<>();
+        q.getsReceived = new Semaphore(0);
         try {
             q.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException e) {
+            throw WorkspaceException.of(WorkspaceException.Operation.BIND_SOCKET, q.socket, e);
+        }
+        try {
             q.server.bind(UnixDomainSocketAddress.of(q.socket));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open queue socket " + q.socket, e);
+            try {
+                q.server.close();
+            } catch (IOException ignored) {
+                // the bind's failure is the news
+            }
+            throw WorkspaceException.of(WorkspaceException.Operation.BIND_SOCKET, q.socket, e);
         }
-        Thread acceptor = new Thread(q::accept, "queue-acceptor");
-        acceptor.setDaemon(true);
-        q.handlers.add(acceptor);
-        acceptor.start();
+        q.acceptor = new Thread(q::accept, "queue-acceptor");
+        q.acceptor.setDaemon(true);
+        q.acceptor.start();
         return q;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         requestLock = new Object();
+    }
+
+    /** The owner's request handlers, one per connected child, for tests. */
+    List<Thread> handlers() {
+        return List.copyOf(handlers);
     }
 
     private boolean owner() {
@@ -175,14 +205,27 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
                 Thread handler = new Thread(() -> serve(client), "queue-handler");
                 handler.setDaemon(true);
                 handlers.add(handler);
+                if (closed) { // close() may have run before this connection was listed
+                    client.close();
+                }
                 handler.start();
             }
-        } catch (IOException closed) {
+        } catch (IOException serverClosed) {
             // the queue was closed
         }
     }
 
-    /** Answers one child's requests, in order, until it disconnects. */
+    /**
+     * Answers one child's requests, in order, until it disconnects.
+     *
+     * <p>A GET takes the head and writes it back. When the write fails (the child died while
+     * waiting, which this handler learns only by writing), the item goes back to the head of the
+     * queue: it was not delivered, since a failed write means the child never received the
+     * whole reply. So an item is delivered at most once; it is lost only when its consumer dies
+     * after the reply was written to the socket and before reading it. Order: the returned item
+     * is the next to come out, ahead of everything put after it; but a consumer that took a later
+     * item in the moment it was out gets that one first.
+     */
     private void serve(SocketChannel client) {
         try (client) {
             DataInputStream in = new DataInputStream(Channels.newInputStream(client));
@@ -195,12 +238,18 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
                         out.writeByte(OK);
                     }
                     case GET -> {
+                        getsReceived.release();
                         byte[] item = items.poll(in.readLong(), TimeUnit.NANOSECONDS);
                         if (item == null) {
                             out.writeByte(NONE);
                         } else {
-                            out.writeByte(OK);
-                            Frames.write(out, item);
+                            try {
+                                out.writeByte(OK);
+                                Frames.write(out, item); // flushes: a dead child fails here
+                            } catch (IOException e) {
+                                items.putFirst(item);
+                                throw e;
+                            }
                         }
                     }
                     case EMPTY -> out.writeByte(items.isEmpty() ? OK : NONE);
@@ -212,6 +261,9 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
             // the child closed its side, or the queue is closing
         } catch (IOException e) {
             // the child died mid-request; its connection is gone
+        } finally {
+            connections.remove(client);
+            handlers.remove(Thread.currentThread());
         }
     }
 
@@ -220,10 +272,12 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
     public void close() {
         try {
             if (owner()) {
+                closed = true;
                 server.close();
                 for (SocketChannel c : connections) {
                     c.close();
                 }
+                acceptor.interrupt();
                 for (Thread t : handlers) {
                     t.interrupt();
                 }

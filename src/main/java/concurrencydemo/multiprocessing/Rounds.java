@@ -11,8 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * child runs its part and counts itself finished; the parent waits for all of them, then prepares
  * the next round. This lets many trials run in children started once.
  *
- * <p>Memory consistency effects: the parent's actions before opening round k happen-before the
- * children's actions in round k, which happen-before the parent's return from {@link #runRound}.
+ * <p>Memory consistency effects: the round number and the finished count are volatile accesses
+ * to shared memory, so the parent's writes to shared memory before opening round k are visible to
+ * the children in round k, and theirs in round k to the parent when {@link #runRound} returns.
+ * Across processes that rests on the shared pages, the fenced instructions and cache coherence, not
+ * on the Java memory model (see the package documentation).
  */
 public final class Rounds implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -56,7 +59,7 @@ public final class Rounds implements Serializable {
             }
             ChildProcess failed = ++waits % LIVENESS_EVERY == 0 ? ChildProcess.firstFailed(children) : null;
             if (failed != null) {
-                throw new ChildFailedException(failed.describeExit());
+                throw ChildFailedException.of(failed);
             }
             LockSupport.parkNanos(PARK_NANOS);
         }

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Python's {@code Array('d', [0.0, 100.0, 200.0])}: a fixed-length array of doubles in memory
  * shared by processes.
  *
- * <p>Each {@link #get} and {@link #set} of one element is atomic with volatile semantics across
- * processes; {@code a.set(i, a.get(i) + 1)} is not, exactly as for {@link SharedInt}.
+ * <p>Each {@link #get} and {@link #set} of one element is atomic, a volatile access to the shared
+ * memory, as for {@link SharedInt}; {@code a.set(i, a.get(i) + 1)} is not atomic, exactly as for
+ * {@link SharedInt}.
  *
  * <p>Serializable: a task that captures it sees the same array in the child.
  */

@@ -7,8 +7,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Python's {@code Value('i', 0)}: one int in memory shared by processes.
  *
- * <p>{@link #get} and {@link #set} are each atomic and have volatile semantics in every process
- * that maps the value: a {@code set} in one process is seen by the next {@code get} in any other.
+ * <p>{@link #get} and {@link #set} are each atomic, and volatile accesses to the shared memory: a
+ * {@code set} in one process is seen by the next {@code get} in any other. (Within one JVM that is
+ * the Java memory model's volatile rule; across processes it is what the mapped memory, the fenced
+ * instructions and cache coherence give: see the package documentation.)
  * But {@code v.set(v.get() + 1)} is a read-modify-write of two steps, and another process may
  * write between them: that lost update is what the race-condition lesson shows. Use a
  * {@link ProcessLock} around it, or {@link #addAndGet}, which is atomic.

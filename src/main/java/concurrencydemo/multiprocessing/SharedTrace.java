@@ -1,26 +1,33 @@
 package concurrencydemo.multiprocessing;
 
-import concurrencydemo.report.Trace;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link Trace} that processes record into shared memory: each event takes the next slot with
- * one atomic add, so the slots' order is the order in which the steps happened across processes.
- * Times come from {@link System#nanoTime}, the same monotonic clock in every process on Linux.
- * When the slots run out, later events are dropped.
+ * A trace that processes record into shared memory: each step takes the next slot with one atomic
+ * add, so the slots' order is the order in which the steps were recorded across processes. Times
+ * come from {@link System#nanoTime}, the same monotonic clock in every process on Linux. When the
+ * slots run out, later steps are dropped.
+ *
+ * <p>A slot is published by its ready word, written last: the step's value and time are written
+ * first, then the word that holds its actor and operation with a ready bit. {@link #steps()}
+ * reads the ready word first and leaves out a slot that is not ready yet (a step being recorded as
+ * it reads). All accesses are volatile {@link java.lang.invoke.VarHandle} accesses on the shared
+ * mapping; see the package documentation for what orders them across processes.
  */
 public final class SharedTrace extends Mapped {
     private static final long serialVersionUID = 1L;
     private static final String[] OPS = {"read", "write", "lock", "unlock"};
-    private static final int SLOT = 16; // actor int, op int, time long
+    /** Slot layout: ready word (ready bit, actor, op) int at 0, value int at 4, time long at 8. */
+    private static final int SLOT = 16;
+    private static final int HEADER = 8; // the next-slot counter, padded so slots' times are 8-aligned
+    private static final int READY = 1 << 30;
 
     private final int capacity;
 
     private SharedTrace(Path file, int capacity) {
-        super(file, 8 + capacity * SLOT);
+        super(file, HEADER + capacity * SLOT);
         this.capacity = capacity;
     }
 
@@ -28,29 +35,43 @@ public final class SharedTrace extends Mapped {
         return new SharedTrace(ws.newFile("trace-", ".mem"), capacity);
     }
 
-    /** Records that process {@code actor} (1 for P1) did {@code op} ("read", "write", "lock", "unlock") with {@code value}. */
+    /** One recorded step: process {@code actor} ({@code P1}) did {@code op} with {@code value} at {@code nanos}. */
+    public record Step(String actor, String op, int value, long nanos) {
+    }
+
+    /**
+     * Records that process {@code actor} (1 for P1, at most 2^27) did {@code op} ("read", "write",
+     * "lock", "unlock") with {@code value}.
+     */
     public void record(int actor, String op, int value) {
+        int opCode = List.of(OPS).indexOf(op);
+        if (opCode < 0 || actor < 0 || actor >= 1 << 27) {
+            throw new IllegalArgumentException("cannot record " + op + " by " + actor);
+        }
         int slot = (int) Mapped.INTS.getAndAdd(memory(), 0, 1);
         if (slot >= capacity) {
             return;
         }
-        int at = 8 + slot * SLOT;
-        int opCode = List.of(OPS).indexOf(op);
-        Mapped.INTS.setVolatile(memory(), at, (actor << 2) | opCode);
+        int at = HEADER + slot * SLOT;
         Mapped.INTS.setVolatile(memory(), at + 4, value);
-        memory().putLong(at + 8, System.nanoTime());
+        Mapped.LONGS.setVolatile(memory(), at + 8, System.nanoTime());
+        Mapped.INTS.setVolatile(memory(), at, READY | (actor << 2) | opCode); // publishes the slot
     }
 
-    /** The events recorded so far, in order; read after the recording processes have been joined. */
-    public List<Trace.Event> events() {
+    /** The steps recorded so far, in order; complete once the recording processes have been joined. */
+    public List<Step> steps() {
         int n = Math.min(capacity, (int) Mapped.INTS.getVolatile(memory(), 0));
-        List<Trace.Event> events = new ArrayList<>(n);
+        List<Step> steps = new ArrayList<>(n);
         for (int slot = 0; slot < n; slot++) {
-            int at = 8 + slot * SLOT;
+            int at = HEADER + slot * SLOT;
             int code = (int) Mapped.INTS.getVolatile(memory(), at);
-            events.add(new Trace.Event("P" + (code >> 2), OPS[code & 3],
-                    (int) Mapped.INTS.getVolatile(memory(), at + 4), memory().getLong(at + 8)));
+            if ((code & READY) == 0) {
+                continue; // claimed, not yet written
+            }
+            steps.add(new Step("P" + ((code & ~READY) >> 2), OPS[code & 3],
+                    (int) Mapped.INTS.getVolatile(memory(), at + 4),
+                    (long) Mapped.LONGS.getVolatile(memory(), at + 8)));
         }
-        return events;
+        return steps;
     }
 }

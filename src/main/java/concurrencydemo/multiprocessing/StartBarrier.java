@@ -12,8 +12,12 @@ import java.util.concurrent.TimeoutException;
  * <p>Waiting spins briefly, then parks for short intervals, so that on a single CPU the waiting
  * process gives way to the ones still starting.
  *
- * <p>Memory consistency effects: actions before {@code await} in any process happen-before the
- * return from {@code await} in every process.
+ * <p>Memory consistency effects: each arrival is a volatile atomic add to the shared int, and each
+ * waiter returns after a volatile read that sees the last one; so writes to shared memory before
+ * {@code await} in any process are visible after the return from {@code await} in every process.
+ * Within one JVM that is the memory model's volatile rule; across processes it is what the shared
+ * pages, the locked and fenced instructions and cache coherence give (see the package
+ * documentation).
  */
 public final class StartBarrier implements Serializable {
     private static final long serialVersionUID = 1L;

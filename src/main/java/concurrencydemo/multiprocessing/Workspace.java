@@ -1,22 +1,38 @@
 package concurrencydemo.multiprocessing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 /**
  * Everything one program shares between processes, in one private directory: shared memory,
@@ -25,13 +41,35 @@ import java.util.stream.Stream;
  * exit, Ctrl-C included.
  *
  * <p>The directory is created under {@code $TMPDIR} (else {@code java.io.tmpdir}) with owner-only
- * permissions and a name that is not guessable: {@code demo-<pid>-<random>}; nothing is written
- * outside it. A JVM killed outright (SIGKILL) cannot clean up, so each new workspace first removes
- * the workspaces of {@code demo} processes that no longer exist.
+ * permissions and a name that is not guessable: {@code demo-<pid>-<random>}. Its first file is a
+ * marker, {@value #MARKER}, naming the creating process by pid and start time. When {@code $TMPDIR}
+ * is so long that a Unix-domain socket path in it would not fit the operating system's limit (about
+ * 100 bytes), queue sockets go to a second private directory of the same shape and marker in
+ * {@code java.io.tmpdir} or {@code /tmp}, deleted with the workspace. Nothing is written outside
+ * these directories.
+ *
+ * <p>A JVM killed outright (SIGKILL) cannot clean up, so {@link #sweepOrphans()} (called by each new
+ * workspace, and by whoever runs lessons) deletes the directories such JVMs left behind, and only
+ * those it can prove demo made: a real directory (not a symbolic link) named exactly
+ * {@code demo-<digits>-<digits>}, owned by the current user, with owner-only permissions (on POSIX
+ * file systems), holding a marker of the right form whose pid is the one in the name, and whose
+ * creator is gone: no live process has that pid with that start time (a pid reused by another
+ * process does not keep an orphan alive). Deletion follows no symbolic link.
+ *
+ * <p>Failures to create the directory or its files throw {@link WorkspaceException}, naming the path
+ * and the reason.
  *
  * <p>Thread-safe.
  */
 public final class Workspace implements AutoCloseable {
+    /** The marker file at the top of every workspace directory. */
+    static final String MARKER = ".demo-workspace";
+    /** The longest socket path, in bytes, used as is: Linux allows 107, macOS 103. */
+    static final int MAX_SOCKET_PATH = 100;
+    private static final Pattern NAME = Pattern.compile("demo-([0-9]{1,19})-[0-9]{1,20}");
+    private static final int MARKER_MAX_BYTES = 256;
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
     private static volatile boolean shuttingDown;
 
@@ -45,8 +83,12 @@ public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final Consumer<String> output;
     private final AtomicInteger fileNumbers = new AtomicInteger();
+    // @GuardedBy("owned")
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    // @GuardedBy("children")
     private final List<ChildProcess> children = new ArrayList<>();
+    // @GuardedBy("this"): created on first need, deleted by close()
+    private Path socketDir;
     private volatile boolean closed;
 
     private Workspace(Path dir, Consumer<String> output) {
@@ -55,55 +97,197 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * A new workspace.
+     * A new workspace in {@code $TMPDIR}, else in {@code java.io.tmpdir}.
      *
      * @param output receives each line a child prints, prefixed with the child's name
+     * @throws WorkspaceException when the directory cannot be created: {@code $TMPDIR} missing, not
+     *         a directory, read-only, full, or not a valid path in this JVM's file-name encoding
+     * @throws IllegalStateException when the JVM is shutting down
      */
     public static Workspace create(Consumer<String> output) {
+        return create(baseDirectory(), output);
+    }
+
+    /** A new workspace in {@code base}, for tests: {@link #create(Consumer)} reads the environment. */
+    static Workspace create(Path base, Consumer<String> output) {
         if (shuttingDown) {
             throw new IllegalStateException("the JVM is shutting down");
         }
-        try {
-            Path base = baseDirectory();
-            sweepOrphans(base);
-            String prefix = "demo-" + ProcessHandle.current().pid() + "-";
-            Path dir = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                    ? Files.createTempDirectory(base, prefix,
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory(base, prefix);
-            Workspace ws = new Workspace(dir, output);
-            OPEN.add(ws);
-            return ws;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a private temporary directory", e);
-        }
+        sweepOrphans(base);
+        Workspace ws = new Workspace(createPrivateDirectory(base), output);
+        OPEN.add(ws);
+        return ws;
     }
 
+    /** {@code $TMPDIR} when set and not empty, else {@code java.io.tmpdir}. */
     static Path baseDirectory() {
-        String tmpdir = System.getenv("TMPDIR");
-        if (tmpdir != null && !tmpdir.isEmpty() && Files.isDirectory(Path.of(tmpdir))) {
-            return Path.of(tmpdir);
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"));
+        return baseDirectory(System.getenv("TMPDIR"), System.getProperty("java.io.tmpdir"));
     }
 
-    /** Deletes {@code demo-<pid>-*} directories in {@code base} whose process is gone. */
-    static void sweepOrphans(Path base) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, "demo-*-*")) {
-            for (Path dir : dirs) {
-                String[] parts = dir.getFileName().toString().split("-");
-                try {
-                    long pid = Long.parseLong(parts[1]);
-                    if (ProcessHandle.of(pid).isEmpty()
-                            && Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
-                        deleteRecursively(dir);
+    static Path baseDirectory(String tmpdir, String javaIoTmpdir) {
+        String base = tmpdir != null && !tmpdir.isEmpty() ? tmpdir : javaIoTmpdir;
+        try {
+            return Path.of(base);
+        } catch (InvalidPathException e) {
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, e);
+        }
+    }
+
+    /**
+     * Creates {@code demo-<pid>-<random>} in {@code base} with owner-only permissions, and its
+     * marker.
+     */
+    private static Path createPrivateDirectory(Path base) {
+        String prefix = "demo-" + ProcessHandle.current().pid() + "-";
+        Path created;
+        try {
+            created = POSIX
+                    ? Files.createTempDirectory(base, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createTempDirectory(base, prefix);
+        } catch (IOException e) {
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, e);
+        }
+        Path marker = created.resolve(MARKER);
+        try {
+            Files.writeString(marker, Creator.self().toMarker(), StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            deleteRecursively(created);
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, marker, e);
+        }
+        return created;
+    }
+
+    /**
+     * Deletes the workspaces that JVMs killed outright left in {@code $TMPDIR} and in
+     * {@code java.io.tmpdir}, and only those (see the class comment for how one is recognised).
+     * For whoever runs lessons, at their start. Never throws: sweeping is a courtesy, and a base
+     * directory that cannot be read is left alone.
+     *
+     * @return the directories deleted
+     */
+    public static List<Path> sweepOrphans() {
+        List<Path> removed = new ArrayList<>();
+        Set<Path> bases = new LinkedHashSet<>();
+        try {
+            bases.add(baseDirectory());
+        } catch (WorkspaceException unusable) {
+            // nothing of ours can be there
+        }
+        try {
+            bases.add(Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (InvalidPathException unusable) {
+            // likewise
+        }
+        for (Path base : bases) {
+            removed.addAll(sweepOrphans(base));
+        }
+        return removed;
+    }
+
+    /** Deletes the orphaned workspaces in {@code base}; never throws. */
+    static List<Path> sweepOrphans(Path base) {
+        List<Path> removed = new ArrayList<>();
+        try {
+            UserPrincipal me = base.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
+                for (Path entry : entries) {
+                    if (isOrphan(entry, me)) {
+                        deleteRecursively(entry);
+                        removed.add(entry);
                     }
-                } catch (NumberFormatException | IOException notOurs) {
-                    // not a workspace, or not ours to delete
                 }
             }
-        } catch (IOException ignored) {
-            // sweeping is a courtesy; the new workspace does not depend on it
+        } catch (IOException | RuntimeException e) {
+            // the user cannot be looked up, or the base cannot be listed: sweep nothing
+        }
+        return removed;
+    }
+
+    /** Whether {@code entry} provably is a workspace demo made whose creator is gone. */
+    private static boolean isOrphan(Path entry, UserPrincipal me) {
+        Matcher name = NAME.matcher(entry.getFileName().toString());
+        if (!name.matches()) {
+            return false;
+        }
+        try {
+            if (!isPrivate(entry, me, true)) {
+                return false;
+            }
+            Path marker = entry.resolve(MARKER);
+            if (!isPrivate(marker, me, false)
+                    || Files.readAttributes(marker, BasicFileAttributes.class, NOFOLLOW_LINKS).size() > MARKER_MAX_BYTES) {
+                return false;
+            }
+            Creator creator = Creator.parse(Files.readString(marker, StandardCharsets.US_ASCII));
+            return creator != null
+                    && Long.toString(creator.pid()).equals(name.group(1))
+                    && !creator.alive();
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable, malformed or vanished: not provably ours
+        }
+    }
+
+    /**
+     * A directory with owner-only permissions (on POSIX), or a regular file, owned by {@code me};
+     * a symbolic link is neither. A file's own permissions do not matter: its directory's keep
+     * others out.
+     */
+    private static boolean isPrivate(Path p, UserPrincipal me, boolean directory) throws IOException {
+        if (POSIX) {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, NOFOLLOW_LINKS);
+            return (directory ? a.isDirectory() && a.permissions().equals(OWNER_ONLY) : a.isRegularFile())
+                    && me.equals(a.owner());
+        }
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW_LINKS);
+        return (directory ? a.isDirectory() : a.isRegularFile()) && me.equals(Files.getOwner(p, NOFOLLOW_LINKS));
+    }
+
+    /**
+     * The process that made a workspace, as its marker names it: a pid, and that process's start
+     * time when the operating system reports one (null otherwise), so that a pid reused by a later
+     * process is not mistaken for the creator.
+     */
+    record Creator(long pid, Instant start) {
+        private static final String HEADER = "demo workspace";
+
+        static Creator self() {
+            ProcessHandle me = ProcessHandle.current();
+            return new Creator(me.pid(), me.info().startInstant().orElse(null));
+        }
+
+        String toMarker() {
+            return HEADER + "\npid " + pid + "\nstart " + (start == null ? "unknown" : start) + "\n";
+        }
+
+        /** The creator a marker names, or null when the text is not a marker. */
+        static Creator parse(String text) {
+            String[] lines = text.split("\n", -1);
+            if (lines.length != 4 || !lines[0].equals(HEADER) || !lines[1].startsWith("pid ")
+                    || !lines[2].startsWith("start ") || !lines[3].isEmpty()) {
+                return null;
+            }
+            try {
+                String start = lines[2].substring("start ".length());
+                return new Creator(Long.parseLong(lines[1].substring("pid ".length())),
+                        start.equals("unknown") ? null : Instant.parse(start));
+            } catch (NumberFormatException | DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        /**
+         * Whether the creator still runs: a live process has its pid and, when both start times
+         * are known, its start time. When in doubt, alive: a live workspace must never be swept.
+         */
+        boolean alive() {
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isEmpty() || !process.get().isAlive()) {
+                return false;
+            }
+            Optional<Instant> started = process.get().info().startInstant();
+            return start == null || started.isEmpty() || started.get().equals(start);
         }
     }
 
@@ -115,6 +299,51 @@ public final class Workspace implements AutoCloseable {
     /** A new file name in the directory, unique within this workspace. */
     Path newFile(String prefix, String suffix) {
         return dir.resolve(prefix + fileNumbers.incrementAndGet() + suffix);
+    }
+
+    /**
+     * A new path for a Unix-domain socket: in the directory when the path fits in
+     * {@value #MAX_SOCKET_PATH} bytes, else in a second private directory in a shorter base.
+     *
+     * @throws WorkspaceException when no base is short enough, or the second directory cannot be made
+     */
+    Path newSocket(String prefix) {
+        Path file = newFile(prefix, ".sock");
+        if (fitsSocketPath(file)) {
+            return file;
+        }
+        return socketDirectory().resolve(file.getFileName());
+    }
+
+    private synchronized Path socketDirectory() {
+        if (socketDir == null) {
+            // the longest socket path a second directory in base can hold
+            String longest = "demo-" + Long.MAX_VALUE + "-" + Long.MAX_VALUE + "/queue-" + Integer.MAX_VALUE + ".sock";
+            Path base = Stream.of(System.getProperty("java.io.tmpdir"), "/tmp")
+                    .map(Path::of)
+                    .filter(b -> fitsSocketPath(b.resolve(longest)))
+                    .findFirst()
+                    .orElseThrow(() -> new WorkspaceException(WorkspaceException.Operation.BIND_SOCKET,
+                            dir.toString(), "socket path longer than " + MAX_SOCKET_PATH
+                                    + " bytes, and java.io.tmpdir and /tmp are too", null));
+            sweepOrphans(base);
+            socketDir = createPrivateDirectory(base);
+            if (closed) {
+                deleteRecursively(socketDir); // the workspace closed meanwhile
+            }
+        }
+        return socketDir;
+    }
+
+    /** Whether {@code socket}, as the operating system gets it, fits the socket address limit. */
+    static boolean fitsSocketPath(Path socket) {
+        Charset encoding;
+        try {
+            encoding = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            encoding = StandardCharsets.UTF_8;
+        }
+        return socket.toAbsolutePath().toString().getBytes(encoding).length <= MAX_SOCKET_PATH;
     }
 
     /** Python's {@code Value('i', initial)}. */
@@ -213,20 +442,51 @@ public final class Workspace implements AutoCloseable {
             child.awaitGone();
         }
         deleteRecursively(dir);
+        synchronized (this) {
+            if (socketDir != null) {
+                deleteRecursively(socketDir);
+            }
+        }
         OPEN.remove(this);
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // keep deleting the rest
+    /**
+     * Deletes {@code dir} and everything in it, following no symbolic link: a link in the tree is
+     * deleted itself, and {@link Files#walkFileTree(Path, java.nio.file.FileVisitor)} without
+     * {@code FOLLOW_LINKS} reports it as a file, never as a directory to enter. Best effort:
+     * what cannot be deleted stays.
+     */
+    static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    deleteQuietly(d);
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException ignored) {
             // already gone
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // keep deleting the rest
         }
     }
 }

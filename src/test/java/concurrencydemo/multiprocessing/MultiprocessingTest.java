@@ -51,6 +51,30 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a SharedTrace keeps every step of two processes, each process's in its order, and drops what overflows")
+    void sharedTraceKeepsEveryStep() throws Exception {
+        SharedTrace trace = ws.sharedTrace(100);
+        List<ChildProcess> children = Processes.startTogether(ws, List.of("P1", "P2"), List.of(
+                () -> recordSteps(trace, 1), () -> recordSteps(trace, 2)));
+        Processes.joinAll(children);
+        trace.record(3, "lock", 0); // the 101st: dropped
+        List<SharedTrace.Step> steps = trace.steps();
+        assertThat(steps).hasSize(100);
+        for (String actor : List.of("P1", "P2")) {
+            List<SharedTrace.Step> mine = steps.stream().filter(s -> s.actor().equals(actor)).toList();
+            assertThat(mine).extracting(SharedTrace.Step::value).isEqualTo(IntStream.range(0, 50).boxed().toList());
+            assertThat(mine).extracting(SharedTrace.Step::op).containsOnly("write");
+            assertThat(mine).extracting(SharedTrace.Step::nanos).isSorted();
+        }
+    }
+
+    private static void recordSteps(SharedTrace trace, int actor) {
+        for (int i = 0; i < 50; i++) {
+            trace.record(actor, "write", i);
+        }
+    }
+
+    @Test
     @DisplayName("the Lock excludes: 2 processes x 300 locked read-modify-writes end at exactly 600")
     void lockExcludesAcrossProcesses() throws Exception {
         SharedInt counter = ws.sharedInt(0);
@@ -102,6 +126,90 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("two Lock objects for one lock file in one JVM exclude each other's threads, without exceptions")
+    void twoInstancesOfOneLockExclude() throws Exception {
+        SharedInt counter = ws.sharedInt(0);
+        ProcessLock lock = ws.lock();
+        ProcessLock copy = Frames.deserialize(Frames.serialize(lock)); // as a second capture would be
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread a = new Thread(() -> addLocked(lock, counter, failures));
+        Thread b = new Thread(() -> addLocked(copy, counter, failures));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertThat(failures).isEmpty();
+        assertThat(counter.get()).isEqualTo(2000);
+    }
+
+    private static void addLocked(ProcessLock lock, SharedInt counter, List<Throwable> failures) {
+        try {
+            for (int i = 0; i < 1000; i++) {
+                lock.acquire();
+                try {
+                    counter.set(counter.get() + 1);
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+
+    @Test
+    @DisplayName("an interrupted acquire, in this JVM or against another process, never leaves the Lock held")
+    void interruptedAcquireLeavesLockFree() throws Exception {
+        ProcessLock lock = ws.lock();
+        ProcessLock copy = Frames.deserialize(Frames.serialize(lock));
+        // Held by another thread of this JVM: the waiter is interrupted.
+        lock.acquire();
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread waiter = new Thread(() -> {
+            try {
+                copy.acquire();
+                copy.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        waiter.start();
+        waiter.interrupt();
+        waiter.join();
+        lock.release();
+        assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
+
+        // Held by another process: the waiter is interrupted in the OS lock (or just before it).
+        SharedInt phase = ws.sharedInt(0);
+        ChildProcess holder = ws.process("P1", () -> {
+            lock.acquire();
+            phase.set(1);
+            phase.awaitAtLeast(2, Duration.ofSeconds(30));
+            lock.release();
+        }).start();
+        assertThat(phase.awaitAtLeast(1, Duration.ofSeconds(20))).isTrue();
+        Thread osWaiter = new Thread(() -> {
+            try {
+                copy.acquire();
+                copy.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        osWaiter.start();
+        osWaiter.interrupt();
+        osWaiter.join();
+        assertThat(thrown).hasSize(2).last().isInstanceOf(InterruptedException.class);
+        phase.set(2);
+        holder.join();
+        assertThat(holder.exitCode()).isZero();
+        Thread later = new Thread(() -> addLocked(lock, ws.sharedInt(0), thrown));
+        later.start();
+        later.join();
+        assertThat(thrown).hasSize(2);
+    }
+
+    @Test
     @DisplayName("the Queue loses nothing and keeps each producer's order")
     void queueLosesNothing() throws Exception {
         ProcessQueue<Integer> q = ws.queue();
@@ -139,6 +247,27 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a consumer killed while waiting in get() does not take the next item with it")
+    void killedConsumerLosesNoItem() throws Exception {
+        ProcessQueue<String> q = ws.queue();
+        ChildProcess doomed = ws.process("C1", () -> q.get()).start();
+        // C1's GET is now pending in its handler, which waits for an item
+        assertThat(q.getsReceived.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<Thread> handlers = q.handlers();
+        doomed.terminate();
+        doomed.join();
+        q.put("survivor"); // the waiting handler takes it, and cannot write it to the dead C1
+        for (Thread h : handlers) {
+            h.join(); // its connection is gone: it ends after the failed write
+        }
+        SharedInt length = ws.sharedInt(0);
+        ChildProcess heir = ws.process("C2", () -> length.set(q.get().length())).start();
+        assertThat(heir.join(Duration.ofSeconds(20))).isTrue();
+        assertThat(heir.exitCode()).isZero();
+        assertThat(length.get()).isEqualTo("survivor".length());
+    }
+
+    @Test
     @DisplayName("Pool.map returns results in argument order whatever order workers finish in")
     void poolMapKeepsOrder() throws Exception {
         Pool pool = ws.pool(2);
@@ -164,15 +293,46 @@ class MultiprocessingTest {
     }
 
     @Test
-    @DisplayName("a worker that dies fails its job with a message naming it, and nothing waits forever")
+    @DisplayName("a worker that dies fails its job with its facts, and nothing waits forever")
     void deadWorkerFailsItsJob() throws Exception {
         Pool pool = ws.pool(1);
         assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 1))
-                .isInstanceOf(ExecutionException.class)
-                .hasMessageContaining("W1")
-                .hasMessageContaining("died");
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.WORKER_DIED);
+                    assertThat(e.worker()).hasValueSatisfying(w -> {
+                        assertThat(w.child()).isEqualTo("W1");
+                        assertThat(w.exitCode()).hasValue(9);
+                        assertThat(w.how()).isEqualTo(ChildFailedException.How.EXITED);
+                    });
+                })
+                .hasMessageContaining("W1");
         assertThatThrownBy(() -> pool.apply(MultiprocessingTest::die, 2))
-                .isInstanceOf(ExecutionException.class);
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.NO_LIVE_WORKER));
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("a job that cannot be serialized fails map() at once, naming the class; bad results and throwing jobs fail only their call")
+    void unserializableJobFailsAtOnce() throws Exception {
+        Pool pool = ws.pool(1);
+        Object notSerializable = new Object();
+        assertThatThrownBy(() -> pool.map(i -> i + notSerializable.hashCode(), List.of(1, 2)))
+                .isInstanceOfSatisfying(UnserializableException.class,
+                        e -> assertThat(e.offendingClass()).isEqualTo("java.lang.Object"))
+                .hasMessageContaining("java.lang.Object is not serializable");
+        assertThat(pool.map(MultiprocessingTest::slowSquare, List.of(3, 4))).containsExactly(9, 16);
+        assertThatThrownBy(() -> pool.apply(i -> new Object(), 1)) // a result that cannot travel back
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::fail, 5))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("IllegalStateException: job 5 failed");
+        assertThat(pool.apply(MultiprocessingTest::slowSquare, 6)).isEqualTo(36);
+    }
+
+    static int fail(int job) {
+        throw new IllegalStateException("job " + job + " failed");
     }
 
     static int die(int code) {
@@ -189,6 +349,36 @@ class MultiprocessingTest {
         child.join();
         assertThat(child.exitCode()).isEqualTo(1);
         assertThat(childOutput).contains("[P1] IllegalStateException: boom");
+    }
+
+    @Test
+    @DisplayName("joinAll stops at the first failed child and throws its facts: name, pid, exit code, how")
+    void joinAllThrowsTheFailedChildsFacts() throws Exception {
+        List<ChildProcess> threw = Processes.startTogether(ws, List.of("P1", "P2"), List.of(
+                () -> {
+                    throw new IllegalStateException("boom");
+                },
+                () -> Thread.sleep(60_000)));
+        assertThatThrownBy(() -> Processes.joinAll(threw))
+                .isInstanceOfSatisfying(ChildFailedException.class, e -> {
+                    assertThat(e.child()).isEqualTo("P1");
+                    assertThat(e.pid()).isEqualTo(threw.get(0).pid());
+                    assertThat(e.exitCode()).hasValue(1);
+                    assertThat(e.how()).isEqualTo(ChildFailedException.How.THREW);
+                    assertThat(e.signal()).isEmpty();
+                })
+                .hasMessage("child P1 (pid " + threw.get(0).pid() + ") exited with code 1 (its task threw)");
+        assertThat(threw.get(1).join(Duration.ofSeconds(5))).isTrue(); // terminated by joinAll
+
+        List<ChildProcess> killed = Processes.startTogether(ws, List.of("P3"), List.<Task>of(() -> Thread.sleep(60_000)));
+        assertThat(killed.get(0).describe()).matches("P3 \\(pid \\d+\\) running");
+        killed.get(0).terminate();
+        assertThatThrownBy(() -> Processes.joinAll(killed))
+                .isInstanceOfSatisfying(ChildFailedException.class, e -> {
+                    assertThat(e.how()).isEqualTo(ChildFailedException.How.KILLED_BY_SIGNAL);
+                    assertThat(e.signal()).hasValue(9);
+                })
+                .hasMessageEndingWith("ended by signal 9 (SIGKILL)");
     }
 
     @Test

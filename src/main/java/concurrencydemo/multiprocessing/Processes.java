@@ -1,21 +1,16 @@
-package concurrencydemo.lessons;
-
-import concurrencydemo.multiprocessing.ChildFailedException;
-import concurrencydemo.multiprocessing.ChildProcess;
-
-import concurrencydemo.multiprocessing.Rounds;
-import concurrencydemo.multiprocessing.StartBarrier;
-import concurrencydemo.multiprocessing.Task;
-import concurrencydemo.multiprocessing.Workspace;
+package concurrencydemo.multiprocessing;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starting and joining a lesson's child processes, and failing fast and clearly when one fails. */
-final class Processes {
+/**
+ * Starting and joining a group of child processes: started together behind a start barrier, or
+ * in repeated {@link Rounds}, and joined so that the first failure ends the wait at once.
+ */
+public final class Processes {
     /** How long a child waits at a start barrier for the others before giving up. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     /** How often joinAll looks for a child that failed. */
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -24,9 +19,9 @@ final class Processes {
 
     /**
      * Starts one child per part, named {@code names}; each waits at a start barrier in shared
-     * memory until all have started, then runs its part once.
+     * memory until all have started (at most {@link #START_TIMEOUT}), then runs its part once.
      */
-    static List<ChildProcess> startTogether(Workspace ws, List<String> names, List<Task> parts) {
+    public static List<ChildProcess> startTogether(Workspace ws, List<String> names, List<Task> parts) {
         StartBarrier start = ws.startBarrier(parts.size());
         List<ChildProcess> processes = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -41,11 +36,11 @@ final class Processes {
     }
 
     /**
-     * For {@code --trials}: starts one child per part that runs its part in each of {@code n}
-     * rounds; the caller opens each round with {@link Rounds#runRound}.
+     * Starts one child per part that runs its part in each of {@code n} rounds; the caller opens
+     * each round with {@link Rounds#runRound}.
      */
-    static List<ChildProcess> startInRounds(Workspace ws, Rounds rounds, int n, List<String> names,
-                                            List<Task> parts) {
+    public static List<ChildProcess> startInRounds(Workspace ws, Rounds rounds, int n, List<String> names,
+                                                   List<Task> parts) {
         List<ChildProcess> processes = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Task part = parts.get(i);
@@ -55,7 +50,8 @@ final class Processes {
         return processes;
     }
 
-    static void startAll(List<ChildProcess> processes) {
+    /** Starts each process, in order. */
+    public static void startAll(List<ChildProcess> processes) {
         for (ChildProcess p : processes) {
             p.start();
         }
@@ -64,16 +60,18 @@ final class Processes {
     /**
      * Joins every process. As soon as one exits non-zero (it threw, crashed, or was killed), the
      * others are terminated (they may be waiting for it at a barrier or on a queue) and this
-     * throws, naming it: the lesson never waits for a child that cannot finish.
+     * throws: the caller never waits for a child that cannot finish.
+     *
+     * @throws ChildFailedException the facts of the first child found to have exited non-zero
      */
-    static void joinAll(List<ChildProcess> processes) throws InterruptedException {
+    public static void joinAll(List<ChildProcess> processes) throws InterruptedException {
         while (true) {
             // running first: when none is, every exit code is final before firstFailed reads them
             ChildProcess running = processes.stream().filter(ChildProcess::isAlive).findFirst().orElse(null);
             ChildProcess failed = ChildProcess.firstFailed(processes);
             if (failed != null) {
                 processes.forEach(ChildProcess::terminate);
-                throw new ChildFailedException(failed.describeExit());
+                throw ChildFailedException.of(failed);
             }
             if (running == null) {
                 break;

@@ -1,0 +1,142 @@
+package concurrencydemo.multiprocessing;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+@Timeout(60)
+class WorkspaceTest {
+    private static final String OWNER_ONLY = "rwx------";
+
+    @Test
+    @DisplayName("the sweep removes only workspaces demo made whose creator is gone, and follows no symlink")
+    void sweepRemovesOnlyProvenOrphans(@TempDir Path base, @TempDir Path elsewhere) throws Exception {
+        Path notes = Files.createDirectory(base.resolve("demo-2023-notes"));
+        Files.writeString(notes.resolve("todo.txt"), "mine");
+        Path report = Files.writeString(base.resolve("demo-4000000-report.txt"), "mine too");
+        Path userFiles = Files.createDirectory(elsewhere.resolve("precious"));
+        Files.writeString(userFiles.resolve("thesis.tex"), "years of work");
+        Path link = Files.createSymbolicLink(base.resolve("demo-999999-123"), userFiles);
+        Path unmarked = privateDir(base, "demo-999998-456");
+        Files.writeString(unmarked.resolve("data"), "no marker: not provably demo's");
+
+        long deadPid = deadPid();
+        Path worldReadable = privateDir(base, "demo-" + deadPid + "-789");
+        mark(worldReadable, deadPid, null);
+        Files.setPosixFilePermissions(worldReadable, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path wrongPid = privateDir(base, "demo-" + deadPid + "-790");
+        mark(wrongPid, deadPid + 1, null);
+
+        Path orphan = privateDir(base, "demo-" + deadPid + "-1011");
+        mark(orphan, deadPid, null);
+        Files.createSymbolicLink(orphan.resolve("link-to-user-files"), userFiles);
+        Files.writeString(Files.createDirectory(orphan.resolve("sub")).resolve("x.mem"), "shared memory");
+
+        // This very JVM's pid with another start time: a recycled pid, not this process's workspace.
+        long me = ProcessHandle.current().pid();
+        Path recycled = privateDir(base, "demo-" + me + "-1213");
+        mark(recycled, me, Instant.parse("2001-01-01T00:00:00Z"));
+        Path live = privateDir(base, "demo-" + me + "-1415");
+        mark(live, me, ProcessHandle.current().info().startInstant().orElseThrow());
+
+        Workspace.sweepOrphans(base);
+
+        assertThat(notes.resolve("todo.txt")).hasContent("mine");
+        assertThat(report).hasContent("mine too");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(userFiles.resolve("thesis.tex")).hasContent("years of work");
+        assertThat(unmarked.resolve("data")).exists();
+        assertThat(worldReadable).exists();
+        assertThat(wrongPid).exists();
+        assertThat(live).exists();
+        assertThat(orphan).doesNotExist();
+        assertThat(recycled).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a base directory that is missing, not a directory, unwritable or not a path fails with the path and the reason")
+    void unusableBaseDirectoryNamesPathAndReason(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "");
+        assertThatThrownBy(() -> Workspace.create(file.resolve("sub"), line -> { }))
+                .isInstanceOfSatisfying(WorkspaceException.class, e -> {
+                    assertThat(e.operation()).isEqualTo(WorkspaceException.Operation.CREATE_DIRECTORY);
+                    assertThat(e.path()).isEqualTo(file.resolve("sub").toString());
+                    assertThat(e.reason()).isEqualTo("not a directory");
+                })
+                .hasMessage("cannot create a private directory in " + file.resolve("sub") + ": not a directory");
+        assertThatThrownBy(() -> Workspace.create(tmp.resolve("missing"), line -> { }))
+                .isInstanceOfSatisfying(WorkspaceException.class,
+                        e -> assertThat(e.reason()).isEqualTo("no such file or directory"));
+        assertThatThrownBy(() -> Workspace.baseDirectory("bad\0dir", "/tmp"))
+                .isInstanceOfSatisfying(WorkspaceException.class, e -> {
+                    assertThat(e.path()).isEqualTo("bad\0dir");
+                    assertThat(e.reason()).startsWith("not a valid path");
+                });
+        assertThat(Workspace.baseDirectory("", "/elsewhere")).isEqualTo(Path.of("/elsewhere"));
+    }
+
+    @Test
+    @DisplayName("a read-only base directory fails with the path and the reason")
+    void readOnlyBaseDirectoryNamesPathAndReason(@TempDir Path tmp) throws Exception {
+        Path readOnly = Files.createDirectory(tmp.resolve("ro"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-x------")));
+        assumeFalse(Files.isWritable(readOnly), "this user (root?) may write in a read-only directory");
+        assertThatThrownBy(() -> Workspace.create(readOnly, line -> { }))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessage("cannot create a private directory in " + readOnly + ": permission denied");
+    }
+
+    @Test
+    @DisplayName("a queue works between two processes when TMPDIR is too long for a socket path")
+    void queueWorksUnderALongTmpdir(@TempDir Path tmp) throws Exception {
+        Path longBase = Files.createDirectories(tmp.resolve("a".repeat(60)).resolve("b".repeat(60)).resolve("c".repeat(40)));
+        assertThat(longBase.toString().length()).isGreaterThan(150);
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        try (Workspace ws = Workspace.create(longBase, output::add)) {
+            ProcessQueue<String> q = ws.queue();
+            ChildProcess producer = ws.process("P1", () -> {
+                q.put("one");
+                q.put("two");
+            }).start();
+            assertThat(q.get(Duration.ofSeconds(20))).isEqualTo("one");
+            assertThat(q.get(Duration.ofSeconds(20))).isEqualTo("two");
+            producer.join();
+            assertThat(producer.exitCode()).withFailMessage("child output: %s", output).isZero();
+        }
+        try (var left = Files.list(longBase)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** A pid that no process has now: that of a process that has just exited. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private static Path privateDir(Path base, String name) throws Exception {
+        return Files.createDirectory(base.resolve(name),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
+    }
+
+    /** Writes the marker a workspace gets at creation, naming its creator. */
+    private static void mark(Path dir, long pid, Instant start) throws Exception {
+        Files.writeString(dir.resolve(".demo-workspace"),
+                "demo workspace\npid " + pid + "\nstart " + (start == null ? "unknown" : start) + "\n");
+    }
+}
