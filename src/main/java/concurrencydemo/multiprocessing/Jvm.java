@@ -12,7 +12,10 @@ import java.util.List;
 final class Jvm {
     static final List<String> QUICK_START = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
-            "-Xmx64m", "-XX:CICompilerCount=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            "-Xmx64m", "-XX:CICompilerCount=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+            // A child's stdout is its binary channel to the parent: Ctrl-\ (SIGQUIT) reaches the
+            // whole process group, and the JVM's thread dump must not land in that channel.
+            "-XX:+DisplayVMOutputToStderr");
 
     private Jvm() {
     }
