@@ -134,7 +134,7 @@ public final class Stage implements AutoCloseable {
             if (!Watchdog.join(t, left)) {
                 String what = describe(t);
                 stopped.add(what);
-                println("watchdog: " + what + "; stopping it");
+                println("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 t.interrupt();
                 t.join();
             }
@@ -146,7 +146,7 @@ public final class Stage implements AutoCloseable {
      * As {@link #joinOrStop(Duration, Thread...)}, for child processes: each one still running
      * after {@code bound} is reported and terminated.
      *
-     * @return one line per process that had to be stopped
+     * @return the names of the processes that had to be stopped
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
@@ -154,9 +154,9 @@ public final class Stage implements AutoCloseable {
         for (ChildProcess p : processes) {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             if (!Watchdog.await(nanos -> p.join(Duration.ofNanos(nanos)), left, null)) {
-                String what = p.describe();
-                stopped.add(what);
-                println("watchdog: " + what + "; stopping it");
+                String what = p.name() + " (pid " + p.pid() + ") is still running";
+                stopped.add(p.name());
+                println("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 p.terminate();
             }
         }
@@ -191,23 +191,41 @@ public final class Stage implements AutoCloseable {
         return lines;
     }
 
-    /** A thread's state in words: {@code T2 is WAITING on ReentrantLock.NonfairSync held by T1}. */
+    /**
+     * A thread's state in words: {@code T2 is waiting for a ReentrantLock held by T1}, or
+     * {@code T1 is running}.
+     */
     private static String describe(Thread t) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
-        String line = t.getName() + " is " + t.getState();
-        if (info != null && info.getLockName() != null) {
-            line += " on " + simpleLockName(info.getLockName());
-            if (info.getLockOwnerName() != null) {
-                line += " held by " + info.getLockOwnerName();
-            }
+        Thread.State state = t.getState();
+        if (info != null && info.getLockName() != null
+                && (state == Thread.State.WAITING || state == Thread.State.BLOCKED
+                        || state == Thread.State.TIMED_WAITING)) {
+            String line = t.getName() + " is waiting for a " + lockName(info.getLockName());
+            return info.getLockOwnerName() == null ? line : line + " held by " + info.getLockOwnerName();
         }
-        return line;
+        return t.getName() + " is " + switch (state) {
+            case RUNNABLE -> "running";
+            case WAITING, TIMED_WAITING -> "waiting";
+            case BLOCKED -> "blocked";
+            case NEW -> "not started";
+            case TERMINATED -> "finished";
+        };
     }
 
-    private static String simpleLockName(String lockName) {
+    /**
+     * {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c} as a student knows it:
+     * {@code ReentrantLock}; a monitor ({@code synchronized}) as {@code monitor of Object}.
+     */
+    private static String lockName(String lockName) {
         int at = lockName.indexOf('@');
         String cls = at < 0 ? lockName : lockName.substring(0, at);
-        return cls.substring(cls.lastIndexOf('.') + 1).replace('$', '.');
+        cls = cls.substring(cls.lastIndexOf('.') + 1);
+        int inner = cls.indexOf('$');
+        if (inner > 0 && cls.substring(inner + 1).endsWith("Sync")) {
+            return cls.substring(0, inner); // the lock, not its synchronizer
+        }
+        return cls.replace('$', '.');
     }
 
     /** Interrupts and joins every thread, then closes every resource; never throws. */

@@ -115,8 +115,9 @@ public final class LocksLesson extends Lesson {
         startSignal.countDown();
         Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
         List<String> stopped = stage.joinOrStop(bound, t1, t2);
-        String stuck = stopped.isEmpty() ? null : String.join("; ", stopped) + ": it waited " + LessonOptions.show(bound)
-                + " for a lock that no live thread will release (its holder threw before unlock()); the watchdog stopped it";
+        String stuck = stopped.isEmpty() ? null : String.join("; ", stopped) + ", which threw before unlock() and"
+                + " has ended: no thread will ever release that lock. The watchdog stopped the waiting thread after "
+                + LessonOptions.show(bound);
         stage.println("End value: " + db.value);
         stage.println("end main");
         if (db.trace != null) {
@@ -177,22 +178,28 @@ public final class LocksLesson extends Lesson {
             SharedInt value = ws.sharedInt(0);
             SharedInt failNext = ws.sharedInt(firstUpdateFails ? 1 : 0);
             SharedInt finished = ws.sharedInt(0);
+            SharedInt thrower = ws.sharedInt(0);
             ProcessLock lock = ws.lock();
             StartBarrier start = ws.startBarrier(2);
             stage.println("Start value:  " + value.get());
             List<ChildProcess> processes = List.of(
-                    ws.process("P1", () -> updateInChild(value, failNext, finished, lock, guard, start, window)),
-                    ws.process("P2", () -> updateInChild(value, failNext, finished, lock, guard, start, window)));
+                    ws.process("P1", () -> updateInChild(1, value, failNext, finished, thrower, lock, guard, start,
+                            window)),
+                    ws.process("P2", () -> updateInChild(2, value, failNext, finished, thrower, lock, guard, start,
+                            window)));
             Processes.startAll(processes);
             // the bound starts once both JVMs are running: a JVM's start-up is not the lesson's wait
-            while (start.arrived() < 2 && processes.stream().allMatch(ChildProcess::isAlive)) {
-                Thread.sleep(5);
-            }
+            start.awaitArrivals(processes, Processes.START_TIMEOUT);
             Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
             List<String> stopped = stage.joinOrStop(bound, processes);
-            String stuck = stopped.isEmpty() ? null : "after " + LessonOptions.show(bound) + " the watchdog stopped "
-                    + String.join(" and ", stopped) + ": one process threw before release() and holds a lock that"
-                    + " it will not release";
+            String stuck = null;
+            if (!stopped.isEmpty()) {
+                String threw = "P" + thrower.get();
+                String waiting = threw.equals("P1") ? "P2" : "P1";
+                stuck = waiting + " waited " + LessonOptions.show(bound) + " for the lock that " + threw + " took and"
+                        + " never released (" + threw + " threw before release() and kept running); the watchdog"
+                        + " stopped both";
+            }
             stage.println("End value: " + value.get());
             stage.println("end main");
             long expected = firstUpdateFails ? 1 : 2;
@@ -210,8 +217,8 @@ public final class LocksLesson extends Lesson {
         }
     }
 
-    static void updateInChild(SharedInt value, SharedInt failNext, SharedInt finished, ProcessLock lock,
-                              Guard guard, StartBarrier start, Duration window) throws Exception {
+    static void updateInChild(int me, SharedInt value, SharedInt failNext, SharedInt finished, SharedInt thrower,
+                              ProcessLock lock, Guard guard, StartBarrier start, Duration window) throws Exception {
         start.await(Duration.ofSeconds(10));
         try {
             switch (guard) {
@@ -229,11 +236,9 @@ public final class LocksLesson extends Lesson {
             }
             finished.addAndGet(1);
         } catch (IllegalStateException e) {
+            thrower.set(me);
             System.out.println("update failed: " + e.getMessage());
-            long until = System.nanoTime() + STUCK_AFTER.multipliedBy(4).toNanos();
-            while (finished.get() == 0 && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
+            finished.awaitAtLeast(1, STUCK_AFTER.multipliedBy(4)); // a server logs the failure and goes on
         }
     }
 

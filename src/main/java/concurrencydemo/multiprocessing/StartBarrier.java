@@ -50,6 +50,23 @@ public final class StartBarrier implements Serializable {
         }
     }
 
+    /**
+     * For a process that is not a party (the parent): waits until every party has arrived, or one
+     * of {@code parties} has ended without arriving, or {@code timeout} has passed.
+     *
+     * @return whether every party arrived
+     */
+    public boolean awaitArrivals(java.util.List<ChildProcess> parties, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration slice = Duration.ofMillis(20);
+        while (!arrived.awaitAtLeast(this.parties, slice)) {
+            if (parties.stream().anyMatch(p -> !p.isAlive()) || System.nanoTime() >= deadline) {
+                return arrived.get() >= this.parties;
+            }
+        }
+        return true;
+    }
+
     /** How many parties have arrived. */
     public int arrived() {
         return arrived.get();

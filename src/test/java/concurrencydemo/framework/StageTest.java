@@ -65,8 +65,8 @@ class StageTest {
             waiter.start();
             List<String> stopped = stage.joinOrStop(Duration.ofMillis(200), waiter);
             assertThat(waiter.isAlive()).isFalse();
-            assertThat(stopped).singleElement().asString().startsWith("T2 is WAITING").contains("held by T1");
-            assertThat(shown).anyMatch(line -> line.startsWith("watchdog: T2 is WAITING"));
+            assertThat(stopped).containsExactly("T2 is waiting for a ReentrantLock held by T1");
+            assertThat(shown).contains("watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1; stopping it");
             release.countDown();
             holder.join();
         }
