@@ -123,13 +123,14 @@ class LauncherTest {
     @Order(3)
     @DisplayName("a rebuild while a demo runs: the demo and the child JVMs it starts later keep their build, and it exits 0")
     void rebuildWhileADemoRuns() throws Exception {
+        // pools: child JVMs all along; not locks, whose watchdog calls a thread stuck after 500ms
         Process running = start(elsewhere, Map.of(), "running", repo.resolve("demo").toString(),
-                "all", "--trials", "3", "--format", "json", "--timeout", "10m");
+                "pools", "--trials", "20", "--format", "json", "--timeout", "10m");
         String command = awaitJava(running);
         assertThat(command).contains("-Ddemo.stdout.tty=false", "-Ddemo.stderr.tty=false");
 
         // Frozen for as long as the rebuild takes, however long that is on a busy machine: most of
-        // its lessons, and their child JVMs, run after the rebuild.
+        // its trials, and their child JVMs, run after the rebuild.
         Thread.sleep(500);
         List<ProcessHandle> frozen = new ArrayList<>();
         frozen.add(running.toHandle());
