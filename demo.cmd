@@ -1,18 +1,94 @@
 @echo off
-rem demo launcher for Windows: builds the jar on first use, then runs it. Needs JDK 17+ and Maven.
-setlocal
+rem demo launcher for Windows: builds demo on first use, then runs it. Needs a JDK 17+; Maven is the
+rem one on the PATH, or else the one mvnw.cmd fetches.
+rem Builds go to target\launcher, apart from `mvn verify`'s target\, and are copied to
+rem target\run\demo-<build>.jar: a running demo keeps its copy (Windows does not delete a jar that a
+rem JVM has open, so an old copy goes at a later build once nothing runs it). target\run\current
+rem names the newest. One launcher builds at a time; the others wait, then find the build done.
+setlocal EnableExtensions DisableDelayedExpansion
 set "HERE=%~dp0"
-set "JAR=%HERE%target\demo.jar"
-if not exist "%JAR%" (
-  echo building demo ^(first run^)... 1>&2
-  pushd "%HERE%"
-  call mvn -B -q -DskipTests package 1>nul
-  if errorlevel 1 (
-    popd
-    echo demo: the build failed; run "mvn -B package" to see why 1>&2
-    exit /b 1
+rem A symbolic link to this file: the repository is where the link points.
+for %%I in ("%~f0") do set "ATTRS=%%~aI"
+if not "%ATTRS:l=%"=="%ATTRS%" call :resolve_link
+set "RUN=%HERE%target\run"
+set "JAVA=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA=%JAVA_HOME%\bin\java.exe"
+
+call :current
+if defined JAR if exist "%JAR%" goto run
+
+echo building demo (first run)... 1>&2
+if not exist "%RUN%" mkdir "%RUN%"
+set "SAID="
+:lock
+rem While one launcher holds target\run\lock open for writing, another cannot open it; Windows lets
+rem go of it when its holder ends, however it ends. (Inside, stderr is nul: messages come after.)
+set "GOT_LOCK="
+set "BUILD_FAILED="
+2>nul (
+  9>"%RUN%\lock" (
+    set "GOT_LOCK=1"
+    call :build_locked
   )
-  popd
 )
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar "%JAR%" %*
+if not defined GOT_LOCK (
+  if not defined SAID echo demo: waiting for another demo to finish building... 1>&2
+  set "SAID=1"
+  >nul 2>nul ping -n 2 127.0.0.1
+  goto lock
+)
+if defined BUILD_FAILED (
+  type "%RUN%\build.log" 1>&2
+  del /q "%RUN%\build.log" 2>nul
+  echo demo: the build failed ^(output above^) 1>&2
+  exit /b 1
+)
+call :current
+
+:run
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ErrorFile=%RUN%\hs_err_pid%%p.log" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:current
+set "ID="
+set "JAR="
+if exist "%RUN%\current" set /p ID=<"%RUN%\current"
+if defined ID set "JAR=%RUN%\demo-%ID%.jar"
+exit /b 0
+
+:build_locked
+rem another launcher may have built it while this one waited
+call :current
+if defined JAR if exist "%JAR%" exit /b 0
+del /q "%RUN%\*.tmp" 2>nul
+set "MVN=%HERE%mvnw.cmd"
+where mvn >nul 2>nul && set "MVN=mvn"
+pushd "%HERE%"
+call "%MVN%" -B -q -Dmaven.test.skip=true "-Ddemo.buildDirectory=%HERE%target\launcher" package >"%RUN%\build.log" 2>&1
+if errorlevel 1 goto build_failed
+popd
+:stamp
+set "ID=%RANDOM%%RANDOM%%RANDOM%"
+if exist "%RUN%\demo-%ID%.jar" goto stamp
+copy /y "%HERE%target\launcher\demo.jar" "%RUN%\demo-%ID%.jar.tmp" >nul || goto build_failed_copy
+move /y "%RUN%\demo-%ID%.jar.tmp" "%RUN%\demo-%ID%.jar" >nul || goto build_failed_copy
+>"%RUN%\current.tmp" echo %ID%
+move /y "%RUN%\current.tmp" "%RUN%\current" >nul || goto build_failed_copy
+del /q "%RUN%\build.log" 2>nul
+rem older copies: a JVM has them open while it runs, and then they are not deleted
+for %%F in ("%RUN%\demo-*.jar") do if /i not "%%~nxF"=="demo-%ID%.jar" del /q "%%~fF" 2>nul
+exit /b 0
+:build_failed
+popd
+:build_failed_copy
+set "BUILD_FAILED=1"
+exit /b 1
+
+:resolve_link
+rem "dir /al" shows a link as: <SYMLINK>  demo.cmd [target]; a relative target is from the link's folder
+set "TARGET="
+for /f "tokens=2 delims=[]" %%T in ('dir /al "%~f0" 2^>nul ^| find "<SYMLINK>"') do set "TARGET=%%T"
+if not defined TARGET exit /b 0
+if "%TARGET:~1,1%"==":" (set "TARGET_PATH=%TARGET%") else if "%TARGET:~0,2%"=="\\" (set "TARGET_PATH=%TARGET%") else set "TARGET_PATH=%HERE%%TARGET%"
+for %%I in ("%TARGET_PATH%") do set "HERE=%%~dpI"
+exit /b 0

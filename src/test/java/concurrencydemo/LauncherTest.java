@@ -1,0 +1,302 @@
+package concurrencydemo;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The POSIX launcher {@code ./demo}, run for real on a copy of this repository: the first build
+ * (three launchers at once), a symbolic link to it, a rebuild while a demo runs, a damaged class-data
+ * archive, and the C locale with folders named in Chinese. The copy is shared, and built once by the
+ * first test; the tests run in order.
+ */
+@DisabledOnOs(OS.WINDOWS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(150)
+class LauncherTest {
+    /** Non-ASCII in the copy's path, where this JVM can name such a file (not under LANG=C). */
+    private static final String CHINESE = "中文";
+
+    @TempDir
+    static Path shared;
+    private static Path repo;
+    private static Path elsewhere;
+    private static Path tmp;
+    private static Path logs;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeAll
+    static void copyTheRepository() throws IOException {
+        String name = canName(CHINESE) ? "demo repo " + CHINESE : "demo repo";
+        repo = Files.createDirectory(shared.resolve(name));
+        elsewhere = Files.createDirectory(shared.resolve("elsewhere"));
+        tmp = Files.createDirectory(shared.resolve("tmp"));
+        logs = Files.createDirectory(shared.resolve("logs"));
+        Path project = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        for (String file : List.of("demo", "mvnw", "pom.xml", ".mvn", "src/main")) {
+            copy(project.resolve(file), repo.resolve(file));
+        }
+    }
+
+    @AfterEach
+    void destroyEverythingStarted() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("three first runs at once, from another folder: one builds, the others wait, all succeed, nothing left in TMPDIR")
+    void threeFirstRunsAtOnce() throws Exception {
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(start(elsewhere, Map.of(), "first-" + i, repo.resolve("demo").toString(), "list"));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(runs.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(runs.get(i).exitValue()).withFailMessage(() -> err("first-0") + err("first-1") + err("first-2"))
+                    .isZero();
+            assertThat(out("first-" + i)).contains("Run them all with: ./demo all");
+        }
+        String stderr = err("first-0") + err("first-1") + err("first-2");
+        assertThat(stderr.split("building demo", -1)).hasSize(2);
+        assertThat(builds()).hasSize(1);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+        try (Stream<Path> left = Files.list(elsewhere)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a symbolic link to the launcher (relative, and to another link) runs the repository's demo")
+    void symbolicLink() throws Exception {
+        Path bin = Files.createDirectories(shared.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("demo"), Path.of("..", repo.getFileName().toString(), "demo"));
+        Files.createSymbolicLink(bin.resolve("d"), Path.of("demo"));
+        Process p = start(elsewhere, Map.of(), "link", bin.resolve("d").toString(), "list");
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).withFailMessage(() -> err("link")).isZero();
+        assertThat(out("link")).contains("Run them all with: ./demo all");
+        assertThat(err("link")).isEmpty();
+        assertThat(bin.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a rebuild while a demo runs: the demo and the child JVMs it starts later keep their build, and it exits 0")
+    void rebuildWhileADemoRuns() throws Exception {
+        // pools: child JVMs all along; not locks, whose watchdog calls a thread stuck after 500ms
+        Process running = start(elsewhere, Map.of(), "running", repo.resolve("demo").toString(),
+                "pools", "--trials", "20", "--format", "json", "--timeout", "10m");
+        String command = awaitJava(running);
+        assertThat(command).contains("-Ddemo.stdout.tty=false", "-Ddemo.stderr.tty=false");
+
+        // Frozen for as long as the rebuild takes, however long that is on a busy machine: most of
+        // its trials, and their child JVMs, run after the rebuild.
+        Thread.sleep(500);
+        List<ProcessHandle> frozen = new ArrayList<>();
+        frozen.add(running.toHandle());
+        signal("STOP", running.toHandle());
+        running.descendants().forEach(h -> {
+            frozen.add(h);
+            signal("STOP", h);
+        });
+        Path source = repo.resolve("src/main/java/concurrencydemo/Main.java");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+        Process rebuild = start(elsewhere, Map.of(), "rebuild", repo.resolve("demo").toString(), "list");
+        boolean rebuilt = rebuild.waitFor(120, TimeUnit.SECONDS);
+        frozen.forEach(h -> signal("CONT", h));
+        assertThat(rebuilt).isTrue();
+        assertThat(rebuild.exitValue()).withFailMessage(() -> err("rebuild")).isZero();
+        assertThat(err("rebuild")).contains("rebuilding");
+        assertThat(running.isAlive()).isTrue();
+        assertThat(builds()).hasSize(2); // the running demo's build stays while it runs
+
+        assertThat(running.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.exitValue()).withFailMessage(() -> err("running")).isZero();
+        assertThat(JsonParser.parseString(out("running")).isJsonObject()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a truncated class-data archive is replaced, not run: no abort, no hs_err file")
+    void truncatedArchive() throws Exception {
+        List<Path> archives = files("demo-" + currentBuild() + "-", ".jsa");
+        assertThat(archives).isNotEmpty();
+        for (Path a : archives) {
+            a.toFile().setWritable(true);
+            try (var ch = Files.newByteChannel(a, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(Files.size(a) / 2);
+            }
+        }
+        Process p = start(elsewhere, Map.of(), "truncated", repo.resolve("demo").toString(), "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).withFailMessage(() -> err("truncated")).isZero();
+        assertThat(out("truncated")).startsWith("demo ");
+        try (Stream<Path> left = Files.list(elsewhere)) {
+            assertThat(left).isEmpty();
+        }
+        for (Path a : files("demo-" + currentBuild() + "-", ".jsa")) {
+            String size = Files.readString(Path.of(a + ".size")).trim();
+            assertThat(Files.size(a)).isEqualTo(Long.parseLong(size));
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("LANG=C, TMPDIR and the repository in folders named in Chinese: process lessons still run")
+    void cLocaleAndChineseFolders() throws Exception {
+        assumeTrue(canName(CHINESE), "this JVM cannot name such a folder itself (its locale is not UTF-8)");
+        Path chineseTmp = Files.createDirectory(shared.resolve("tmp " + CHINESE));
+        Map<String, String> env = new HashMap<>();
+        env.put("LANG", "C");
+        env.put("LC_ALL", null);
+        env.put("LC_CTYPE", null);
+        env.put("TMPDIR", chineseTmp.toString());
+        for (String lesson : List.of("race-condition", "queues")) {
+            Process p = start(elsewhere, env, lesson, repo.resolve("demo").toString(), lesson, "--window", "1ms", "--no-color");
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).withFailMessage(() -> err(lesson)).isZero();
+            assertThat(out(lesson)).contains("Summary: " + lesson);
+        }
+        try (Stream<Path> left = Files.list(chineseTmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * Starts {@code command} in {@code dir} with this JVM's JDK as JAVA_HOME, TMPDIR an empty folder
+     * of the test's, and {@code env} on top (a null value removes a variable); stdout and stderr go
+     * to files named after {@code name}.
+     */
+    private Process start(Path dir, Map<String, String> env, String name, String... command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("TMPDIR", tmp.toString());
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private static String out(String name) throws IOException {
+        return Files.readString(logs.resolve(name + ".out"), StandardCharsets.UTF_8);
+    }
+
+    private static String err(String name) {
+        try {
+            return Files.readString(logs.resolve(name + ".err"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The command line of the JVM that the launcher has become (it execs java). */
+    private static String awaitJava(Process launcher) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && launcher.isAlive()) {
+            String[] args = launcher.info().arguments().orElse(new String[0]);
+            if (Arrays.asList(args).contains("-jar")) {
+                return String.join(" ", args);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the launcher did not start java");
+    }
+
+    private static void signal(String signal, ProcessHandle h) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(h.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String currentBuild() throws IOException {
+        return Files.readString(repo.resolve("target/run/current")).trim();
+    }
+
+    private static List<Path> builds() throws IOException {
+        return files("demo-", ".jar");
+    }
+
+    private static List<Path> files(String prefix, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(repo.resolve("target/run"))) {
+            return s.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(suffix);
+            }).toList();
+        }
+    }
+
+    private static boolean canName(String s) {
+        return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode(s);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
