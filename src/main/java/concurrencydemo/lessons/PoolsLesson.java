@@ -176,6 +176,8 @@ public final class PoolsLesson extends Lesson {
             stage.println("apply(cube, 9):         " + applied);
             CompletableFuture<List<Long>> mapAsync = p.mapAsync(PoolsLesson::cube, NUMBERS,
                     r -> stage.println("map_async callback:     " + r));
+            // waited for before the next call, so that the two callbacks print in the same order every run
+            mapAsync.get();
             CompletableFuture<Long> applyAsync = p.applyAsync(PoolsLesson::cube, 9,
                     r -> stage.println("apply_async callback:   " + r));
             boolean asyncRight = mapAsync.get().equals(CUBES) && applyAsync.get() == 729;

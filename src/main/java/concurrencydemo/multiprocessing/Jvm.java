@@ -29,24 +29,26 @@ final class Jvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.addAll(QUICK_START);
-        String archive = sharedArchive();
-        if (archive != null) {
-            cmd.add(archive);
-        }
+        cmd.addAll(inherited());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());
         return cmd;
     }
 
-    /** This JVM's {@code -XX:SharedArchiveFile=…} flag, read from its command line, if any. */
-    private static String sharedArchive() {
+    /**
+     * This JVM's {@code -XX:SharedArchiveFile=…} (the launcher's class-data archive) and
+     * {@code -XX:ErrorFile=…} (where a crash report goes, never the user's folder), read from its
+     * command line, if it has them.
+     */
+    private static List<String> inherited() {
         String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        List<String> flags = new ArrayList<>();
         for (String a : args) {
-            if (a.startsWith("-XX:SharedArchiveFile=")) {
-                return a;
+            if (a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:ErrorFile=")) {
+                flags.add(a);
             }
         }
-        return null;
+        return flags;
     }
 }
