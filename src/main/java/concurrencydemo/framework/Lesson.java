@@ -57,6 +57,11 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
         return 0;
     }
 
+    /** Whether the lesson records a trace with {@code --trace} (of its shared value's reads and writes). */
+    public boolean traces() {
+        return false;
+    }
+
     /** The subcommand's name (from its {@code @Command}, when no command line was built). */
     public String name() {
         return spec != null ? spec.name() : getClass().getAnnotation(Command.class).name();

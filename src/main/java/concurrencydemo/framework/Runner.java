@@ -5,11 +5,12 @@ import concurrencydemo.report.JsonReport;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Progress;
+import concurrencydemo.report.Role;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.TextReport;
 import concurrencydemo.report.TrialsResult;
 import concurrencydemo.report.VariantResult;
-import concurrencydemo.report.VariantResult.Status;
+import concurrencydemo.report.Verdict;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -54,7 +55,6 @@ public final class Runner {
         try {
             for (Lesson lesson : lessons) {
                 if (results.lessonsDone() > 0) {
-                    pause(options, text);
                     if (text != null) {
                         out.println();
                         out.println();
@@ -64,6 +64,9 @@ public final class Runner {
                 if (text != null) {
                     text.summary(report);
                 }
+            }
+            if (text != null && asCollection) {
+                text.overall(results.reports());
             }
         } finally {
             if (onSignal != null) {
@@ -116,6 +119,10 @@ public final class Runner {
             return report;
         }
 
+        synchronized List<LessonReport> reports() {
+            return List.copyOf(done);
+        }
+
         synchronized int lessonsDone() {
             return done.size();
         }
@@ -153,6 +160,9 @@ public final class Runner {
         results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()));
         if (text != null) {
             text.lessonHeading(lesson.name(), lesson.title(), sections);
+            if (options.trace() && !lesson.traces()) {
+                text.notice("--trace: this lesson records no trace, so none is shown");
+            }
         }
         List<Variant> variants = lesson.variants();
         List<VariantResult> done = new ArrayList<>();
@@ -161,12 +171,10 @@ public final class Runner {
         int tableStart = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
-            if (i > 0) {
-                pause(options, text);
-            }
             if (text != null) {
-                text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.synchronised());
+                text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.role());
             }
+            String guess = options.trials() > 0 ? null : predict(options, text, v);
             VariantResult result = options.trials() > 0
                     ? runTrials(lesson.name(), v, options, bound, err, progress)
                     : runVariant(lesson.name(), v, options, bound, text, err);
@@ -175,27 +183,34 @@ public final class Runner {
             if (text != null && options.trials() > 0) {
                 text.trialsVerdict(result);
                 // each fixed variant beside the racy ones before it: the same program, with and without
-                if (v.mustHold() || i == variants.size() - 1) {
+                if (v.role() == Role.FIXED || i == variants.size() - 1) {
                     text.trialsTable(done.subList(tableStart, done.size()));
                     tableStart = done.size();
                 }
             } else if (text != null) {
                 text.verdict(result);
+                if (guess != null && !guess.isBlank()) {
+                    text.predictionCheck(guess.strip(), result);
+                }
             }
         }
         return results.lessonDone();
     }
 
     /**
-     * With {@code --pause} on a terminal: waits for Enter, so that an instructor can talk over a
-     * step. Ignored when stdin is not a terminal, so a pipe or a script never blocks.
+     * With {@code --pause} on a terminal: before a variant runs, asks the class to predict what
+     * it will end with and waits for Enter, so that an instructor can talk it over. Returns what
+     * was typed (perhaps nothing), or null when there was no pause. Ignored when stdin is not a
+     * terminal, so a pipe or a script never blocks.
      */
-    static void pause(LessonOptions options, TextReport text) {
-        if (!options.pause() || System.console() == null || text == null) {
-            return;
+    static String predict(LessonOptions options, TextReport text, Variant v) {
+        java.io.Console console = System.console();
+        if (!options.pause() || console == null || text == null) {
+            return null;
         }
-        text.pausePrompt();
-        System.console().readLine();
+        text.predictionPrompt(v.question());
+        String line = console.readLine();
+        return line == null ? "" : line;
     }
 
     /**
@@ -228,17 +243,18 @@ public final class Runner {
             });
             progress.finish();
             Outcome outcome = attempt.failure();
-            Status status = attempt.status();
+            Verdict verdict = attempt.verdict();
             TrialsResult trials = null;
             if (outcome == null) {
                 List<Outcome> outcomes = attempt.value();
                 trials = TrialsResult.of(outcomes, Duration.ofNanos(System.nanoTime() - start));
+                // the verdict on all trials is the verdict on the first that went wrong, if any
                 outcome = outcomes.stream().filter(o -> !o.correct()).findFirst()
                         .orElse(outcomes.get(outcomes.size() - 1));
-                status = VariantResult.grade(trials.wrong() == 0, v.mustHold());
+                verdict = Verdict.of(v.role(), outcome);
             }
-            return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome, List.of(),
-                    Duration.ofNanos(System.nanoTime() - start), status, trials);
+            return new VariantResult(v.name(), v.section(), v.role(), outcome, List.of(),
+                    Duration.ofNanos(System.nanoTime() - start), verdict, trials);
         }
     }
 
@@ -251,19 +267,18 @@ public final class Runner {
             Attempt<Outcome> attempt = attempt(lesson, v, stage, bound, null, options, err,
                     () -> v.body().run(stage));
             Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
-            Status status = attempt.failure() != null ? attempt.status()
-                    : VariantResult.grade(outcome.correct(), v.mustHold());
+            Verdict verdict = attempt.failure() != null ? attempt.verdict() : Verdict.of(v.role(), outcome);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new VariantResult(v.name(), v.section(), v.synchronised(), v.mustHold(), outcome,
-                    stage.transcript(), elapsed, status, null);
+            return new VariantResult(v.name(), v.section(), v.role(), outcome, stage.transcript(), elapsed,
+                    verdict, null);
         }
     }
 
     /**
      * What running a program on a thread of its own came to: its value, or, when it got stuck,
-     * failed or was interrupted, the outcome and status that say so.
+     * failed or was interrupted, the outcome and verdict that say so.
      */
-    private record Attempt<T>(T value, Outcome failure, Status status) {
+    private record Attempt<T>(T value, Outcome failure, Verdict verdict) {
     }
 
     /**
@@ -297,7 +312,7 @@ public final class Runner {
                 stop(runner, stage);
                 return new Attempt<>(null, new Outcome(null, "stuck", false, which + "did not finish within "
                         + LessonOptions.show(bound) + "; stopped it. " + String.join("; ", blocked), Map.of()),
-                        Status.STUCK);
+                        Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
@@ -312,7 +327,7 @@ public final class Runner {
             }
             err.flush();
             return new Attempt<>(null, new Outcome(null, "failed", false,
-                    "the program failed: " + Failures.describe(cause), Map.of()), Status.FAILED);
+                    "the program failed: " + Failures.describe(cause), Map.of()), Verdict.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(runner, stage);
@@ -322,7 +337,7 @@ public final class Runner {
 
     private static <T> Attempt<T> interrupted() {
         return new Attempt<>(null, new Outcome(null, "interrupted", false,
-                "interrupted before it finished (Ctrl-C or a signal)", Map.of()), Status.INTERRUPTED);
+                "interrupted before it finished (Ctrl-C or a signal)", Map.of()), Verdict.INTERRUPTED);
     }
 
     /** Stops a variant's thread: closes its stage (nothing more is shown), interrupts it, waits for it. */

@@ -57,7 +57,7 @@ public final class Stage implements AutoCloseable {
     /** Prints the trace lines of {@code events}, if tracing. */
     public void printTrace(java.util.List<Trace.Event> events, String what) {
         if (trace != null) {
-            Trace.render(events, what).forEach(this::println);
+            Trace.render(events, what).forEach(this::note);
         }
     }
 
@@ -74,6 +74,14 @@ public final class Stage implements AutoCloseable {
             transcript.add(line);
             printer.accept(line);
         }
+    }
+
+    /**
+     * Prints one line of demo's own commentary (what main saw, what the watchdog did), set apart
+     * from the program's lines by a leading {@code # }, as a comment in the seed's Python would be.
+     */
+    public void note(String line) {
+        println("# " + line);
     }
 
     /** The lines printed so far. */
@@ -134,12 +142,28 @@ public final class Stage implements AutoCloseable {
             if (!Watchdog.join(t, left)) {
                 String what = describe(t);
                 stopped.add(what);
-                println("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
+                note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 t.interrupt();
                 t.join();
             }
         }
         return stopped;
+    }
+
+    /**
+     * The lesson's own watchdog for a wait of main's that may never end (a {@code q.join()} that
+     * nobody will release): waits up to {@code bound} of running time; if {@code what} has not
+     * finished by then, says so on the stage and returns false. The caller then stops waiting.
+     *
+     * @param waitingIn what main is waiting in, for the note: {@code q.join()}
+     */
+    public boolean awaitOrGiveUp(Duration bound, Watchdog.Waitable what, String waitingIn) throws InterruptedException {
+        if (Watchdog.await(what, bound, null)) {
+            return true;
+        }
+        note("watchdog: after " + LessonOptions.show(bound) + ", main is still waiting in " + waitingIn
+                + "; stopping it");
+        return false;
     }
 
     /**
@@ -156,7 +180,7 @@ public final class Stage implements AutoCloseable {
             if (!Watchdog.await(nanos -> p.join(Duration.ofNanos(nanos)), left, null)) {
                 String what = p.name() + " (pid " + p.pid() + ") is still running";
                 stopped.add(p.name());
-                println("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
+                note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 p.terminate();
             }
         }

@@ -1,22 +1,24 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Role;
+import concurrencydemo.report.Verdict;
 
 import java.util.List;
 
 /**
- * One way of running a lesson's program: racy (no synchronisation, the bug may show), fixed (the
- * synchronisation that must make it right every time), or a deliberate mistake that the lesson
- * shows going wrong.
+ * One way of running a lesson's program, with its role declared beside it: the bug the lesson is
+ * about, or the fix. The verdict on a run follows from the role and the result (see
+ * {@link Verdict}): a buggy variant that happens to give the right answer is lucky, never correct.
  *
- * @param name         short name shown to the student, e.g. {@code Racy} or {@code Locked}
- * @param section      the seed section it ports (Chinese heading) or a short English label
- * @param synchronised whether the variant uses the synchronisation the lesson teaches
- * @param mustHold     whether a wrong result is a failure of demo itself (exit code 1)
- * @param body         the program; it prints through its {@link Stage} and returns its outcome
+ * @param name    short name shown to the student, e.g. {@code Racy} or {@code Locked}
+ * @param section the seed section it ports (its Chinese heading)
+ * @param role    the bug or the fix
+ * @param body    the program; it prints through its {@link Stage} and returns its outcome
+ * @param trials   for {@code --trials}, many runs at once; or null to run the body over and over
+ * @param question what {@code --pause} asks the class to predict before it runs, or null for a general one
  */
-public record Variant(String name, String section, boolean synchronised, boolean mustHold, Body body,
-                      Trials trials) {
+public record Variant(String name, String section, Role role, Body body, Trials trials, String question) {
 
     /** The program of one variant. It must join, or hand to its stage, every thread it starts. */
     @FunctionalInterface
@@ -37,23 +39,29 @@ public record Variant(String name, String section, boolean synchronised, boolean
         List<Outcome> run(Stage stage, int n, Runnable progress) throws Exception;
     }
 
-    /** A variant without synchronisation: a wrong result is the lesson, not an error. */
-    public static Variant racy(String name, String section, Body body) {
-        return new Variant(name, section, false, false, body, null);
+    /** The program with the mistake the lesson is about: its bug may show, or it may be lucky. */
+    public static Variant buggy(String name, String section, Body body) {
+        return new Variant(name, section, Role.BUGGY, body, null, null);
     }
 
-    /** A variant with synchronisation: it must be right on every run. */
+    /** The program that fixes the mistake: it must be right on every run. */
     public static Variant fixed(String name, String section, Body body) {
-        return new Variant(name, section, true, true, body, null);
-    }
-
-    /** A synchronised variant with a deliberate mistake, shown going wrong. */
-    public static Variant mistaken(String name, String section, Body body) {
-        return new Variant(name, section, true, false, body, null);
+        return new Variant(name, section, Role.FIXED, body, null, null);
     }
 
     /** This variant, running its trials with {@code trials} instead of its body over and over. */
     public Variant withTrials(Trials trials) {
-        return new Variant(name, section, synchronised, mustHold, body, trials);
+        return new Variant(name, section, role, body, trials, question);
+    }
+
+    /** This variant, asking {@code question} (e.g. "What will End value be?") when {@code --pause} stops before it. */
+    public Variant asking(String question) {
+        return new Variant(name, section, role, body, trials, question);
+    }
+
+    /** What {@code --pause} asks the class before this variant runs. */
+    @Override
+    public String question() {
+        return question != null ? question : "What will it end with?";
     }
 }

@@ -44,6 +44,11 @@ public final class LocksLesson extends Lesson {
     }
 
     @Override
+    public boolean traces() {
+        return !processes;
+    }
+
+    @Override
     public List<Section> sections() {
         return List.of(new Section("使用锁处理资源竟态", "Using a lock against the race"),
                 new Section("使用上下文管理器", "Holding the lock with a context manager"));
@@ -58,17 +63,25 @@ public final class LocksLesson extends Lesson {
     public List<Variant> variants() {
         if (processes) {
             return List.of(
-                    Variant.racy("Unlocked", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.NONE, false)),
-                    Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.BY_HAND, false)),
-                    Variant.mistaken("By hand, throws", "使用上下文管理器", stage -> inProcesses(stage, Guard.BY_HAND, true)),
+                    Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.NONE, false))
+                        .asking("What will End value be?"),
+                    Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.BY_HAND, false))
+                        .asking("What will End value be?"),
+                    Variant.buggy("By hand, throws", "使用上下文管理器", stage -> inProcesses(stage, Guard.BY_HAND, true))
+                        .asking("What will End value be?"),
                     Variant.fixed("Context manager", "使用上下文管理器",
-                            stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true)));
+                            stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
+                        .asking("What will End value be?"));
         }
         return List.of(
-                Variant.racy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false)),
-                Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false)),
-                Variant.mistaken("By hand, throws", "使用上下文管理器", stage -> run(stage, Guard.BY_HAND, true)),
-                Variant.fixed("Context manager", "使用上下文管理器", stage -> run(stage, Guard.TRY_WITH_RESOURCES, true)));
+                Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false))
+                        .asking("What will End value be?"),
+                Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false))
+                        .asking("What will End value be?"),
+                Variant.buggy("By hand, throws", "使用上下文管理器", stage -> run(stage, Guard.BY_HAND, true))
+                        .asking("What will End value be?"),
+                Variant.fixed("Context manager", "使用上下文管理器", stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
+                        .asking("What will End value be?"));
     }
 
     /** How a thread holds the lock around its update. */
@@ -127,7 +140,7 @@ public final class LocksLesson extends Lesson {
         if (stuck != null) {
             return new Outcome((long) expected, (long) db.value, false, stuck, Map.of()).with("stuck", true);
         }
-        String whyCorrect = guard == Guard.NONE ? "this time one thread wrote before the other read"
+        String whyCorrect = guard == Guard.NONE ? "this time one thread wrote before the other read; nothing stops both reading first on the next run"
                 : guard == Guard.TRY_WITH_RESOURCES && firstUpdateFails
                 ? "the failed update released the lock on its way out, so the other thread made its update"
                 : "the lock kept each read-modify-write whole: the second thread read what the first wrote";
@@ -207,7 +220,7 @@ public final class LocksLesson extends Lesson {
                 return new Outcome(expected, (long) value.get(), false, stuck, Map.of()).with("stuck", true);
             }
             return Outcome.counter(expected, value.get(), switch (guard) {
-                case NONE -> "this time one process wrote before the other read";
+                case NONE -> "this time one process wrote before the other read; nothing stops both reading first on the next run";
                 case BY_HAND -> "the lock kept each read-modify-write whole";
                 case TRY_WITH_RESOURCES -> firstUpdateFails
                         ? "the failed update released the lock on its way out, so the other process made its update"

@@ -5,8 +5,6 @@ import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.Pool;
-import concurrencydemo.multiprocessing.SharedDoubles;
-import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
@@ -20,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
- * A pool of worker processes computes cubes: results gathered by hand get lost, the pool's own
- * map keeps them all, in order. Ports the seed's 进程池.
+ * A pool of worker processes computes cubes: results appended to a global list never reach the
+ * parent, the pool's own map returns them all, in order. Ports the seed's 进程池.
  */
 @Command(name = "pools",
         description = "A Pool of worker processes: map, apply and their async forms, and the speed-up.")
@@ -30,19 +28,8 @@ public final class PoolsLesson extends Lesson {
     static final List<Long> CUBES = List.of(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
     /** The seed's cube sleeps one or two seconds; two milliseconds show the same. */
     static final Duration CUBE_TIME = Duration.ofMillis(2);
-    /**
-     * Between a worker's reading the next free index and its writing there: most of each job, so
-     * that two workers, which take their jobs in step, stay inside each other's window even when a
-     * busy machine shifts one of them by several milliseconds.
-     */
-    static final Duration WINDOW = Duration.ofMillis(10);
     static final int CPU_TASKS = 4;
     static final int PRIME_LIMIT = 300_000;
-
-    @Override
-    public int serialWindows() {
-        return NUMBERS.size(); // every append, were the workers to take turns
-    }
 
     @Override
     public List<Section> sections() {
@@ -51,16 +38,18 @@ public final class PoolsLesson extends Lesson {
 
     @Override
     public String whatYouSee() {
-        return "results appended by workers by hand get lost; map gives [0, 1, 8, ..., 729] in order";
+        return "results appended to a global list never reach main: []; map gives [0, 1, 8, ..., 729] in order";
     }
 
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Gathered by hand", "进程池", PoolsLesson::byHand)
-                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress)),
+                Variant.buggy("Global list", "进程池", PoolsLesson::globalList)
+                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
+                        .asking("What will main's list hold?"),
                 Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled)
-                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress)));
+                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
+                        .asking("What will map(cube, range(10)) return?"));
     }
 
     /** At least two workers, so that even on one CPU two processes interleave. */
@@ -75,71 +64,64 @@ public final class PoolsLesson extends Lesson {
     }
 
     /*
-     * Gathered by hand: each worker computes a cube and appends it itself to a list in shared
-     * memory, through an index it reads, and after a short window writes back plus one. Two
-     * workers read the same index: one result overwrites the other, and the survivors are in the
-     * order the workers finished, not the order of the numbers.
+     * Global list: each job cubes its number and appends the cube to a global list, as one would
+     * with threads, and main prints the list after the map. But every worker is a process of its
+     * own with its own copy of every global (a static field here): each worker appends to its own
+     * copy, and main's list, which no worker can reach, stays []. Pool.map, the fix, sends each
+     * result back to main and puts it in its number's place.
      */
-    static Outcome byHand(Stage stage) throws Exception {
+    static final List<Long> results = new ArrayList<>();
+
+    static Outcome globalList(Stage stage) throws Exception {
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            Gathering g = new Gathering(ws, stage.window(WINDOW));
             Pool p = ws.pool(workers());
-            List<Long> gathered = g.gather(p);
+            List<Long> seen = mapIntoGlobalList(p);
+            stage.println(seen.toString());
             p.close();
             p.join();
-            stage.println(gathered.toString());
-            return gradeGathered(gathered);
+            return gradeGlobalList(seen);
         }
     }
 
-    /** The shared list the workers append to by hand, and its next free index. */
-    static final class Gathering {
-        final SharedDoubles results;
-        final SharedInt next;
-        final Duration window;
-
-        Gathering(Workspace ws, Duration window) {
-            this.results = ws.sharedDoubles(new double[NUMBERS.size()]);
-            this.next = ws.sharedInt(0);
-            this.window = window;
+    /** One map whose jobs append to the global list; returns what main's copy of it holds then. */
+    static List<Long> mapIntoGlobalList(Pool p) throws Exception {
+        synchronized (results) {
+            results.clear();
         }
-
-        /** One map over the numbers whose workers append by hand; returns what the list holds. */
-        List<Long> gather(Pool p) throws Exception {
-            SharedDoubles results = this.results;
-            SharedInt next = this.next;
-            Duration window = this.window;
-            next.set(0);
-            p.map(n -> appendCube(n, results, next, window), NUMBERS);
-            List<Long> gathered = new ArrayList<>();
-            for (int i = 0; i < next.get(); i++) {
-                gathered.add((long) results.get(i));
-            }
-            return gathered;
+        p.map(PoolsLesson::cubeIntoGlobalList, NUMBERS);
+        synchronized (results) {
+            return List.copyOf(results);
         }
     }
 
-    static Outcome gradeGathered(List<Long> gathered) {
-        long lost = NUMBERS.size() - gathered.size();
-        return new Outcome(CUBES, gathered, gathered.equals(CUBES), lost == 0
-                ? "this time no two workers appended at once"
-                : lost + " of " + NUMBERS.size() + " results lost, the rest in the order the workers "
-                        + "finished: workers appended to one list without a lock", Map.of())
-                .with("lostUpdates", lost);
+    static Boolean cubeIntoGlobalList(int number) {
+        long c = cube(number);
+        synchronized (results) { // this process's own copy of the list
+            results.add(c);
+        }
+        return true;
+    }
+
+    static Outcome gradeGlobalList(List<Long> seen) {
+        return new Outcome(CUBES, seen, seen.equals(CUBES), seen.equals(CUBES)
+                ? "main's list somehow holds what the workers appended; a worker process cannot write it"
+                : "every worker appended to its own copy of the global list, in its own process; main's copy"
+                        + " is " + (seen.isEmpty() ? "still empty" : seen) + ": processes share no memory unless"
+                        + " given some, so results must travel back (map returns them)", Map.of())
+                .with("lostUpdates", (long) (CUBES.size() - seen.size()));
     }
 
     /*
      * --trials: one pool for all the trials, as a pool is meant to be used; a trial is one map over
-     * the numbers, gathered by hand or by the pool.
+     * the numbers, into the global list or returned by the pool.
      */
-    static List<Outcome> trials(Stage stage, boolean byHand, int n, Runnable progress) throws Exception {
+    static List<Outcome> trials(Stage stage, boolean globalList, int n, Runnable progress) throws Exception {
         List<Outcome> outcomes = new ArrayList<>(n);
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            Gathering g = byHand ? new Gathering(ws, stage.window(WINDOW)) : null;
             Pool p = ws.pool(workers());
             for (int k = 0; k < n; k++) {
-                if (byHand) {
-                    outcomes.add(gradeGathered(g.gather(p)));
+                if (globalList) {
+                    outcomes.add(gradeGlobalList(mapIntoGlobalList(p)));
                 } else {
                     List<Long> mapped = p.map(PoolsLesson::cube, NUMBERS);
                     outcomes.add(Outcome.compare(CUBES, mapped, "in order", "wrong or out of order"));
@@ -150,15 +132,6 @@ public final class PoolsLesson extends Lesson {
             p.join();
         }
         return outcomes;
-    }
-
-    static boolean appendCube(int n, SharedDoubles results, SharedInt next, Duration window) {
-        long c = cube(n);
-        int index = next.get();
-        Database.sleep(window);
-        results.set(index, c);
-        next.set(index + 1);
-        return true;
     }
 
     /*
@@ -184,7 +157,7 @@ public final class PoolsLesson extends Lesson {
 
             long oneWorker = timeCpuMap(ws.pool(1));
             long pool = timeCpuMap(p);
-            stage.println(String.format(Locale.ROOT, "CPU-bound map of %d tasks: 1 worker %d ms, %d workers %d ms (%.1fx)",
+            stage.note(String.format(Locale.ROOT, "CPU-bound map of %d tasks: 1 worker %d ms, %d workers %d ms (%.1fx)",
                     CPU_TASKS, oneWorker, p.size(), pool, (double) oneWorker / Math.max(1, pool)));
             p.close();
             p.join();

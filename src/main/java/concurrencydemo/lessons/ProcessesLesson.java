@@ -26,7 +26,8 @@ public final class ProcessesLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("创建并开启进程", "Creating and starting processes"));
+        return List.of(new Section("创建并开启进程", "Creating and starting processes"),
+                new Section("进程间分享数据", "Sharing data between processes"));
     }
 
     @Override
@@ -37,8 +38,12 @@ public final class ProcessesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Unjoined", "创建并开启进程", stage -> run(stage, false)),
-                Variant.fixed("Joined", "创建并开启进程", stage -> run(stage, true)));
+                Variant.buggy("Unjoined", "创建并开启进程", stage -> run(stage, false))
+                        .asking("How many processes will have finished when main reports?"),
+                Variant.buggy("Static field", "进程间分享数据", ProcessesLesson::staticField)
+                        .asking("What will squaresCounted in main be?"),
+                Variant.fixed("Joined", "创建并开启进程", stage -> run(stage, true))
+                        .asking("How many processes will have finished when main reports?"));
     }
 
     /*
@@ -58,7 +63,7 @@ public final class ProcessesLesson extends Lesson {
             }
             long start = System.nanoTime();
             Processes.startAll(processes);
-            stage.println("started " + n + (n == 1 ? " process" : " processes") + " (one per CPU)");
+            stage.note("started " + n + (n == 1 ? " process" : " processes") + " (one per CPU)");
             if (join) {
                 Processes.joinAll(processes);
             }
@@ -66,16 +71,16 @@ public final class ProcessesLesson extends Lesson {
             int finished = 0;
             for (ChildProcess p : processes) {
                 finished += p.isAlive() ? 0 : 1;
-                stage.println("  " + p.describe());
+                stage.note("  " + p.describe());
             }
             int done = computed.get();
-            stage.println("main: " + finished + " of " + n + " processes finished, " + done + " of "
+            stage.note("main: " + finished + " of " + n + " processes finished, " + done + " of "
                     + n * SQUARES + " squares computed" + (join ? ", in " + millis + " ms" : ""));
             stage.println("end main");
             return join
                     ? Outcome.compare(n, finished, "main joined every process: all exited before it reported",
                             "a joined process was still running")
-                    : Outcome.compare(n, finished, "every process happened to finish before main looked",
+                    : Outcome.compare(n, finished, "every process happened to finish before main looked; nothing made main wait, and on a busier machine it reports first",
                             "main reported while " + (n - finished) + " processes were still running ("
                                     + done + " of " + n * SQUARES + " squares done): it did not join() them");
         }
@@ -88,6 +93,39 @@ public final class ProcessesLesson extends Lesson {
                 computed.addAndGet(100);
                 Database.sleep(Duration.ofMillis(1));
             }
+        }
+    }
+
+    /*
+     * Static field: the same children, joined this time, count their squares in a plain static
+     * field instead of shared memory. Each child JVM has its own copy of every static field (its
+     * own memory, as each Python process has its own globals), so each child counts its own 1000,
+     * and main's copy, which no child can reach, stays 0. This is why the seed reaches for Value
+     * and Array: memory that processes really share. Joined, the fix, counts in a shared Value.
+     */
+    static int squaresCounted;
+
+    static Outcome staticField(Stage stage) throws Exception {
+        int n = Runtime.getRuntime().availableProcessors();
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            List<ChildProcess> processes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                processes.add(ws.process("P" + (i + 1), () -> {
+                    for (int k = 0; k < SQUARES; k++) {
+                        squaresCounted++;
+                    }
+                    System.out.println("squaresCounted in this process: " + squaresCounted);
+                }));
+            }
+            Processes.startAll(processes);
+            Processes.joinAll(processes);
+            stage.println("squaresCounted in main: " + squaresCounted);
+            stage.println("end main");
+            return Outcome.compare(n * SQUARES, squaresCounted,
+                    "main's static field somehow holds every child's count; a child JVM cannot write it",
+                    "each child counted " + SQUARES + " in its own copy of the static field; main's copy is"
+                            + " its own, and no child can write it: processes share no memory unless given some"
+                            + " (Value, Array)");
         }
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,12 +64,18 @@ public final class QueuesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false))
-                        .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress)),
+                Variant.buggy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false))
+                        .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress))
+                        .asking("How many of the 10 items will arrive?"),
                 Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true))
-                        .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress)),
-                Variant.racy("Unjoined", "多线程消息队列通信", stage -> workers(stage, false)),
-                Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, true)));
+                        .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress))
+                        .asking("How many of the 10 items will arrive?"),
+                Variant.buggy("Unjoined", "多线程消息队列通信", stage -> workers(stage, Join.NONE))
+                        .asking("How many of the 20 items will be done when main prints 'main done'?"),
+                Variant.buggy("Forgot task_done", "多线程消息队列通信", stage -> workers(stage, Join.NO_TASK_DONE))
+                        .asking("How many of the 20 items will be done when main prints 'main done'?"),
+                Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, Join.JOIN))
+                        .asking("How many of the 20 items will be done when main prints 'main done'?"));
     }
 
     /*
@@ -94,7 +101,7 @@ public final class QueuesLesson extends Lesson {
             stage.println(Integer.toString(item));
         }
         stage.println("end main");
-        return gradeItems(received);
+        return gradeItems(received, queued);
     }
 
     /** --trials: the two producers start once and produce in every trial (see Rounds). */
@@ -109,7 +116,7 @@ public final class QueuesLesson extends Lesson {
                 rounds.runRound(k, producers);
                 List<Integer> received = new ArrayList<>();
                 p.collect(received);
-                outcomes.add(gradeItems(received));
+                outcomes.add(gradeItems(received, queued));
                 progress.run();
             }
             Processes.joinAll(producers);
@@ -183,14 +190,16 @@ public final class QueuesLesson extends Lesson {
         }
     }
 
-    static Outcome gradeItems(List<Integer> received) {
+    static Outcome gradeItems(List<Integer> received, boolean queued) {
         List<Integer> squares = received.stream().filter(i -> i > 0).toList();
         List<Integer> negatives = received.stream().filter(i -> i < 0).toList();
         boolean complete = squares.equals(List.of(1, 4, 9, 16, 25)) && negatives.equals(List.of(-1, -2, -3, -4, -5));
         int expected = 2 * N;
         int lost = expected - received.size();
         String explanation = complete && lost == 0
-                ? "the queue took every item whole and kept each producer's order"
+                ? (queued ? "the queue took every item whole and kept each producer's order"
+                        : "this time the producers never appended at once; nothing stops them reading the same"
+                                + " free slot on the next run")
                 : lost + " of " + expected + " items lost: both producers read the same free slot, "
                         + "and the second write overwrote the first";
         return new Outcome(expected, received.size(), complete && lost == 0, explanation, Map.of())
@@ -204,37 +213,56 @@ public final class QueuesLesson extends Lesson {
      * Unjoined: main prints 'main done' right after putting, while the items are still being
      * processed (a daemon thread does not keep the program alive: its work is simply cut off).
      *
+     * Forgot task_done: main calls q.join(), but the workers never call taskDone(). q.join()
+     * returns only when every item put has been marked done, so it never returns, although every
+     * item was processed. The watchdog gives up on it after WAIT_BOUND: the program is stuck.
+     *
      * Joined: each worker calls taskDone() after an item, and main calls q.join(), which returns
      * only when every item put has been marked done: 'main done' comes last.
      */
-    static Outcome workers(Stage stage, boolean join) throws InterruptedException {
+    enum Join { NONE, NO_TASK_DONE, JOIN }
+
+    /** How long main may wait in q.join() before the watchdog calls it stuck: the work needs about 10 ms. */
+    static final Duration WAIT_BOUND = Duration.ofSeconds(1);
+
+    static Outcome workers(Stage stage, Join join) throws InterruptedException {
         JoinableQueue<Integer> q = new JoinableQueue<>();
         AtomicInteger processed = new AtomicInteger();
+        boolean markDone = join != Join.NO_TASK_DONE;
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            Thread t = stage.thread("Thread" + (i + 1), () -> work(stage, q, processed));
+            Thread t = stage.thread("Thread" + (i + 1), () -> work(stage, q, processed, markDone));
             threads.add(t);
             t.start();
         }
         for (int x = 0; x < ITEMS; x++) {
             q.put(x);
         }
-        if (join) {
-            q.join();
-        }
+        boolean joined = join == Join.NONE
+                || stage.awaitOrGiveUp(WAIT_BOUND, nanos -> q.join(nanos, TimeUnit.NANOSECONDS), "q.join()");
         int done = processed.get();
-        stage.println("main done");
+        if (joined) {
+            stage.println("main done");
+        }
         for (Thread t : threads) {
             t.interrupt(); // daemon threads end with main
         }
         for (Thread t : threads) {
             t.join();
         }
-        return Outcome.compare(ITEMS, done, "q.join() returned only after all 20 items were marked done",
+        if (!joined) {
+            return Outcome.stuck(ITEMS, null, "q.join() returns only when every item put has been marked done"
+                    + " with task_done(); the workers processed " + done + " of " + ITEMS + " items but marked"
+                    + " none, so main would have waited forever");
+        }
+        return Outcome.compare(ITEMS, done, join == Join.JOIN
+                        ? "q.join() returned only after all 20 items were marked done"
+                        : "every item happened to be processed before main looked; nothing made main wait,"
+                                + " and on a busier machine it is done first",
                 "main was done after " + done + " of " + ITEMS + " items: it did not wait with q.join()");
     }
 
-    static void work(Stage stage, JoinableQueue<Integer> q, AtomicInteger processed) {
+    static void work(Stage stage, JoinableQueue<Integer> q, AtomicInteger processed, boolean markDone) {
         while (true) {
             int value;
             try {
@@ -248,7 +276,9 @@ public final class QueuesLesson extends Lesson {
             }
             stage.println("in " + Thread.currentThread().getName() + " got " + value);
             processed.incrementAndGet();
-            q.taskDone();
+            if (markDone) {
+                q.taskDone();
+            }
         }
     }
 }

@@ -50,6 +50,11 @@ public final class RaceConditionLesson extends Lesson {
     }
 
     @Override
+    public boolean traces() {
+        return true; // the Value
+    }
+
+    @Override
     public List<Section> sections() {
         return List.of(new Section("进程间分享数据", "Sharing data between processes"),
                 new Section("可以使用锁避免资源竟态", "A lock avoids the race"));
@@ -63,10 +68,12 @@ public final class RaceConditionLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Racy", "进程间分享数据", stage -> run(stage, false))
-                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress)),
+                Variant.buggy("Racy", "进程间分享数据", stage -> run(stage, false))
+                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
+                        .asking("What will Value at end be?"),
                 Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true))
-                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress)));
+                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
+                        .asking("What will Value at end be?"));
     }
 
     /*
@@ -110,7 +117,7 @@ public final class RaceConditionLesson extends Lesson {
                 stage.printTrace(trace.steps().stream()
                         .map(s -> new Trace.Event(s.actor(), s.op(), s.value(), s.nanos())).toList(), "the Value");
             }
-            return grade(value, end);
+            return grade(value, end, locked);
         }
     }
 
@@ -186,7 +193,7 @@ public final class RaceConditionLesson extends Lesson {
                     array.set(i, ARRAY_START[i]);
                 }
                 rounds.runRound(k, processes);
-                outcomes.add(grade(number.get(), array.toArray()));
+                outcomes.add(grade(number.get(), array.toArray(), locked));
                 progress.run();
             }
             Processes.joinAll(processes);
@@ -194,7 +201,7 @@ public final class RaceConditionLesson extends Lesson {
         return outcomes;
     }
 
-    static Outcome grade(int value, double[] array) {
+    static Outcome grade(int value, double[] array, boolean locked) {
         double[] expectedArray = new double[ARRAY_START.length];
         long arrayLost = 0;
         for (int i = 0; i < expectedArray.length; i++) {
@@ -210,10 +217,13 @@ public final class RaceConditionLesson extends Lesson {
         observed.put("array", toList(array));
         boolean correct = valueLost == 0 && arrayLost == 0;
         String explanation = correct
-                ? "each read-modify-write finished before the other process read: no update lost"
+                ? (locked ? "the Lock kept each read-modify-write whole: the other process read only after the write"
+                        : "this time each read-modify-write finished before the other process read; without a"
+                                + " Lock nothing makes it so")
                 : valueLost + " of " + 2 * ADDS + " additions to the Value and " + arrayLost + " of "
-                        + 2 * ADDS * ARRAY_START.length + " to the Array lost: two processes read the "
-                        + "same number, and each wrote it plus one";
+                        + 2 * ADDS * ARRAY_START.length + " to the Array lost: a process read a number, and"
+                        + " before it wrote that number plus one the other process wrote one or more updates,"
+                        + " which the stale write erased";
         StringBuilder key = new StringBuilder(value + " [");
         for (int i = 0; i < array.length; i++) {
             key.append(i == 0 ? "" : " ").append(Math.round(array[i]));

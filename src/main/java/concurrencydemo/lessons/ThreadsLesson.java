@@ -21,10 +21,17 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ThreadsLesson extends Lesson {
     static final int THREADS = 10;
     static final int SQUARES = 1000;
+    /** How many times each of the two threads adds 1 in the count++ variants. */
+    static final int INCREMENTS = 5_000_000;
 
     @Override
     public int serialWindows() {
         return 2; // two updates, one after the other when locked
+    }
+
+    @Override
+    public boolean traces() {
+        return true; // the Racy and Locked variants; the count++ loops are too long to trace
     }
 
     @Override
@@ -41,10 +48,20 @@ public final class ThreadsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.racy("Unjoined", "创建并开始线程", stage -> squares(stage, false)),
-                Variant.fixed("Joined", "创建并开始线程", stage -> squares(stage, true)),
-                Variant.racy("Racy", "线程间共享数据", stage -> sharedValue(stage, false)),
-                Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, true)));
+                Variant.buggy("Unjoined", "创建并开始线程", stage -> squares(stage, false))
+                        .asking("How many of the 10 threads will have finished when main reports?"),
+                Variant.fixed("Joined", "创建并开始线程", stage -> squares(stage, true))
+                        .asking("How many of the 10 threads will have finished when main reports?"),
+                Variant.buggy("Racy", "线程间共享数据", stage -> sharedValue(stage, false))
+                        .asking("What will End value be?"),
+                Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, true))
+                        .asking("What will End value be?"),
+                Variant.buggy("count++", "线程间共享数据", stage -> count(stage, Counter.PLAIN))
+                        .asking("What will End value be?"),
+                Variant.buggy("volatile count++", "线程间共享数据", stage -> count(stage, Counter.VOLATILE))
+                        .asking("What will End value be?"),
+                Variant.fixed("AtomicInteger", "线程间共享数据", stage -> count(stage, Counter.ATOMIC))
+                        .asking("What will End value be?"));
     }
 
     /*
@@ -62,7 +79,7 @@ public final class ThreadsLesson extends Lesson {
         for (Thread t : threads) {
             t.start();
         }
-        stage.println("started " + THREADS + " threads");
+        stage.note("started " + THREADS + " threads");
         if (join) {
             for (Thread t : threads) {
                 t.join();
@@ -70,13 +87,13 @@ public final class ThreadsLesson extends Lesson {
         }
         long finished = threads.stream().filter(t -> !t.isAlive()).count();
         long done = computed.sum();
-        stage.println("main: " + finished + " of " + THREADS + " threads finished, "
+        stage.note("main: " + finished + " of " + THREADS + " threads finished, "
                 + done + " of " + THREADS * SQUARES + " squares computed");
         stage.println("end main");
         return join
                 ? Outcome.compare(THREADS, (int) finished, "main called join() on every thread before reporting",
                         "a joined thread was still running")
-                : Outcome.compare(THREADS, (int) finished, "every thread happened to finish before main looked",
+                : Outcome.compare(THREADS, (int) finished, "every thread happened to finish before main looked; nothing made main wait, and on a busier machine it reports first",
                         "main reported while " + (THREADS - finished) + " threads were still running ("
                                 + done + " of " + THREADS * SQUARES + " squares done): it did not join() them");
     }
@@ -104,5 +121,87 @@ public final class ThreadsLesson extends Lesson {
     static Outcome sharedValue(Stage stage, boolean locked) throws InterruptedException {
         // the same program as the locks lesson's first variants: one copy of it, in LocksLesson
         return LocksLesson.run(stage, locked ? LocksLesson.Guard.TRY_WITH_RESOURCES : LocksLesson.Guard.NONE, false);
+    }
+
+    /*
+     * Races need no sleep. Two threads, released together, each add 1 to a shared counter five
+     * million times in a tight loop: no window, nothing but count++.
+     *
+     * count++ is three steps: read count, add 1, write count. When the two threads run at once
+     * (two CPUs, or one CPU switching threads mid-loop), one reads a value the other is about to
+     * overwrite, and every increment the other made in between is erased by the stale write.
+     *
+     * volatile count++: volatile makes every read see the latest write and forbids keeping count
+     * in a register, but the read and the write are still two steps with a gap between them, so
+     * updates are lost the same way. volatile gives visibility and order, not atomicity.
+     *
+     * AtomicInteger: incrementAndGet() does the read-add-write as one atomic step (a CPU's
+     * lock-prefixed add or compare-and-swap loop): no update is lost.
+     */
+    enum Counter { PLAIN, VOLATILE, ATOMIC }
+
+    /** The shared counters: a plain field, a volatile one, an atomic one. */
+    static final class Counts {
+        int plain;
+        volatile int shared;
+        final java.util.concurrent.atomic.AtomicInteger atomic = new java.util.concurrent.atomic.AtomicInteger();
+    }
+
+    static Outcome count(Stage stage, Counter kind) throws InterruptedException {
+        Counts counts = new Counts();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable increase = () -> {
+            // both threads on a CPU before either counts: a start signal would wake them one after
+            // the other, and the first could be done before the second runs
+            running.incrementAndGet();
+            while (running.get() < 2) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+            switch (kind) {
+                case PLAIN -> {
+                    for (int i = 0; i < INCREMENTS; i++) {
+                        counts.plain++;
+                    }
+                }
+                case VOLATILE -> {
+                    for (int i = 0; i < INCREMENTS; i++) {
+                        counts.shared++;
+                    }
+                }
+                case ATOMIC -> {
+                    for (int i = 0; i < INCREMENTS; i++) {
+                        counts.atomic.incrementAndGet();
+                    }
+                }
+            }
+        };
+        stage.println("Start value:  0");
+        Thread t1 = stage.thread("T1", increase);
+        Thread t2 = stage.thread("T2", increase);
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+        int end = switch (kind) {
+            case PLAIN -> counts.plain;
+            case VOLATILE -> counts.shared;
+            case ATOMIC -> counts.atomic.get();
+        };
+        stage.println("End value: " + end);
+        stage.println("end main");
+        String whoRaced = kind == Counter.VOLATILE
+                ? "volatile made each read see the latest write, but a read and the write after it are still "
+                        + "two steps: a thread that wrote back a stale value erased the other's increments"
+                : "each count++ reads, adds and writes in three steps; a thread that wrote back a stale value "
+                        + "erased the increments the other had made since its read";
+        String whyCorrect = switch (kind) {
+            case ATOMIC -> "incrementAndGet() reads, adds and writes in one atomic step: no increment can be lost";
+            case PLAIN, VOLATILE -> "this time the two loops did not overlap (one CPU and no switch mid-loop,"
+                    + " or one thread finished first); nothing stops them overlapping on the next run";
+        };
+        return Outcome.counter(2L * INCREMENTS, end, whyCorrect, whoRaced);
     }
 }

@@ -64,12 +64,12 @@ public final class JsonReport {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("name", r.name());
             v.put("section", r.section());
-            v.put("synchronized", r.synchronised());
-            v.put("mustHold", r.mustHold());
+            v.put("role", r.role().word());
+            v.put("verdict", r.verdict().word());
+            v.put("asExpected", r.asExpected());
             v.put("expected", r.outcome().expected());
             v.put("observed", r.outcome().observed());
             v.put("correct", r.outcome().correct());
-            v.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
             v.put("explanation", r.outcome().explanation());
             v.putAll(r.outcome().details());
             v.put("elapsedMillis", r.elapsed().toMillis());

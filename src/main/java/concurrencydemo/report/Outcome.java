@@ -27,6 +27,19 @@ public record Outcome(Object expected, Object observed, boolean correct, String 
         return new Outcome(expected, observed, correct, correct ? whenCorrect : whenWrong, Map.of());
     }
 
+    /**
+     * A program that did not finish (a thread or process blocked for good) and was stopped by a
+     * watchdog: graded {@link Verdict#STUCK}.
+     */
+    public static Outcome stuck(Object expected, Object observed, String explanation) {
+        return new Outcome(expected, observed, false, explanation, Map.of()).with("stuck", true);
+    }
+
+    /** Whether the program was stopped before it finished (see {@link #stuck}). */
+    public boolean stuck() {
+        return Boolean.TRUE.equals(details.get("stuck"));
+    }
+
     public Outcome with(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(details);
         more.put(key, value);

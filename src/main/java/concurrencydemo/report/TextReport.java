@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class TextReport {
     static final String INDENT = "  ";
+    /** Continuation lines of a verdict start under the text after {@code => WORD}. */
+    private static final String AFTER_WORD = " ".repeat(12);
     private static final int WIDTH = 78;
 
     private final PrintWriter out;
@@ -28,19 +30,46 @@ public final class TextReport {
         out.flush();
     }
 
-    public void variantHeading(int index, int count, String name, String section, boolean synchronised) {
+    public void variantHeading(int index, int count, String name, String section, Role role) {
         String tag = "[" + index + "/" + count + "] ";
-        String sync = synchronised ? "synchronized" : "not synchronized";
-        String head = tag + name + " " + style.dim("(" + sync + ") · " + section);
+        String head = tag + name + " (" + role.label() + ") · " + section;
         out.println();
         out.println(style.bold(head));
         out.flush();
     }
 
-    /** With --pause: asks for Enter. */
-    public void pausePrompt() {
-        out.print(style.dim("  (press Enter to go on)"));
+    /** One line of demo's about the run itself, under the lesson's heading. */
+    public void notice(String line) {
+        out.println(style.dim(line));
         out.flush();
+    }
+
+    /** With --pause, before a variant runs: asks the class to predict. */
+    public void predictionPrompt(String question) {
+        out.print(INDENT + style.bold("? " + question) + style.dim(" (type a guess, or just press Enter to run it) "));
+        out.flush();
+    }
+
+    /** After the verdict: whether the class's guess was what the program ended with. */
+    public void predictionCheck(String guess, VariantResult r) {
+        Object observed = r.outcome().observed();
+        if (observed == null) {
+            out.println(INDENT + AFTER_WORD + "your guess: " + guess + "; the program never ended with a result");
+        } else {
+            // a lesson whose result has several parts (the Value and the Array) asks about its first
+            Object asked = observed instanceof java.util.Map<?, ?> parts && !parts.isEmpty()
+                    ? parts.values().iterator().next() : observed;
+            boolean right = normalise(guess).equals(normalise(Values.show(asked)))
+                    || normalise(guess).equals(normalise(Values.show(observed)));
+            out.println(INDENT + AFTER_WORD + "your guess: " + guess + " - "
+                    + (right ? style.good("right") : style.warn("not this time")) + ", it ended with "
+                    + Values.show(observed));
+        }
+        out.flush();
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     /** One line of the program's own output, indented under its variant heading. */
@@ -51,21 +80,32 @@ public final class TextReport {
 
     public void verdict(VariantResult r) {
         Outcome o = r.outcome();
-        String word = word(r.status());
+        String word = word(r);
         String expected = "expected " + Values.show(o.expected());
         String observed = "observed " + Values.show(o.observed());
-        if (o.expected() == null) { // stuck or failed: nothing was observed
+        String explanation = meaning(r) + o.explanation();
+        if (o.expected() == null || o.observed() == null) { // stopped or failed before a result was seen
             out.println(INDENT + "=> " + word);
-        } else if (expected.length() + observed.length() + 2 <= WIDTH - 15) {
+        } else if (expected.length() + observed.length() + 2 <= WIDTH - 14) {
             out.println(INDENT + "=> " + word + "  " + expected + ", " + observed);
         } else {
             out.println(INDENT + "=> " + word + "  " + expected);
-            out.println(INDENT + "             " + observed);
+            out.println(INDENT + AFTER_WORD + observed);
         }
-        for (String line : wrap(o.explanation(), WIDTH - 14)) {
-            out.println(INDENT + "             " + line);
+        for (String line : wrap(explanation, WIDTH - 2 - AFTER_WORD.length())) {
+            out.println(INDENT + AFTER_WORD + line);
         }
         out.flush();
+    }
+
+    /** What the verdict means for this role, in a few words (empty when the word says it all). */
+    private static String meaning(VariantResult r) {
+        return switch (r.verdict()) {
+            case WRONG -> r.role() == Role.BUGGY ? "the bug showed: " : "the fix did not hold (a bug in demo): ";
+            case LUCKY -> "right this time, still buggy: ";
+            case STUCK -> r.role() == Role.BUGGY ? "the bug showed, it never finished: " : "the fix got stuck: ";
+            case CORRECT, FAILED, INTERRUPTED -> "";
+        };
     }
 
     public void summary(LessonReport report) {
@@ -74,36 +114,80 @@ public final class TextReport {
         for (VariantResult r : rs) {
             nameWidth = Math.max(nameWidth, r.name().length());
         }
-        String row = INDENT + "%-" + nameWidth + "s  %-12s  %-8s  %8s";
+        String row = INDENT + "%-" + nameWidth + "s  %-7s  %-7s  %-19s  %8s";
         out.println();
         out.println(style.bold("Summary: " + report.lesson()));
-        out.println(style.dim(String.format(Locale.ROOT, row, "variant", "synchronized", "result", "time")));
+        out.println(style.dim(String.format(Locale.ROOT, row, "variant", "role", "verdict", "as expected", "time")
+                .stripTrailing()));
         for (VariantResult r : rs) {
-            String line = String.format(Locale.ROOT, row, r.name(), r.synchronised() ? "yes" : "no",
-                    r.status().word().toLowerCase(Locale.ROOT), millis(r.elapsed()));
+            String line = String.format(Locale.ROOT, row, r.name(), r.role().label(), r.verdict().word(),
+                    asExpected(r), millis(r.elapsed()));
             out.println(r.failsLesson() ? style.bad(line) : line);
         }
         out.flush();
     }
 
-    /** The verdict in one coloured word, eight columns wide. */
-    private String word(VariantResult.Status status) {
-        return switch (status) {
-            case CORRECT -> style.good("CORRECT ");
-            case DIVERGED -> style.warn("DIVERGED");
-            case BROKEN, STUCK, FAILED, INTERRUPTED -> style.bad(String.format(Locale.ROOT, "%-8s", status.word()));
+    /** The verdict in one coloured upper-case word, seven columns wide: green when as expected. */
+    private String word(VariantResult r) {
+        String word = String.format(Locale.ROOT, "%-7s", r.verdict().name());
+        if (r.failsLesson()) {
+            return style.bad(word);
+        }
+        return r.asExpected() ? style.good(word) : style.warn(word);
+    }
+
+    /** For the summary: whether a variant did what the lesson expects of it, in a few words. */
+    static String asExpected(VariantResult r) {
+        if (r.role() == Role.FIXED) {
+            return r.verdict() == Verdict.CORRECT ? "yes" : "NO";
+        }
+        return switch (r.verdict()) {
+            case WRONG, STUCK -> "yes, the bug showed";
+            case LUCKY -> "not this time";
+            default -> "no";
         };
+    }
+
+    /**
+     * After {@code demo all}: how many lessons ran, how many fixes held, how many bugs showed.
+     */
+    public void overall(List<LessonReport> reports) {
+        int fixes = 0;
+        int fixesHeld = 0;
+        int bugs = 0;
+        int bugsShown = 0;
+        for (LessonReport report : reports) {
+            for (VariantResult r : report.variants()) {
+                if (r.role() == Role.FIXED) {
+                    fixes++;
+                    fixesHeld += r.verdict() == Verdict.CORRECT ? 1 : 0;
+                } else {
+                    bugs++;
+                    bugsShown += r.asExpected() ? 1 : 0;
+                }
+            }
+        }
+        out.println();
+        out.println(style.bold("All lessons: " + reports.size() + " run"));
+        String fixLine = INDENT + "fixed variants correct:           " + fixesHeld + " of " + fixes;
+        out.println(fixesHeld == fixes ? fixLine : style.bad(fixLine));
+        out.println(INDENT + "buggy variants that showed their bug: " + bugsShown + " of " + bugs
+                + (bugsShown == bugs ? "" : " (the others were lucky this time)"));
+        out.flush();
     }
 
     /** After the trials of one variant: how many went wrong. */
     public void trialsVerdict(VariantResult r) {
         TrialsResult t = r.trials();
-        String word = word(r.status());
+        String word = word(r);
         if (t == null) {
             out.println(INDENT + "=> " + word + "  " + r.outcome().explanation());
         } else {
             out.println(INDENT + "=> " + word + "  wrong in " + t.wrong() + " of " + t.trials() + " trials ("
                     + percent(t.share(t.wrong())) + "), " + Math.round(t.trialsPerSecond()) + " trials/s");
+            if (r.verdict() == Verdict.LUCKY) {
+                out.println(INDENT + AFTER_WORD + "right in every trial this time, still buggy");
+            }
         }
         out.flush();
     }
@@ -155,7 +239,7 @@ public final class TextReport {
                         String.valueOf(block).repeat(bar)));
             }
             String text = line.toString().stripTrailing();
-            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.mustHold() && count(r.trials(), k) > 0)
+            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() == Role.FIXED && count(r.trials(), k) > 0)
                     ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {

@@ -35,33 +35,36 @@ public final class Trace {
     }
 
     /**
-     * The lines that show the first lost update (two writes of the same value by two actors, each
-     * after reading the same old value), or, when none was lost, the first two whole updates.
+     * The lines that show the first lost update (a write based on a value read before another
+     * actor's writes, which it erases: one, or many), or, when none was lost, the first two whole
+     * updates.
      */
     public static List<String> render(List<Event> events, String what) {
         if (events.isEmpty()) {
             return List.of("trace: nothing was recorded");
         }
+        // the first stale write: a write no higher than the last value another actor wrote, which
+        // erases every update since the one it was based on
         int lostAt = -1;
         int from = 0;
         String lostActor = null;
+        int erased = 0;
+        int lastWrite = -1;
         for (int j = 0; j < events.size() && lostAt < 0; j++) {
             Event w2 = events.get(j);
             if (!w2.op().equals("write")) {
                 continue;
             }
-            for (int i = j - 1; i >= 0; i--) {
-                Event w1 = events.get(i);
-                if (w1.op().equals("write") && !w1.actor().equals(w2.actor()) && w1.value() == w2.value()) {
+            if (lastWrite >= 0) {
+                Event w1 = events.get(lastWrite);
+                if (!w1.actor().equals(w2.actor()) && w1.value() >= w2.value()) {
                     lostAt = j;
                     lostActor = w1.actor();
-                    from = Math.min(lastRead(events, w1.actor(), i), lastRead(events, w2.actor(), j));
-                    break;
-                }
-                if (w1.op().equals("write") && w1.actor().equals(w2.actor())) {
-                    break;
+                    erased = w1.value() - w2.value() + 1;
+                    from = Math.min(lastRead(events, w1.actor(), lastWrite), lastRead(events, w2.actor(), j));
                 }
             }
+            lastWrite = j;
         }
         List<String> lines = new ArrayList<>();
         int to;
@@ -88,7 +91,8 @@ public final class Trace {
             }
             String text = line.toString().stripTrailing();
             if (lostAt >= 0 && from + k == lostAt) {
-                text += "  <- " + lostActor + "'s update lost";
+                text += erased == 1 ? "  <- " + lostActor + "'s update lost"
+                        : "  <- this stale write erased " + erased + " updates (" + lostActor + "'s)";
             }
             lines.add(text);
         }

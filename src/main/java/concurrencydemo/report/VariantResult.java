@@ -6,49 +6,30 @@ import java.util.List;
 /**
  * One variant's run, ready to render.
  *
- * @param name         the variant's name
- * @param section      the seed section it ports
- * @param synchronised whether it uses the lesson's synchronisation
- * @param mustHold     whether a wrong result is demo's own failure
- * @param outcome      what it produced, graded
- * @param transcript   the lines the program printed
- * @param elapsed      wall time of the run
- * @param status       the verdict in one word
- * @param trials       with {@code --trials}: the outcomes of all trials; else null
+ * @param name       the variant's name
+ * @param section    the seed section it ports
+ * @param role       what the variant is in its lesson: the bug or the fix
+ * @param outcome    what it produced, graded
+ * @param transcript the lines the program printed
+ * @param elapsed    wall time of the run
+ * @param verdict    the verdict, from the role and the outcome
+ * @param trials     with {@code --trials}: the outcomes of all trials; else null
  */
-public record VariantResult(String name, String section, boolean synchronised, boolean mustHold,
-                            Outcome outcome, List<String> transcript, Duration elapsed, Status status,
-                            TrialsResult trials) {
+public record VariantResult(String name, String section, Role role, Outcome outcome, List<String> transcript,
+                            Duration elapsed, Verdict verdict, TrialsResult trials) {
 
-    /** The verdict on one run. */
-    public enum Status {
-        /** Right result. */
-        CORRECT,
-        /** Wrong result from a variant expected to go wrong: the lesson worked. */
-        DIVERGED,
-        /** Wrong result from a variant that must hold: demo itself failed. */
-        BROKEN,
-        /** Did not finish within its time bound; cleaned up. */
-        STUCK,
-        /** Threw an exception demo did not expect. */
-        FAILED,
-        /** Stopped by the user (Ctrl-C, SIGTERM) before it finished. */
-        INTERRUPTED;
-
-        public String word() {
-            return name();
-        }
-    }
-
-    public static Status grade(boolean correct, boolean mustHold) {
-        if (correct) {
-            return Status.CORRECT;
-        }
-        return mustHold ? Status.BROKEN : Status.DIVERGED;
-    }
-
-    /** Whether this run makes the lesson fail (exit code 1). */
+    /** Whether this run makes the lesson fail (exit code 1): a fix that did not hold, or a crash. */
     public boolean failsLesson() {
-        return status == Status.FAILED || status == Status.INTERRUPTED || (mustHold && status != Status.CORRECT);
+        return verdict == Verdict.FAILED || verdict == Verdict.INTERRUPTED
+                || (role == Role.FIXED && verdict != Verdict.CORRECT);
+    }
+
+    /**
+     * Whether the variant did what its lesson expects: a fix was right; a bug showed (a wrong
+     * answer, or a program that never finished).
+     */
+    public boolean asExpected() {
+        return role == Role.FIXED ? verdict == Verdict.CORRECT
+                : verdict == Verdict.WRONG || verdict == Verdict.STUCK;
     }
 }

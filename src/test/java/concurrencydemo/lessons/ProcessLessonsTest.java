@@ -82,7 +82,7 @@ class ProcessLessonsTest {
     @DisplayName("queues, joined: main is done only after all 20 items are processed")
     void joinableQueueWaitsForAllItems() throws Exception {
         try (Stage stage = quietStage()) {
-            Outcome o = QueuesLesson.workers(stage, true);
+            Outcome o = QueuesLesson.workers(stage, QueuesLesson.Join.JOIN);
             assertThat(o.observed()).isEqualTo(20);
             assertThat(stage.transcript()).hasSize(21).last().isEqualTo("main done");
         }
@@ -99,11 +99,37 @@ class ProcessLessonsTest {
     }
 
     @Test
-    @DisplayName("pools, gathered by hand: between 1 and 10 results survive")
-    void handGatheredResultsWithinBounds() throws Exception {
-        try (Stage stage = new Stage(line -> { }, Duration.ofMillis(1))) {
-            Outcome o = PoolsLesson.byHand(stage);
-            assertThat((List<?>) o.observed()).hasSizeBetween(1, 10);
+    @DisplayName("pools, global list: main's list stays empty, since each worker process appends to its own copy")
+    void globalListStaysEmptyInMain() throws Exception {
+        try (Stage stage = new Stage(line -> { }, null)) {
+            Outcome o = PoolsLesson.globalList(stage);
+            assertThat((List<?>) o.observed()).isEmpty();
+            assertThat(o.correct()).isFalse();
         }
+    }
+
+    @Test
+    @DisplayName("processes, static field: main's copy stays 0 while each child counts its own")
+    void staticFieldIsNotShared() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Stage stage = new Stage(lines::add, null)) {
+            Outcome o = ProcessesLesson.staticField(stage);
+            assertThat(o.observed()).isEqualTo(0);
+            assertThat(lines).contains("squaresCounted in main: 0")
+                    .anyMatch(l -> l.matches("\\[P1\\] squaresCounted in this process: 1000"));
+        }
+    }
+
+    @Test
+    @DisplayName("queues, forgot task_done: q.join() never returns, and the watchdog reports it stuck within its bound")
+    void forgottenTaskDoneIsStuck() throws Exception {
+        long start = System.nanoTime();
+        try (Stage stage = new Stage(line -> { }, null)) {
+            Outcome o = QueuesLesson.workers(stage, QueuesLesson.Join.NO_TASK_DONE);
+            assertThat(o.stuck()).isTrue();
+            assertThat(stage.transcript()).noneMatch(l -> l.equals("main done"))
+                    .anyMatch(l -> l.startsWith("# watchdog: after 1s, main is still waiting in q.join()"));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 }

@@ -34,6 +34,24 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("one stale write that erases several updates says how many")
+    void staleWriteErasingManyUpdates() {
+        List<Trace.Event> events = List.of(
+                new Trace.Event("P2", "read", 0, 0),
+                new Trace.Event("P1", "read", 0, 1_000),
+                new Trace.Event("P1", "write", 1, 2_000),
+                new Trace.Event("P1", "read", 1, 3_000),
+                new Trace.Event("P1", "write", 2, 4_000),
+                new Trace.Event("P1", "read", 2, 5_000),
+                new Trace.Event("P1", "write", 3, 6_000),
+                new Trace.Event("P2", "write", 1, 7_000));
+        List<String> lines = Trace.render(events, "the Value");
+        assertThat(lines.get(0)).isEqualTo("trace: the first lost update of the Value, step by step");
+        assertThat(lines.get(lines.size() - 1)).endsWith("write 1  <- this stale write erased 3 updates (P1's)");
+        assertThat(lines).hasSize(2 + events.size());
+    }
+
+    @Test
     @DisplayName("a locked run's trace shows lock and unlock keeping the two updates apart")
     void rendersLockedUpdates() {
         List<Event> events = List.of(

@@ -1,0 +1,30 @@
+package concurrencydemo.report;
+
+import java.util.Locale;
+
+/**
+ * What a variant is in its lesson, declared beside its code as jcstress declares outcomes: the
+ * program with the mistake the lesson is about, or the program that fixes it.
+ */
+public enum Role {
+    /** The program with the mistake the lesson is about: its bug may show (wrong, stuck) or not (lucky). */
+    BUGGY("the bug"),
+    /** The program that fixes the mistake: it must be right on every run. */
+    FIXED("the fix");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    /** The word for JSON: {@code buggy} or {@code fixed}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The words for a header: {@code the bug} or {@code the fix}. */
+    public String label() {
+        return label;
+    }
+}
