@@ -2,7 +2,8 @@
 // Run: java examples/ProcessPool.java      (prints [0, 1, 8, 27, 64, 125, 216, 343, 512, 729])
 // A tiny pool: one worker JVM per CPU. The parent writes "index number" lines to each worker's
 // standard input; a worker answers "index cube" lines; the parent puts each cube at its index,
-// so the result is in order whichever worker finished first.
+// so the result is in order whichever worker finished first. The numbers are dealt out in turn,
+// up front; Python's Pool.map instead sends chunks of them (chunksize) to whichever worker is free.
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

@@ -50,7 +50,7 @@ public class ThreadQueueJoin {
                     q.taskDone();
                 }
             }, "Thread" + (i + 1));
-            t.setDaemon(true);               // dies when main ends
+            t.setDaemon(true);               // does not keep the JVM alive: stopped when the JVM exits
             t.start();
         }
         for (int x = 0; x < 20; x++) {
