@@ -66,7 +66,7 @@ class StageTest {
             List<String> stopped = stage.joinOrStop(Duration.ofMillis(200), waiter);
             assertThat(waiter.isAlive()).isFalse();
             assertThat(stopped).containsExactly("T2 is waiting for a ReentrantLock held by T1");
-            assertThat(shown).contains("watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1; stopping it");
+            assertThat(shown).contains("# watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1; stopping it");
             release.countDown();
             holder.join();
         }

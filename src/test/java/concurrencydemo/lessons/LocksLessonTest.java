@@ -48,7 +48,7 @@ class LocksLessonTest {
             assertThat(o.observed()).isEqualTo(0L);
             assertThat(o.details()).containsEntry("stuck", true);
             assertThat(o.explanation()).contains("is waiting for a ReentrantLock held by T", "watchdog stopped");
-            assertThat(stage.transcript()).anyMatch(line -> line.startsWith("watchdog: "));
+            assertThat(stage.transcript()).anyMatch(line -> line.startsWith("# watchdog: "));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }

@@ -54,7 +54,7 @@ class ProcessLessonsTest {
             Outcome o = ProcessesLesson.run(stage, true);
             int n = Runtime.getRuntime().availableProcessors();
             assertThat(o.observed()).isEqualTo(n);
-            assertThat(stage.transcript()).anyMatch(l -> l.startsWith("main: " + n + " of " + n
+            assertThat(stage.transcript()).anyMatch(l -> l.startsWith("# main: " + n + " of " + n
                     + " processes finished, " + n * ProcessesLesson.SQUARES + " of "));
         }
     }

@@ -25,7 +25,7 @@ class ThreadsLessonTest {
             Outcome o = ThreadsLesson.squares(stage, true);
             assertThat(o.correct()).isTrue();
             assertThat(o.observed()).isEqualTo(ThreadsLesson.THREADS);
-            assertThat(stage.transcript()).contains("main: 10 of 10 threads finished, 10000 of 10000 squares computed");
+            assertThat(stage.transcript()).contains("# main: 10 of 10 threads finished, 10000 of 10000 squares computed");
         }
     }
 

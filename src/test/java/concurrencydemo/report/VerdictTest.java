@@ -1,0 +1,77 @@
+package concurrencydemo.report;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The verdict follows from the role and the result, never from prose. */
+class VerdictTest {
+    private static final Outcome RIGHT = new Outcome(2L, 2L, true, "both updates kept", Map.of());
+    private static final Outcome WRONG = new Outcome(2L, 1L, false, "1 of 2 updates lost", Map.of());
+
+    @Test
+    @DisplayName("a buggy variant that gives the right answer is lucky, never correct")
+    void buggyAndRightIsLucky() {
+        assertThat(Verdict.of(Role.BUGGY, RIGHT)).isEqualTo(Verdict.LUCKY);
+        VariantResult r = result(Role.BUGGY, RIGHT, Verdict.LUCKY);
+        assertThat(r.asExpected()).isFalse();
+        assertThat(r.failsLesson()).isFalse();
+        String text = render(r);
+        assertThat(text).contains("=> LUCKY", "right this time, still buggy").doesNotContain("CORRECT");
+    }
+
+    @Test
+    @DisplayName("a buggy variant that gives a wrong answer is wrong: the bug showed, as the lesson expects")
+    void buggyAndWrongIsWrong() {
+        assertThat(Verdict.of(Role.BUGGY, WRONG)).isEqualTo(Verdict.WRONG);
+        VariantResult r = result(Role.BUGGY, WRONG, Verdict.WRONG);
+        assertThat(r.asExpected()).isTrue();
+        assertThat(r.failsLesson()).isFalse();
+        assertThat(render(r)).contains("=> WRONG", "the bug showed");
+    }
+
+    @Test
+    @DisplayName("a fixed variant is correct when right, and wrong (failing the lesson) when not")
+    void fixedVariants() {
+        assertThat(Verdict.of(Role.FIXED, RIGHT)).isEqualTo(Verdict.CORRECT);
+        assertThat(Verdict.of(Role.FIXED, WRONG)).isEqualTo(Verdict.WRONG);
+        assertThat(result(Role.FIXED, WRONG, Verdict.WRONG).failsLesson()).isTrue();
+        assertThat(render(result(Role.FIXED, WRONG, Verdict.WRONG))).contains("the fix did not hold");
+    }
+
+    @Test
+    @DisplayName("a program stopped by a watchdog is stuck, whatever its role")
+    void stoppedIsStuck() {
+        Outcome stuck = Outcome.stuck(1L, 0L, "T2 is waiting for a ReentrantLock held by T1");
+        assertThat(Verdict.of(Role.BUGGY, stuck)).isEqualTo(Verdict.STUCK);
+        assertThat(Verdict.of(Role.FIXED, stuck)).isEqualTo(Verdict.STUCK);
+        assertThat(result(Role.BUGGY, stuck, Verdict.STUCK).asExpected()).isTrue();
+        assertThat(result(Role.FIXED, stuck, Verdict.STUCK).failsLesson()).isTrue();
+    }
+
+    @Test
+    @DisplayName("JSON carries role and verdict in exactly the documented words")
+    void jsonWords() {
+        String json = JsonReport.lesson(new LessonReport("x", "t", List.of(), List.of(
+                result(Role.BUGGY, RIGHT, Verdict.LUCKY), result(Role.FIXED, RIGHT, Verdict.CORRECT))), false);
+        assertThat(json).contains("\"role\": \"buggy\"", "\"verdict\": \"lucky\"", "\"role\": \"fixed\"",
+                "\"verdict\": \"correct\"", "\"correct\": true");
+    }
+
+    private static VariantResult result(Role role, Outcome o, Verdict v) {
+        return new VariantResult("V", "section", role, o, List.of(), Duration.ofMillis(1), v, null);
+    }
+
+    private static String render(VariantResult r) {
+        StringWriter w = new StringWriter();
+        new TextReport(new PrintWriter(w), Style.PLAIN).verdict(r);
+        return w.toString();
+    }
+}
