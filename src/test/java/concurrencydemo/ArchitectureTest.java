@@ -26,11 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/concurrencydemo");
-    private static final Pattern REFERENCE = Pattern.compile("\\bconcurrencydemo\\.([a-z]+)\\.");
+    /** demo's package name, then any spacing, a dot, and the next name: a package, or a class of the root package. */
+    private static final Pattern REFERENCE = Pattern.compile("\\bconcurrencydemo\\s*\\.\\s*([A-Za-z0-9_$]+)");
+    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
 
     /** For each package, the packages of demo it may use. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
-            "", Set.of("cli"),
+            "", Set.of("", "cli"),
             "cli", Set.of("lessons", "framework", "report", "multiprocessing", "threading"),
             "lessons", Set.of("framework", "report", "multiprocessing", "threading"),
             "framework", Set.of("report", "multiprocessing", "threading"),
@@ -52,18 +54,40 @@ class ArchitectureTest {
             String pkg = relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
             assertThat(MAY_USE).withFailMessage("%s is in a package the layer map does not know", relative)
                     .containsKey(pkg);
-            String code = Files.readString(source, StandardCharsets.UTF_8);
+            // comments may name any package ({@link …} included): only code counts; blanked, not
+            // removed, so that line numbers stay right
+            String code = COMMENT.matcher(Files.readString(source, StandardCharsets.UTF_8))
+                    .replaceAll(c -> c.group().replaceAll("[^\\n]", " "));
             Matcher m = REFERENCE.matcher(code);
             while (m.find()) {
-                String used = m.group(1);
-                if (!used.equals(pkg) && !MAY_USE.get(pkg).contains(used)) {
+                String name = m.group(1);
+                String used = Character.isUpperCase(name.charAt(0)) ? "" : name; // a class of the root package
+                if (used.equals("package") || used.equals(pkg) && !pkg.isEmpty()) {
+                    continue;
+                }
+                if (!MAY_USE.get(pkg).contains(used)) {
                     int line = (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                    wrong.add(relative + ":" + line + " (" + (pkg.isEmpty() ? "root" : pkg) + ") uses " + used);
+                    wrong.add(relative + ":" + line + " (" + (pkg.isEmpty() ? "root" : pkg) + ") uses "
+                            + (used.isEmpty() ? "the root package" : used));
                 }
             }
         }
         assertThat(wrong).withFailMessage("imports that run the wrong way:%n  %s", String.join("\n  ", wrong))
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("the check sees references however they are written: spaced, split over lines, or to the root package")
+    void referencesAreFoundInAnyForm() {
+        String code = "import concurrencydemo.Main;\nint x = concurrencydemo\n    .framework . ExitCode.WRONG;\n"
+                + "// concurrencydemo.cli.Demo in a comment does not count\n";
+        String blanked = COMMENT.matcher(code).replaceAll(c -> c.group().replaceAll("[^\\n]", " "));
+        Matcher m = REFERENCE.matcher(blanked);
+        java.util.List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertThat(found).containsExactly("Main", "framework");
     }
 
     @Test

@@ -170,20 +170,25 @@ class RobustnessTest {
     }
 
     @Test
-    @DisplayName("suspended (SIGSTOP, as Ctrl-Z) longer than the time bound and continued: nothing is called stuck")
+    @DisplayName("suspended (SIGSTOP, as Ctrl-Z) mid-variant for longer than the time bound and continued: nothing is called stuck")
     void suspensionIsNotStuck(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out.txt");
         Path work = Files.createDirectory(tmp.resolve("tmp"));
-        // every variant needs about 200 ms of its 1 s bound; the run is stopped for 1.5 s in the middle
-        Process demo = startDemo(work, ProcessBuilder.Redirect.to(out.toFile()), "threads", "--window", "100ms",
-                "--timeout", "1s");
-        Thread.sleep(400);
+        // Locked by hand needs two 300 ms windows of its 2 s bound; the run is stopped for 3 s inside it
+        Process demo = startDemo(work, ProcessBuilder.Redirect.to(out.toFile()), "locks", "--window", "300ms",
+                "--timeout", "2s");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(out).contains("[2/4] Locked by hand") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.readString(out)).contains("[2/4] Locked by hand");
         new ProcessBuilder("kill", "-STOP", Long.toString(demo.pid())).start().waitFor();
-        Thread.sleep(1_500);
+        Thread.sleep(3_000);
         new ProcessBuilder("kill", "-CONT", Long.toString(demo.pid())).start().waitFor();
-        assertThat(demo.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String text = Files.readString(out);
-        assertThat(text).doesNotContain("STUCK");
+        assertThat(text.substring(text.indexOf("[2/4] Locked by hand"), text.indexOf("[3/4]")))
+                .contains("=> CORRECT").doesNotContain("STUCK");
         assertThat(demo.exitValue()).withFailMessage(text).isZero();
     }
 

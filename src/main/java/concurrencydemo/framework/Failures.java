@@ -16,13 +16,21 @@ public final class Failures {
 
     /** One line for a student on why a program failed. */
     public static String describe(Throwable t) {
+        return describe(t, false);
+    }
+
+    /**
+     * As {@link #describe(Throwable)}; {@code outputShown}: whether what the program printed was
+     * shown (not with {@code --trials} or JSON), so that a sentence may point to it.
+     */
+    public static String describe(Throwable t, boolean outputShown) {
         if (t instanceof ChildFailedException child) {
-            return describe(child);
+            return describe(child, outputShown);
         }
         if (t instanceof Pool.WorkerDiedException lost) {
             return switch (lost.reason()) {
                 case WORKER_DIED -> "a pool worker died while running a job: "
-                        + lost.worker().map(Failures::describe).orElse("it ended");
+                        + lost.worker().map(w -> describe(w, outputShown)).orElse("it ended");
                 case TERMINATED -> "the pool was terminated before the job finished";
                 case NO_LIVE_WORKER -> "every worker of the pool had ended, so no worker could take the job";
             };
@@ -40,10 +48,10 @@ public final class Failures {
     }
 
     /** A child that ended badly, in words: {@code P1 (pid 1234) was killed (SIGKILL)}. */
-    static String describe(ChildFailedException e) {
+    static String describe(ChildFailedException e, boolean outputShown) {
         String who = e.child() + " (pid " + e.pid() + ")";
         return who + switch (e.how()) {
-            case THREW -> " failed: its task threw an exception (its output is above)";
+            case THREW -> " failed: its task threw an exception" + (outputShown ? " (its output is above)" : "");
             case ORPHANED -> " exited because its parent had gone";
             case KILLED_BY_SIGNAL -> switch (e.signal().getAsInt()) {
                 case 9 -> " was killed (SIGKILL)";

@@ -44,7 +44,6 @@ public final class Runner {
      */
     public static int runLessons(List<Lesson> lessons, LessonOptions options, PrintWriter out,
                                  PrintWriter err, boolean asCollection) {
-        Workspace.sweepOrphans(); // what earlier runs killed outright left behind, thread lessons included
         boolean json = options.json();
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
         Results results = new Results(lessons, asCollection);
@@ -52,6 +51,7 @@ public final class Runner {
         if (onSignal != null) {
             Runtime.getRuntime().addShutdownHook(onSignal);
         }
+        Workspace.sweepOrphans(); // what earlier runs killed outright left behind, thread lessons included
         try {
             for (Lesson lesson : lessons) {
                 if (results.lessonsDone() > 0) {
@@ -234,8 +234,10 @@ public final class Runner {
                 }
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
-                    try (Stage trial = new Stage(line -> { }, options.window())) {
+                    // tracked by the variant's stage, so that stopping the variant stops the trial too
+                    try (Stage trial = stage.track(new Stage(line -> { }, options.window()))) {
                         outcomes.add(v.body().run(trial));
+                        stage.untrack(trial);
                     }
                     step.run();
                 }
@@ -307,12 +309,12 @@ public final class Runner {
             }, bound, trialsDone == null ? null : trialsDone::get);
             if (!finished) {
                 List<String> blocked = stage.describeBlocked();
-                blocked.add(0, "main is " + runner.getState());
+                blocked.add(0, "main" + Stage.describe(runner).substring(runner.getName().length()));
                 String which = trialsDone == null ? "" : "trial " + (trialsDone.get() + 1) + " ";
-                stop(runner, stage);
-                return new Attempt<>(null, new Outcome(null, "stuck", false, which + "did not finish within "
-                        + LessonOptions.show(bound) + "; stopped it. " + String.join("; ", blocked), Map.of()),
-                        Verdict.STUCK);
+                boolean stopped = stop(runner, stage);
+                return new Attempt<>(null, Outcome.stuck(null, null, which + "did not finish within "
+                        + LessonOptions.show(bound) + (stopped ? "; stopped it. " : "; could not stop it. ")
+                        + String.join("; ", blocked)), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
@@ -320,14 +322,15 @@ public final class Runner {
             if (Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
                 return interrupted();
             }
-            err.println("demo: " + lesson + ": " + v.name() + " failed: " + Failures.describe(cause)
+            boolean outputShown = options.trials() == 0 && !options.json();
+            err.println("demo: " + lesson + ": " + v.name() + " failed: " + Failures.describe(cause, outputShown)
                     + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
             if (options.verbose()) {
                 cause.printStackTrace(err);
             }
             err.flush();
             return new Attempt<>(null, new Outcome(null, "failed", false,
-                    "the program failed: " + Failures.describe(cause), Map.of()), Verdict.FAILED);
+                    "the program failed: " + Failures.describe(cause, outputShown), Map.of()), Verdict.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(runner, stage);
@@ -340,8 +343,11 @@ public final class Runner {
                 "interrupted before it finished (Ctrl-C or a signal)", Map.of()), Verdict.INTERRUPTED);
     }
 
-    /** Stops a variant's thread: closes its stage (nothing more is shown), interrupts it, waits for it. */
-    private static void stop(Thread runner, Stage stage) {
+    /**
+     * Stops a variant's thread: closes its stage (nothing more is shown), interrupts it, waits a
+     * little for it. Returns whether it ended.
+     */
+    private static boolean stop(Thread runner, Stage stage) {
         stage.close();
         runner.interrupt();
         try {
@@ -349,5 +355,6 @@ public final class Runner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !runner.isAlive();
     }
 }

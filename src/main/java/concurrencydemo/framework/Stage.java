@@ -98,10 +98,17 @@ public final class Stage implements AutoCloseable {
 
     /** A new, unstarted thread that the stage interrupts and joins when the variant ends. */
     public Thread thread(String name, Runnable body) {
-        refuseIfClosed();
-        Thread t = new Thread(body, name);
+        // a thread made before close() but started after it runs nothing: close() could not join it
+        Thread t = new Thread(() -> {
+            if (!closed) {
+                body.run();
+            }
+        }, name);
         t.setDaemon(true);
-        threads.add(t);
+        synchronized (threads) {
+            refuseIfClosed();
+            threads.add(t);
+        }
         return t;
     }
 
@@ -119,6 +126,13 @@ public final class Stage implements AutoCloseable {
             // best effort
         }
         throw new IllegalStateException("the variant has been stopped");
+    }
+
+    /** Forgets {@code resource}, which its user has closed itself. */
+    public void untrack(AutoCloseable resource) {
+        synchronized (resources) {
+            resources.remove(resource);
+        }
     }
 
     private void refuseIfClosed() {
@@ -144,7 +158,10 @@ public final class Stage implements AutoCloseable {
                 stopped.add(what);
                 note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 t.interrupt();
-                t.join();
+                t.join(JOIN_ON_CLOSE.toMillis());
+                if (t.isAlive()) {
+                    note("watchdog: " + t.getName() + " did not stop when interrupted; it is left to end with demo");
+                }
             }
         }
         return stopped;
@@ -219,7 +236,7 @@ public final class Stage implements AutoCloseable {
      * A thread's state in words: {@code T2 is waiting for a ReentrantLock held by T1}, or
      * {@code T1 is running}.
      */
-    private static String describe(Thread t) {
+    static String describe(Thread t) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
         Thread.State state = t.getState();
         if (info != null && info.getLockName() != null
@@ -256,7 +273,9 @@ public final class Stage implements AutoCloseable {
     @Override
     public void close() {
         synchronized (transcript) {
-            closed = true;
+            synchronized (threads) {
+                closed = true; // from here no line is shown and no thread is added
+            }
         }
         for (Thread t : List.copyOf(threads)) {
             t.interrupt();

@@ -128,9 +128,14 @@ public final class LocksLesson extends Lesson {
         startSignal.countDown();
         Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
         List<String> stopped = stage.joinOrStop(bound, t1, t2);
-        String stuck = stopped.isEmpty() ? null : String.join("; ", stopped) + ", which threw before unlock() and"
-                + " has ended: no thread will ever release that lock. The watchdog stopped the waiting thread after "
-                + LessonOptions.show(bound);
+        String stuck = null;
+        if (!stopped.isEmpty()) {
+            boolean threw = firstUpdateFails && !failNext.get(); // an update really failed
+            stuck = String.join("; ", stopped) + (threw && guard == Guard.BY_HAND
+                    ? ", which threw before unlock() and has ended: no thread will ever release that lock"
+                    : ": it did not finish within " + LessonOptions.show(bound) + " (a slow or busy machine?)")
+                    + ". The watchdog stopped it after " + LessonOptions.show(bound);
+        }
         stage.println("End value: " + db.value);
         stage.println("end main");
         if (db.trace != null) {
@@ -206,12 +211,15 @@ public final class LocksLesson extends Lesson {
             Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
             List<String> stopped = stage.joinOrStop(bound, processes);
             String stuck = null;
-            if (!stopped.isEmpty()) {
+            if (!stopped.isEmpty() && thrower.get() != 0) {
                 String threw = "P" + thrower.get();
                 String waiting = threw.equals("P1") ? "P2" : "P1";
                 stuck = waiting + " waited " + LessonOptions.show(bound) + " for the lock that " + threw + " took and"
                         + " never released (" + threw + " threw before release() and kept running); the watchdog"
                         + " stopped both";
+            } else if (!stopped.isEmpty()) {
+                stuck = String.join(" and ", stopped) + " did not finish within " + LessonOptions.show(bound)
+                        + " (a slow or busy machine?); the watchdog stopped " + (stopped.size() == 1 ? "it" : "them");
             }
             stage.println("End value: " + value.get());
             stage.println("end main");

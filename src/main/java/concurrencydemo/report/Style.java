@@ -33,9 +33,13 @@ public final class Style {
         return isTerminal("demo.stdout.tty");
     }
 
-    /** Whether standard error is a terminal (for the progress bar). */
+    /**
+     * Whether standard error is a terminal (for the progress bar). Without the launcher's word,
+     * no: a console tells about stdin and stdout only, and a bar redrawn into a file is garbage.
+     */
     public static boolean stderrIsTerminal() {
-        return isTerminal("demo.stderr.tty");
+        String told = System.getProperty("demo.stderr.tty");
+        return told != null && Boolean.parseBoolean(told);
     }
 
     /**

@@ -63,6 +63,9 @@ class StageTest {
             holder.start();
             held.await();
             waiter.start();
+            while (!lock.hasQueuedThread(waiter)) { // the waiter is blocked in lockInterruptibly()
+                Thread.onSpinWait();
+            }
             List<String> stopped = stage.joinOrStop(Duration.ofMillis(200), waiter);
             assertThat(waiter.isAlive()).isFalse();
             assertThat(stopped).containsExactly("T2 is waiting for a ReentrantLock held by T1");
