@@ -62,7 +62,7 @@ public final class TextReport {
             boolean right = normalise(guess).equals(normalise(Values.show(asked)))
                     || normalise(guess).equals(normalise(Values.show(observed)));
             out.println(INDENT + AFTER_WORD + "your guess: " + guess + " - "
-                    + (right ? style.good("right") : style.warn("not this time")) + ", it ended with "
+                    + (right ? style.good("right") : style.warn("wrong")) + ", it ended with "
                     + Values.show(observed));
         }
         out.flush();
