@@ -23,10 +23,14 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link #map} returns the results in the order of the arguments, whatever order the workers
  *       finish in; {@link #apply} runs one call.</li>
- *   <li>{@link #mapAsync} and {@link #applyAsync} return at once; the optional callback runs, on a
- *       dispatcher thread, when the result is ready.</li>
+ *   <li>{@link #mapAsync} and {@link #applyAsync} return at once; the optional callback gets the
+ *       result when it is ready, in the thread that completes the future (a dispatcher thread), or
+ *       in the caller's thread, before the method returns, when the future is already complete
+ *       as the callback is attached. It is not called when the job fails.</li>
  *   <li>{@link #close} lets queued jobs finish and then lets the workers exit; {@link #join} waits
- *       for them; {@link #terminate} kills them at once and fails what is pending.</li>
+ *       for them; {@link #terminate} kills them at once and fails what is pending. A job is either
+ *       queued before {@code close} or {@code terminate} takes effect, or refused with
+ *       {@link IllegalStateException} ("the pool is closed"); none is queued behind them.</li>
  *   <li>A call is serialized in the caller's thread when it is submitted: one that cannot be
  *       (a lambda that captured something not serializable) fails there, with an
  *       {@link UnserializableException}, and nothing of it is queued.</li>
@@ -44,10 +48,14 @@ public final class Pool implements AutoCloseable {
     private static final Job POISON = new Job(null, null);
     private static final java.time.Duration EXIT_WAIT = java.time.Duration.ofSeconds(1);
 
+    private final Workspace workspace;
     private final List<ChildProcess> workers = new ArrayList<>();
     private final List<Thread> dispatchers = new ArrayList<>();
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final AtomicInteger liveDispatchers = new AtomicInteger();
+    /** Orders submissions against close and terminate: a job is queued before the POISONs, or refused. */
+    private final Object shutdown = new Object();
+    // written under shutdown; volatile for join() and died(), which read it without
     private volatile boolean closed;
     private volatile boolean terminated;
 
@@ -55,6 +63,7 @@ public final class Pool implements AutoCloseable {
         if (processes < 1) {
             throw new IllegalArgumentException("a pool needs at least one process, not " + processes);
         }
+        this.workspace = ws;
         for (int i = 0; i < processes; i++) {
             ChildProcess worker = ws.process("W" + (i + 1), Pool::serve).start();
             workers.add(worker);
@@ -71,6 +80,11 @@ public final class Pool implements AutoCloseable {
     /** The number of worker processes. */
     public int size() {
         return workers.size();
+    }
+
+    /** The dispatcher threads, one per worker, for tests. */
+    List<Thread> dispatchers() {
+        return List.copyOf(dispatchers);
     }
 
     /** The worker processes, for reports. */
@@ -113,17 +127,20 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** Python's {@code map_async}: returns at once; {@code callback} (may be null) gets the list. */
+    /**
+     * Python's {@code map_async}: returns at once; {@code callback} (may be null) gets the list.
+     *
+     * @throws UnserializableException when a call cannot be serialized; then none is queued
+     * @throws FrameTooLargeException when a call is larger than a frame may be; then none is queued
+     * @throws IllegalStateException when the pool is closed or terminated; then none is queued
+     */
     public <T extends Serializable, R> CompletableFuture<List<R>> mapAsync(
             SerializableFunction<T, R> f, List<T> args, Consumer<List<R>> callback) {
         List<Job> jobs = new ArrayList<>();
         for (T arg : args) {
             jobs.add(job(f, arg)); // all serialized before any is queued
         }
-        List<CompletableFuture<R>> parts = new ArrayList<>();
-        for (Job job : jobs) {
-            parts.add(submit(job));
-        }
+        List<CompletableFuture<R>> parts = submit(jobs);
         CompletableFuture<List<R>> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0]))
                 .thenApply(done -> parts.stream().map(CompletableFuture::join).toList());
         return callback == null ? all : all.thenApply(list -> {
@@ -132,10 +149,16 @@ public final class Pool implements AutoCloseable {
         });
     }
 
-    /** Python's {@code apply_async}: returns at once; {@code callback} (may be null) gets the result. */
+    /**
+     * Python's {@code apply_async}: returns at once; {@code callback} (may be null) gets the result.
+     *
+     * @throws UnserializableException when the call cannot be serialized; then it is not queued
+     * @throws FrameTooLargeException when the call is larger than a frame may be; then it is not queued
+     * @throws IllegalStateException when the pool is closed or terminated
+     */
     public <T extends Serializable, R> CompletableFuture<R> applyAsync(
             SerializableFunction<T, R> f, T arg, Consumer<R> callback) {
-        CompletableFuture<R> result = submit(job(f, arg));
+        CompletableFuture<R> result = this.<R>submit(List.of(job(f, arg))).get(0);
         return callback == null ? result : result.thenApply(r -> {
             callback.accept(r);
             return r;
@@ -147,25 +170,41 @@ public final class Pool implements AutoCloseable {
         return new Job(Frames.serialize(new Call(f, arg)), new CompletableFuture<>());
     }
 
+    /** Queues all of {@code batch}, or none when the pool is closed. */
     @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> submit(Job job) {
-        if (closed) {
-            throw new IllegalStateException("the pool is closed");
+    private <R> List<CompletableFuture<R>> submit(List<Job> batch) {
+        synchronized (shutdown) {
+            if (closed) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            jobs.addAll(batch); // ahead of the POISONs that close() will add
         }
-        jobs.add(job);
+        // A dispatcher decrements, then drains; we add, then read: one of us sees the other.
         if (liveDispatchers.get() == 0) {
             failPending(new WorkerDiedException(WorkerDiedException.Reason.NO_LIVE_WORKER, null));
         }
-        return (CompletableFuture<R>) job.result;
+        List<CompletableFuture<R>> results = new ArrayList<>();
+        for (Job job : batch) {
+            results.add((CompletableFuture<R>) job.result);
+        }
+        return results;
     }
 
     /** Python's {@code close()}: no more jobs; workers exit when the queued ones are done. */
     public void close() {
-        if (!closed) {
-            closed = true;
-            for (int i = 0; i < workers.size(); i++) {
-                jobs.add(POISON);
+        synchronized (shutdown) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            addPoison();
+        }
+    }
+
+    /** One POISON per dispatcher, behind every job queued so far. */
+    private void addPoison() {
+        for (int i = 0; i < dispatchers.size(); i++) {
+            jobs.add(POISON);
         }
     }
 
@@ -182,14 +221,22 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** Python's {@code terminate()}: kills the workers now; pending jobs fail. */
+    /**
+     * Python's {@code terminate()}: kills the workers now; pending jobs fail with
+     * {@link WorkerDiedException.Reason#TERMINATED}, and so does each job a worker was running. Every
+     * dispatcher then ends (an idle one takes a POISON, a busy one finds its worker gone), so
+     * {@link #join} returns. Closing the pool's {@link Workspace} terminates it.
+     */
     public void terminate() {
-        closed = true;
-        terminated = true;
+        synchronized (shutdown) {
+            closed = true;
+            terminated = true;
+        }
         for (ChildProcess w : workers) {
             w.terminate();
         }
         failPending(new WorkerDiedException(WorkerDiedException.Reason.TERMINATED, null));
+        addPoison(); // wakes the dispatchers idle in take(); no job can be queued after these
     }
 
     private void dispatch(ChildProcess worker) {
@@ -232,7 +279,9 @@ public final class Pool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new WorkerDiedException(terminated ? WorkerDiedException.Reason.TERMINATED
+        // the workspace kills its children before it terminates its pools
+        boolean killedByUs = terminated || workspace.closed();
+        return new WorkerDiedException(killedByUs ? WorkerDiedException.Reason.TERMINATED
                 : WorkerDiedException.Reason.WORKER_DIED, ChildFailedException.of(worker));
     }
 

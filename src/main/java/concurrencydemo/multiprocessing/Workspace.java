@@ -376,9 +376,11 @@ public final class Workspace implements AutoCloseable {
         return own(ProcessQueue.create(this));
     }
 
-    /** Python's {@code Pool(processes)}. */
+    /** Python's {@code Pool(processes)}; closing the workspace {@linkplain Pool#terminate terminates} it. */
     public Pool pool(int processes) {
-        return own(new Pool(this, processes));
+        Pool pool = new Pool(this, processes);
+        own(pool::terminate);
+        return pool;
     }
 
     /** Python's {@code Process(target=…)}: a child JVM, not yet started. */

@@ -331,6 +331,97 @@ class MultiprocessingTest {
         assertThat(pool.apply(MultiprocessingTest::slowSquare, 6)).isEqualTo(36);
     }
 
+    @Test
+    @DisplayName("terminate() then join() returns, and no dispatcher thread is left")
+    void terminateThenJoinEndsEveryDispatcher() throws Exception {
+        Pool pool = ws.pool(2);
+        assertThat(pool.map(MultiprocessingTest::slowSquare, List.of(1, 2))).containsExactly(1, 4);
+        pool.terminate(); // both dispatchers are idle in take()
+        assertJoinsWithin(Duration.ofSeconds(10), () -> {
+            pool.join();
+            return null;
+        });
+        assertThat(pool.dispatchers()).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    @DisplayName("closing the workspace terminates its pool: pending jobs fail as TERMINATED and every dispatcher ends")
+    void workspaceCloseTerminatesItsPool() throws Exception {
+        Workspace own = Workspace.create(line -> { });
+        Pool pool = own.pool(1);
+        java.util.concurrent.CompletableFuture<Integer> running = pool.applyAsync(MultiprocessingTest::sleepLong, 1, null);
+        java.util.concurrent.CompletableFuture<Integer> queued = pool.applyAsync(MultiprocessingTest::sleepLong, 2, null);
+        own.close();
+        for (Thread dispatcher : pool.dispatchers()) {
+            dispatcher.join(Duration.ofSeconds(20).toMillis());
+            assertThat(dispatcher.isAlive()).as(dispatcher.getName()).isFalse();
+        }
+        for (var job : List.of(running, queued)) {
+            assertThatThrownBy(job::get).cause().isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.TERMINATED));
+        }
+    }
+
+    @Test
+    @DisplayName("a job submitted while the pool closes either runs or is refused with 'the pool is closed'; none is lost")
+    void jobsRacingCloseRunOrAreRefused() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Pool pool = ws.pool(1);
+            List<java.util.concurrent.CompletableFuture<Integer>> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Throwable> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch submitting = new java.util.concurrent.CountDownLatch(1);
+            Thread submitter = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(pool.applyAsync(MultiprocessingTest::slowSquare, 1, null));
+                        submitting.countDown();
+                    }
+                } catch (IllegalStateException e) {
+                    refused.add(e);
+                }
+            });
+            submitter.start();
+            submitting.await();
+            pool.close();
+            submitter.join();
+            assertThat(refused).singleElement().extracting(Throwable::getMessage).isEqualTo("the pool is closed");
+            for (var job : accepted) {
+                assertThat(job.get()).isEqualTo(1);
+            }
+            pool.join();
+        }
+    }
+
+    /** Runs {@code action} in a thread and fails unless it returns within {@code bound}; joins the thread either way. */
+    private static void assertJoinsWithin(Duration bound, java.util.concurrent.Callable<Void> action) throws Exception {
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread t = new Thread(() -> {
+            try {
+                action.call();
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        t.start();
+        t.join(bound.toMillis());
+        boolean hung = t.isAlive();
+        if (hung) {
+            t.interrupt();
+            t.join();
+        }
+        assertThat(hung).as("still running after %s", bound).isFalse();
+        assertThat(thrown).isEmpty();
+    }
+
+    static int sleepLong(int i) {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return i;
+    }
+
     static int fail(int job) {
         throw new IllegalStateException("job " + job + " failed");
     }
