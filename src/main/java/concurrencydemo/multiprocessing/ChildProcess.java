@@ -53,6 +53,8 @@ public final class ChildProcess {
      * Starts the child JVM and sends it its task; returns as soon as the JVM is launched.
      *
      * @throws UnserializableException when the task cannot be serialized (no JVM is started then)
+     * @throws FrameTooLargeException when the task is larger, serialized, than a frame may be (no JVM
+     *         is started then)
      * @throws ChildFailedException when the JVM ended before it could read its task
      * @throws UncheckedIOException when the JVM cannot be launched
      * @throws IllegalStateException when already started, or the workspace is closed
@@ -64,7 +66,8 @@ public final class ChildProcess {
         if (workspace.closed()) {
             throw new IllegalStateException("cannot start " + name + ": its workspace is closed");
         }
-        byte[] task = Frames.serialize(target); // first: a task that cannot be sent starts no JVM
+        // first: a task that cannot be sent starts no JVM
+        byte[] task = Frames.serialize(target, "the task of child " + name);
         List<String> command = Jvm.command(ChildMain.class);
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));

@@ -37,6 +37,13 @@ import java.util.function.Consumer;
  *   <li>A function that throws in the worker fails its call with an {@link ExecutionException}
  *       whose message is the worker's exception ({@code map} and {@code apply} throw it); the
  *       worker goes on serving. So does a result that cannot be serialized.</li>
+ *   <li>A call or a result larger, serialized, than a frame may be ({@value Frames#MAX_FRAME} bytes)
+ *       fails with a {@link FrameTooLargeException} naming its size and the limit: a call at
+ *       submission, in the caller's thread, with nothing queued; a result as the cause of its call's
+ *       {@link ExecutionException}, and the worker goes on serving.</li>
+ *   <li>A live worker that sends something that is not a frame is out of step with its
+ *       dispatcher: the worker is destroyed and its job fails with a {@link ProtocolException};
+ *       the other workers go on.</li>
  *   <li>A worker that dies fails its job with a {@link WorkerDiedException} carrying the worker's
  *       facts; when every worker has died, every pending job fails the same way, so nothing waits
  *       forever. {@code map} and {@code apply} throw it as it is, not wrapped.</li>
@@ -96,8 +103,12 @@ public final class Pool implements AutoCloseable {
      * Python's {@code map(func, iterable)}: the results in the arguments' order.
      *
      * @throws UnserializableException when a call cannot be serialized; then none is queued
-     * @throws ExecutionException when the function threw in a worker
+     * @throws FrameTooLargeException when a call is larger than a frame may be; then none is queued
+     * @throws ExecutionException when the function threw in a worker, or its result could not be
+     *         sent back (not serializable, or too large: then the cause is a {@link FrameTooLargeException})
      * @throws WorkerDiedException when a worker died with a call, or the pool was terminated
+     * @throws ProtocolException when a worker sent something that is not a frame
+     * @throws IllegalStateException when the pool is closed
      */
     public <T extends Serializable, R> List<R> map(SerializableFunction<T, R> f, List<T> args)
             throws InterruptedException, ExecutionException {
@@ -108,8 +119,12 @@ public final class Pool implements AutoCloseable {
      * Python's {@code apply(func, args)}: runs one call in a worker and waits for its result.
      *
      * @throws UnserializableException when the call cannot be serialized
-     * @throws ExecutionException when the function threw in the worker
+     * @throws FrameTooLargeException when the call is larger than a frame may be; then it is not queued
+     * @throws ExecutionException when the function threw in the worker, or its result could not be
+     *         sent back (not serializable, or too large: then the cause is a {@link FrameTooLargeException})
      * @throws WorkerDiedException when the worker died with the call, or the pool was terminated
+     * @throws ProtocolException when the worker sent something that is not a frame
+     * @throws IllegalStateException when the pool is closed
      */
     public <T extends Serializable, R> R apply(SerializableFunction<T, R> f, T arg)
             throws InterruptedException, ExecutionException {
@@ -122,6 +137,12 @@ public final class Pool implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WorkerDiedException died) {
                 throw died;
+            }
+            if (e.getCause() instanceof ProtocolException broken) {
+                throw broken;
+            }
+            if (e.getCause() instanceof ExecutionException inWorker) {
+                throw inWorker; // the worker's own: its message is the worker's exception
             }
             throw e;
         }
@@ -165,9 +186,10 @@ public final class Pool implements AutoCloseable {
         });
     }
 
-    /** A job for {@code f(arg)}, serialized now, in the caller's thread. */
+    /** A job for {@code f(arg)}, serialized now, in the caller's thread, and checked to fit a frame. */
     private static <T extends Serializable, R> Job job(SerializableFunction<T, R> f, T arg) {
-        return new Job(Frames.serialize(new Call(f, arg)), new CompletableFuture<>());
+        String what = "a pool call with an argument of class " + (arg == null ? "null" : arg.getClass().getName());
+        return new Job(Frames.serialize(new Call(f, arg), what), new CompletableFuture<>());
     }
 
     /** Queues all of {@code batch}, or none when the pool is closed. */
@@ -255,8 +277,15 @@ public final class Pool implements AutoCloseable {
                     if (reply.error() == null) {
                         job.result.complete(reply.value());
                     } else {
-                        job.result.completeExceptionally(new ExecutionException(reply.error(), null));
+                        job.result.completeExceptionally(new ExecutionException(reply.error(), reply.tooLarge()));
                     }
+                } catch (Frames.CorruptFrameException e) {
+                    // the worker is out of step with us: nothing more it sends can be trusted
+                    ProtocolException broken = new ProtocolException(worker.name(), worker.pid(), e.getMessage());
+                    worker.destroy();
+                    worker.awaitGone();
+                    job.result.completeExceptionally(broken);
+                    return;
                 } catch (IOException e) {
                     job.result.completeExceptionally(died(worker));
                     return;
@@ -311,9 +340,13 @@ public final class Pool implements AutoCloseable {
             byte[] reply;
             try {
                 Call call = Frames.deserialize(frame);
-                reply = Frames.serialize(new Reply(call.run(), null));
+                Serializable value = call.run();
+                String what = "the result of a pool call, of class " + (value == null ? "null" : value.getClass().getName());
+                reply = Frames.serialize(new Reply(value, null, null), what);
+            } catch (FrameTooLargeException e) {
+                reply = Frames.serialize(new Reply(null, e.toString(), e)); // an error, not a dead worker
             } catch (Throwable t) {
-                reply = Frames.serialize(new Reply(null, t.toString()));
+                reply = Frames.serialize(new Reply(null, t.toString(), null));
             }
             Frames.write(child.toParent(), reply);
         }
@@ -331,8 +364,8 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** A worker's answer: a value or an error message. */
-    private record Reply(Serializable value, String error) implements Serializable {
+    /** A worker's answer: a value, or an error message (with the exception when the result was too large). */
+    private record Reply(Serializable value, String error, FrameTooLargeException tooLarge) implements Serializable {
     }
 
     /** A serialized {@link Call} and the future its reply completes. */
@@ -377,6 +410,34 @@ public final class Pool implements AutoCloseable {
         /** The worker that died with the job, when one did. */
         public java.util.Optional<ChildFailedException> worker() {
             return java.util.Optional.ofNullable(worker);
+        }
+    }
+
+    /**
+     * A job was lost because its worker sent something that is not a frame (a length outside
+     * {@code 0..}{@value Frames#MAX_FRAME}): the channel between them was out of step, so the worker
+     * was destroyed. Carries the worker's name and pid and what was read.
+     */
+    public static final class ProtocolException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String worker;
+        private final long pid;
+
+        ProtocolException(String worker, long pid, String detail) {
+            super("pool job lost: worker " + worker + " (pid " + pid + ") sent a " + detail
+                    + "; the worker was destroyed");
+            this.worker = worker;
+            this.pid = pid;
+        }
+
+        /** The worker's name, e.g. {@code W1}. */
+        public String worker() {
+            return worker;
+        }
+
+        public long pid() {
+            return pid;
         }
     }
 }

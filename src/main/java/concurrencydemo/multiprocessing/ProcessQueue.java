@@ -125,9 +125,15 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
         return items != null;
     }
 
-    /** Puts {@code item} at the tail; returns when it is in the queue. */
+    /**
+     * Puts {@code item} at the tail; returns when it is in the queue.
+     *
+     * @throws UnserializableException when the item cannot be serialized; nothing is put then
+     * @throws FrameTooLargeException when the item is larger, serialized, than a frame may be;
+     *         nothing is put then
+     */
     public void put(T item) throws InterruptedException {
-        byte[] bytes = Frames.serialize(item);
+        byte[] bytes = Frames.serialize(item, "a queue item of class " + item.getClass().getName());
         if (owner()) {
             items.put(bytes);
             return;

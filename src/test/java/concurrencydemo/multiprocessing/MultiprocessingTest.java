@@ -392,6 +392,73 @@ class MultiprocessingTest {
         }
     }
 
+    @Test
+    @DisplayName("a call larger than a frame fails at submit with its size and the limit, and the worker serves on")
+    void oversizedCallFailsAtSubmit() throws Exception {
+        Pool pool = ws.pool(1);
+        byte[] huge = new byte[Frames.MAX_FRAME + (1 << 20)];
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::length, huge))
+                .isInstanceOfSatisfying(FrameTooLargeException.class, e -> {
+                    assertThat(e.size()).isGreaterThan(huge.length);
+                    assertThat(e.limit()).isEqualTo(Frames.MAX_FRAME);
+                })
+                .hasMessageContaining("[B")
+                .hasMessageContaining(Integer.toString(Frames.MAX_FRAME));
+        assertThat(pool.apply(MultiprocessingTest::length, new byte[1000])).isEqualTo(1000);
+        assertThat(pool.workers()).allMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    @DisplayName("a result larger than a frame fails only its call, with its size and the limit, and the worker serves on")
+    void oversizedResultFailsOnlyItsCall() throws Exception {
+        Pool pool = ws.pool(1);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::bytes, Frames.MAX_FRAME + 1000))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(FrameTooLargeException.class, e -> {
+                    assertThat(e.size()).isGreaterThan(Frames.MAX_FRAME + 1000);
+                    assertThat(e.limit()).isEqualTo(Frames.MAX_FRAME);
+                });
+        assertThat(pool.apply(MultiprocessingTest::length, new byte[1000])).isEqualTo(1000);
+        assertThat(pool.workers()).allMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    @DisplayName("a live worker that sends a corrupt frame is destroyed, and its job fails as a protocol error")
+    void corruptFrameIsAProtocolError() throws Exception {
+        Pool pool = ws.pool(1);
+        ChildProcess worker = pool.workers().get(0);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::corruptReply, 1))
+                .isInstanceOfSatisfying(Pool.ProtocolException.class, e -> {
+                    assertThat(e.worker()).isEqualTo("W1");
+                    assertThat(e.pid()).isEqualTo(worker.pid());
+                })
+                .hasMessageContaining("corrupt frame");
+        assertThat(worker.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(worker.exitCode()).isEqualTo(128 + 9);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::length, new byte[1]))
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.NO_LIVE_WORKER));
+    }
+
+    static int length(byte[] bytes) {
+        return bytes.length;
+    }
+
+    static byte[] bytes(int n) {
+        return new byte[n];
+    }
+
+    /** Writes a frame header no reply can have on the worker's channel, then returns normally. */
+    static int corruptReply(int i) {
+        try {
+            Child.current().toParent().writeInt(-2);
+            Child.current().toParent().flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return i;
+    }
+
     /** Runs {@code action} in a thread and fails unless it returns within {@code bound}; joins the thread either way. */
     private static void assertJoinsWithin(Duration bound, java.util.concurrent.Callable<Void> action) throws Exception {
         List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
