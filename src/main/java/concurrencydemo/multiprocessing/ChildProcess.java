@@ -39,8 +39,9 @@ public final class ChildProcess {
     private final String name;
     private final Task target;
     private final Consumer<String> output;
+    // Both written once, in start(), before the task is sent; volatile for the threads that join.
     private volatile Process process;
-    private Thread outputPump;
+    private volatile Thread outputPump;
 
     ChildProcess(Workspace workspace, String name, Task target, Consumer<String> output) {
         this.workspace = workspace;
@@ -76,6 +77,11 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start child process " + name, e);
         }
+        // before the task: what a child prints before it dies (a JVM that cannot start) is shown too
+        Thread pump = new Thread(this::pumpOutput, name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        outputPump = pump;
         try {
             Frames.write(new DataOutputStream(process.getOutputStream()), task);
         } catch (IOException e) {
@@ -88,9 +94,6 @@ public final class ChildProcess {
             awaitGone();
             throw ChildFailedException.of(this);
         }
-        outputPump = new Thread(this::pumpOutput, name + "-output");
-        outputPump.setDaemon(true);
-        outputPump.start();
         if (workspace.closed()) {
             destroy(); // closed while we were starting: the close may have missed this child
         }
@@ -109,17 +112,24 @@ public final class ChildProcess {
         }
     }
 
-    /** Waits for the child to exit and for all it printed to be shown. */
+    /**
+     * Waits for the child to exit and for all it printed to be shown. Also for a child whose
+     * {@link #start} failed after its JVM was launched.
+     */
     public void join() throws InterruptedException {
         started().waitFor();
-        outputPump.join();
+        Thread pump = outputPump;
+        if (pump != null) {
+            pump.join();
+        }
     }
 
     /** Waits at most {@code timeout}; returns whether the child exited. */
     public boolean join(Duration timeout) throws InterruptedException {
         boolean exited = started().waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (exited) {
-            outputPump.join(GONE_WAIT.toMillis());
+        Thread pump = outputPump;
+        if (exited && pump != null) {
+            pump.join(GONE_WAIT.toMillis());
         }
         return exited;
     }

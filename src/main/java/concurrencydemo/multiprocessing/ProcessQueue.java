@@ -133,7 +133,7 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
      *         nothing is put then
      */
     public void put(T item) throws InterruptedException {
-        byte[] bytes = Frames.serialize(item, "a queue item of class " + item.getClass().getName());
+        byte[] bytes = Frames.serialize(item, "a queue item of class " + (item == null ? "null" : item.getClass().getName()));
         if (owner()) {
             items.put(bytes);
             return;

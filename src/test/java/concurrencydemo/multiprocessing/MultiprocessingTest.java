@@ -540,6 +540,35 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a child killed before it read its task fails start() with its facts, and join() then returns")
+    void childKilledBeforeItsTaskArrivesCanBeJoined() throws Exception {
+        java.util.Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
+        byte[] ballast = new byte[8 << 20]; // far more than a pipe holds: start() writes until the child reads
+        ChildProcess child = ws.process("P1", () -> System.out.println(ballast.length));
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread killer = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!started.get() && System.nanoTime() < deadline) {
+                ProcessHandle.current().children().filter(p -> !before.contains(p.pid()))
+                        .filter(p -> p.info().command().orElse("").endsWith("java")) // exec'd, not still the spawn helper
+                        .forEach(ProcessHandle::destroyForcibly);
+                Thread.onSpinWait();
+            }
+        });
+        killer.start();
+        try {
+            assertThatThrownBy(child::start).isInstanceOfSatisfying(ChildFailedException.class,
+                    e -> assertThat(e.how()).isEqualTo(ChildFailedException.How.KILLED_BY_SIGNAL));
+        } finally {
+            started.set(true);
+            killer.join();
+        }
+        child.join();
+        assertThat(child.exitCode()).isEqualTo(128 + 9);
+    }
+
+    @Test
     @DisplayName("a child's printed lines reach the parent prefixed with its name")
     void childOutputIsPrefixed() throws Exception {
         ChildProcess child = ws.process("P7", () -> System.out.println("Hi")).start();
