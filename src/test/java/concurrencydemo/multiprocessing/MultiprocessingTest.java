@@ -268,6 +268,39 @@ class MultiprocessingTest {
     }
 
     @Test
+    @DisplayName("a child's get() that is interrupted throws InterruptedException, and the child's next calls still reach the queue")
+    void interruptedGetInAChildLeavesTheQueueUsable() throws Exception {
+        ProcessQueue<String> q = ws.queue();
+        SharedInt interrupt = ws.sharedInt(0);
+        SharedInt outcome = ws.sharedInt(0); // 1: InterruptedException, 2: an item, 3: something else
+        ChildProcess child = ws.process("C1", () -> {
+            Thread getter = new Thread(() -> {
+                try {
+                    q.get();
+                    outcome.set(2);
+                } catch (InterruptedException e) {
+                    outcome.set(1);
+                } catch (Throwable t) {
+                    outcome.set(3);
+                    t.printStackTrace();
+                }
+            });
+            getter.start();
+            interrupt.awaitAtLeast(1, Duration.ofSeconds(30));
+            getter.interrupt();
+            getter.join();
+            q.put("after"); // on the same queue object, from the same process
+        }).start();
+        // C1's GET is pending in its handler: the getter is blocked reading the reply
+        assertThat(q.getsReceived.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        interrupt.set(1);
+        assertThat(q.get(Duration.ofSeconds(10))).isEqualTo("after");
+        child.join();
+        assertThat(child.exitCode()).withFailMessage("child output: %s", childOutput).isZero();
+        assertThat(outcome.get()).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("Pool.map returns results in argument order whatever order workers finish in")
     void poolMapKeepsOrder() throws Exception {
         Pool pool = ws.pool(2);
