@@ -174,12 +174,14 @@ class MultiprocessingTest {
             }
         });
         waiter.start();
+        awaitBlockedIn(waiter, "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
         waiter.interrupt();
         waiter.join();
         lock.release();
         assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
 
-        // Held by another process: the waiter is interrupted in the OS lock (or just before it).
+        // Held by another process: the waiter is interrupted inside the OS lock, which closes the
+        // channel the lock file's users in this JVM share.
         SharedInt phase = ws.sharedInt(0);
         ChildProcess holder = ws.process("P1", () -> {
             lock.acquire();
@@ -197,6 +199,7 @@ class MultiprocessingTest {
             }
         });
         osWaiter.start();
+        awaitBlockedIn(osWaiter, "sun.nio.ch.FileDispatcherImpl.lock0");
         osWaiter.interrupt();
         osWaiter.join();
         assertThat(thrown).hasSize(2).last().isInstanceOf(InterruptedException.class);
@@ -207,6 +210,49 @@ class MultiprocessingTest {
         later.start();
         later.join();
         assertThat(thrown).hasSize(2);
+    }
+
+    /** Waits until {@code t} runs {@code frame} ("class.method"), polling its stack; fails after 20 s. */
+    private static void awaitBlockedIn(Thread t, String frame) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (java.util.Arrays.stream(t.getStackTrace()).noneMatch(f -> (f.getClassName() + "." + f.getMethodName()).equals(frame))) {
+            assertThat(t.isAlive()).as("%s ended before it blocked in %s", t.getName(), frame).isTrue();
+            assertThat(System.nanoTime() - deadline).as("%s never blocked in %s", t.getName(), frame).isNegative();
+            t.join(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a Lock held while its workspace closes can still be released; waiters in this JVM are freed and refused")
+    void lockHeldAcrossWorkspaceClose() throws Exception {
+        Workspace own = Workspace.create(line -> { });
+        ProcessLock lock = own.lock();
+        lock.acquire();
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread waiter = new Thread(() -> {
+            try {
+                lock.acquire();
+                lock.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        waiter.start();
+        awaitBlockedIn(waiter, "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
+        own.close();
+        try {
+            lock.release();
+        } finally {
+            waiter.join(Duration.ofSeconds(10).toMillis());
+            if (waiter.isAlive()) {
+                waiter.interrupt();
+                waiter.join();
+            }
+        }
+        assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
+                .extracting(Throwable::getMessage).asString().contains("closed");
+        assertThatThrownBy(lock::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(ProcessLock.inUse(lock)).isFalse();
     }
 
     @Test
