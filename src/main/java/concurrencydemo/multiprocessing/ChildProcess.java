@@ -26,11 +26,12 @@ import java.util.function.Consumer;
  * closed or when the parent JVM exits.
  *
  * <p>Memory consistency effects: the Java memory model speaks of one JVM only. What the
- * implementation relies on: {@link #join()} returns after the operating system has reaped the
- * exited child ({@code waitpid}), a system call that orders memory, and the child's writes to
- * shared memory went to the same physical pages this JVM maps; so everything the child wrote to
- * shared memory, and every item it put on a queue (each {@code put} waits for the owner's reply),
- * is visible after {@code join()} returns.
+ * implementation relies on: {@link #join()} returns after the JDK's reaper thread has reaped the
+ * exited child with {@code waitpid}, which POSIX lists among the functions that synchronize memory
+ * (XBD 4.12), and has handed that on to the joining thread through the JDK's own synchronization;
+ * the child's writes to shared memory went to the same physical pages this JVM maps. So
+ * everything the child wrote to shared memory, and every item it put on a queue (each {@code put}
+ * waits for the owner's reply), is visible after {@code join()} returns.
  */
 public final class ChildProcess {
     private static final Duration GONE_WAIT = Duration.ofSeconds(2);

@@ -41,10 +41,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Memory consistency effects: within one JVM, actions before {@link #release} happen-before the
  * actions after a subsequent {@link #acquire} (through the {@link ReentrantLock}). Across
- * processes the Java memory model says nothing; the implementation relies on the operating system:
- * releasing and taking the file lock are system calls that act as full memory barriers, so writes
- * to shared memory before {@code release} in one process are visible after a subsequent
- * {@code acquire} in another (see the package documentation).
+ * processes the Java memory model says nothing, and POSIX does not count {@code fcntl} among the
+ * functions that synchronize memory. What the implementation relies on, on Linux: the kernel
+ * takes its file-lock spinlock both to release the lock and to grant it, and that lock's
+ * release/acquire ordering carries the releasing process's earlier writes; HotSpot moves no
+ * memory access across the native call. So writes to shared memory before {@code release} in one
+ * process are visible after a subsequent {@code acquire} in another (see the package
+ * documentation).
  */
 public final class ProcessLock implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -55,9 +55,12 @@ import java.util.concurrent.TimeoutException;
  * happen-before the actions after the {@code get} that returns {@code x} (through the
  * {@link java.util.concurrent.BlockingDeque}). Across processes the Java memory model says nothing;
  * the implementation relies on the socket: a child's {@code put} returns only after the owner's
- * reply, and a {@code get} returns only after reading the item, and those socket writes and reads
- * are system calls that act as full memory barriers. So a process's writes to shared memory before
- * {@code put(x)} are visible to the process whose {@code get} returns {@code x}.
+ * reply, and a {@code get} returns only after reading the item. POSIX does not count
+ * {@code read} and {@code write} among the functions that synchronize memory; on Linux the kernel
+ * passes the bytes through the socket under its socket locks, whose release/acquire ordering
+ * carries the writer's earlier writes, and HotSpot moves no memory access across the native call.
+ * So a process's writes to shared memory before {@code put(x)} are visible to the process whose
+ * {@code get} returns {@code x} (see the package documentation).
  *
  * @param <T> the item type; items travel serialized
  */
