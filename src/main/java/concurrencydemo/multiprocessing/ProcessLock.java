@@ -26,7 +26,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * in-JVM lock and one channel, so they exclude each other like one object. Invariant: at most one
  * thread in all processes holds the lock; in this JVM, a thread holds the file's in-JVM lock
  * exactly while it holds, or is acquiring, the OS lock; no exception leaves the in-JVM lock held
- * without the OS lock.
+ * without the OS lock. The one exception is the workspace's closing: it closes this JVM's channel
+ * to the file, which releases the OS lock under a thread that still holds the lock; that thread's
+ * {@link #release} then frees the in-JVM lock, and every later {@link #acquire} throws
+ * {@link IllegalStateException}.
+ *
+ * <p>An interrupt that reaches a thread blocked in the OS lock closes the channel (the JDK closes
+ * an interruptible channel on interrupt); the thread gets {@link InterruptedException}, holds
+ * neither lock, and the next {@code acquire} in this JVM opens the channel again.
  *
  * <p>Not reentrant, and unlike Python's in how: Python's {@code Lock} is a semaphore of one, so
  * the holder that acquires it again blocks forever. demo's throws {@link IllegalStateException}
