@@ -11,6 +11,8 @@
  * or {@code .report}, and knows nothing of lessons or students. It reports failures as typed
  * exceptions carrying facts ({@link concurrencydemo.multiprocessing.ChildFailedException},
  * {@link concurrencydemo.multiprocessing.Pool.WorkerDiedException},
+ * {@link concurrencydemo.multiprocessing.Pool.ProtocolException},
+ * {@link concurrencydemo.multiprocessing.FrameTooLargeException},
  * {@link concurrencydemo.multiprocessing.WorkspaceException},
  * {@link concurrencydemo.multiprocessing.UnserializableException}); its messages are plain
  * technical lines for logs, and turning facts into words for a reader is its callers' business.
