@@ -26,11 +26,12 @@ import java.util.function.Consumer;
  * closed or when the parent JVM exits.
  *
  * <p>Memory consistency effects: the Java memory model speaks of one JVM only. What the
- * implementation relies on: {@link #join()} returns after the operating system has reaped the
- * exited child ({@code waitpid}), a system call that orders memory, and the child's writes to
- * shared memory went to the same physical pages this JVM maps; so everything the child wrote to
- * shared memory, and every item it put on a queue (each {@code put} waits for the owner's reply),
- * is visible after {@code join()} returns.
+ * implementation relies on: {@link #join()} returns after the JDK's reaper thread has reaped the
+ * exited child with {@code waitpid}, which POSIX lists among the functions that synchronize memory
+ * (XBD 4.12), and has handed that on to the joining thread through the JDK's own synchronization;
+ * the child's writes to shared memory went to the same physical pages this JVM maps. So
+ * everything the child wrote to shared memory, and every item it put on a queue (each {@code put}
+ * waits for the owner's reply), is visible after {@code join()} returns.
  */
 public final class ChildProcess {
     private static final Duration GONE_WAIT = Duration.ofSeconds(2);
@@ -39,8 +40,9 @@ public final class ChildProcess {
     private final String name;
     private final Task target;
     private final Consumer<String> output;
+    // Both written once, in start(), before the task is sent; volatile for the threads that join.
     private volatile Process process;
-    private Thread outputPump;
+    private volatile Thread outputPump;
 
     ChildProcess(Workspace workspace, String name, Task target, Consumer<String> output) {
         this.workspace = workspace;
@@ -53,6 +55,8 @@ public final class ChildProcess {
      * Starts the child JVM and sends it its task; returns as soon as the JVM is launched.
      *
      * @throws UnserializableException when the task cannot be serialized (no JVM is started then)
+     * @throws FrameTooLargeException when the task is larger, serialized, than a frame may be (no JVM
+     *         is started then)
      * @throws ChildFailedException when the JVM ended before it could read its task
      * @throws UncheckedIOException when the JVM cannot be launched
      * @throws IllegalStateException when already started, or the workspace is closed
@@ -64,7 +68,8 @@ public final class ChildProcess {
         if (workspace.closed()) {
             throw new IllegalStateException("cannot start " + name + ": its workspace is closed");
         }
-        byte[] task = Frames.serialize(target); // first: a task that cannot be sent starts no JVM
+        // first: a task that cannot be sent starts no JVM
+        byte[] task = Frames.serialize(target, "the task of child " + name);
         List<String> command = Jvm.command(ChildMain.class);
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
@@ -73,6 +78,11 @@ public final class ChildProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start child process " + name, e);
         }
+        // before the task: what a child prints before it dies (a JVM that cannot start) is shown too
+        Thread pump = new Thread(this::pumpOutput, name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        outputPump = pump;
         try {
             Frames.write(new DataOutputStream(process.getOutputStream()), task);
         } catch (IOException e) {
@@ -85,9 +95,6 @@ public final class ChildProcess {
             awaitGone();
             throw ChildFailedException.of(this);
         }
-        outputPump = new Thread(this::pumpOutput, name + "-output");
-        outputPump.setDaemon(true);
-        outputPump.start();
         if (workspace.closed()) {
             destroy(); // closed while we were starting: the close may have missed this child
         }
@@ -106,17 +113,24 @@ public final class ChildProcess {
         }
     }
 
-    /** Waits for the child to exit and for all it printed to be shown. */
+    /**
+     * Waits for the child to exit and for all it printed to be shown. Also for a child whose
+     * {@link #start} failed after its JVM was launched.
+     */
     public void join() throws InterruptedException {
         started().waitFor();
-        outputPump.join();
+        Thread pump = outputPump;
+        if (pump != null) {
+            pump.join();
+        }
     }
 
     /** Waits at most {@code timeout}; returns whether the child exited. */
     public boolean join(Duration timeout) throws InterruptedException {
         boolean exited = started().waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (exited) {
-            outputPump.join(GONE_WAIT.toMillis());
+        Thread pump = outputPump;
+        if (exited && pump != null) {
+            pump.join(GONE_WAIT.toMillis());
         }
         return exited;
     }

@@ -1,20 +1,28 @@
 package concurrencydemo.multiprocessing;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Objects in and out of byte frames: Java serialization, length-prefixed. The only wire format
  * between demo's processes, which all run the same classes from the same class path.
+ *
+ * <p>A frame holds at most {@link #MAX_FRAME} bytes. Every sender checks the size before it sends
+ * ({@link #serialize} throws {@link FrameTooLargeException}), so a reader that meets a length
+ * outside {@code 0..MAX_FRAME} knows the stream is corrupt ({@link CorruptFrameException}), not
+ * that its peer died.
  */
 final class Frames {
     static final int MAX_FRAME = 16 << 20;
+    private static final int CHUNK = 64 << 10;
 
     private Frames() {
     }
@@ -23,13 +31,29 @@ final class Frames {
      * The bytes of {@code o}.
      *
      * @throws UnserializableException when {@code o}, or something it refers to, cannot be serialized
+     * @throws FrameTooLargeException when they would not fit in a frame
      */
     static byte[] serialize(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        return serialize(o, "an object of class " + o.getClass().getName());
+    }
+
+    /**
+     * The bytes of {@code o}, described as {@code what} should they not fit in a frame. Holds at
+     * most {@link #MAX_FRAME} bytes at any time: past the limit it only counts the rest, so the
+     * exception can give the exact size without the memory for it (a worker's heap is small).
+     *
+     * @throws UnserializableException when {@code o}, or something it refers to, cannot be serialized
+     * @throws FrameTooLargeException when they would not fit in a frame
+     */
+    static byte[] serialize(Object o, String what) {
+        Bounded bytes = new Bounded();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(o);
         } catch (IOException e) {
             throw new UnserializableException(o, e);
+        }
+        if (bytes.count > MAX_FRAME) {
+            throw new FrameTooLargeException(what, bytes.count, MAX_FRAME);
         }
         return bytes.toByteArray();
     }
@@ -44,19 +68,78 @@ final class Frames {
     }
 
     static void write(DataOutputStream out, byte[] frame) throws IOException {
+        if (frame.length > MAX_FRAME) { // serialize() made it: cannot happen
+            throw new IllegalArgumentException("frame of " + frame.length + " bytes, limit " + MAX_FRAME);
+        }
         out.writeInt(frame.length);
         out.write(frame);
         out.flush();
     }
 
-    /** Reads one frame; {@link EOFException} when the other side has closed. */
+    /**
+     * Reads one frame.
+     *
+     * @throws EOFException when the other side has closed
+     * @throws CorruptFrameException when the length read is not one a sender could have written
+     */
     static byte[] read(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > MAX_FRAME) {
-            throw new IOException("corrupt frame of " + length + " bytes");
+            throw new CorruptFrameException(length);
         }
         byte[] frame = new byte[length];
         in.readFully(frame);
         return frame;
+    }
+
+    /** A frame header with a length no sender writes: the stream is out of step, not closed. */
+    static final class CorruptFrameException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptFrameException(int length) {
+            super("corrupt frame: length " + length + " outside 0.." + MAX_FRAME);
+        }
+    }
+
+    /** Bytes kept in chunks up to {@link #MAX_FRAME} of them; past that, only counted. */
+    private static final class Bounded extends OutputStream {
+        private List<byte[]> chunks = new ArrayList<>();
+        private long count;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (chunks != null && count + len > MAX_FRAME) {
+                chunks = null; // too large: from here on, count only
+            }
+            if (chunks != null) {
+                int done = 0;
+                while (done < len) {
+                    int used = (int) (count % CHUNK);
+                    if (used == 0) {
+                        chunks.add(new byte[CHUNK]);
+                    }
+                    int n = Math.min(len - done, CHUNK - used);
+                    System.arraycopy(b, off + done, chunks.get(chunks.size() - 1), used, n);
+                    done += n;
+                    count += n;
+                }
+            } else {
+                count += len;
+            }
+        }
+
+        byte[] toByteArray() {
+            byte[] all = new byte[(int) count];
+            for (int i = 0; i < chunks.size(); i++) {
+                int from = i * CHUNK;
+                System.arraycopy(chunks.get(i), 0, all, from, (int) Math.min(CHUNK, count - from));
+            }
+            return all;
+        }
     }
 }

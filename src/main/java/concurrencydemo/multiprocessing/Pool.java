@@ -23,16 +23,27 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link #map} returns the results in the order of the arguments, whatever order the workers
  *       finish in; {@link #apply} runs one call.</li>
- *   <li>{@link #mapAsync} and {@link #applyAsync} return at once; the optional callback runs, on a
- *       dispatcher thread, when the result is ready.</li>
+ *   <li>{@link #mapAsync} and {@link #applyAsync} return at once; the optional callback gets the
+ *       result when it is ready, in the thread that completes the future (a dispatcher thread), or
+ *       in the caller's thread, before the method returns, when the future is already complete
+ *       as the callback is attached. It is not called when the job fails.</li>
  *   <li>{@link #close} lets queued jobs finish and then lets the workers exit; {@link #join} waits
- *       for them; {@link #terminate} kills them at once and fails what is pending.</li>
+ *       for them; {@link #terminate} kills them at once and fails what is pending. A job is either
+ *       queued before {@code close} or {@code terminate} takes effect, or refused with
+ *       {@link IllegalStateException} ("the pool is closed"); none is queued behind them.</li>
  *   <li>A call is serialized in the caller's thread when it is submitted: one that cannot be
  *       (a lambda that captured something not serializable) fails there, with an
  *       {@link UnserializableException}, and nothing of it is queued.</li>
  *   <li>A function that throws in the worker fails its call with an {@link ExecutionException}
  *       whose message is the worker's exception ({@code map} and {@code apply} throw it); the
  *       worker goes on serving. So does a result that cannot be serialized.</li>
+ *   <li>A call or a result larger, serialized, than a frame may be ({@value Frames#MAX_FRAME} bytes)
+ *       fails with a {@link FrameTooLargeException} naming its size and the limit: a call at
+ *       submission, in the caller's thread, with nothing queued; a result as the cause of its call's
+ *       {@link ExecutionException}, and the worker goes on serving.</li>
+ *   <li>A live worker that sends something that is not a frame is out of step with its
+ *       dispatcher: the worker is destroyed and its job fails with a {@link ProtocolException};
+ *       the other workers go on.</li>
  *   <li>A worker that dies fails its job with a {@link WorkerDiedException} carrying the worker's
  *       facts; when every worker has died, every pending job fails the same way, so nothing waits
  *       forever. {@code map} and {@code apply} throw it as it is, not wrapped.</li>
@@ -44,10 +55,14 @@ public final class Pool implements AutoCloseable {
     private static final Job POISON = new Job(null, null);
     private static final java.time.Duration EXIT_WAIT = java.time.Duration.ofSeconds(1);
 
+    private final Workspace workspace;
     private final List<ChildProcess> workers = new ArrayList<>();
     private final List<Thread> dispatchers = new ArrayList<>();
     private final LinkedBlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final AtomicInteger liveDispatchers = new AtomicInteger();
+    /** Orders submissions against close and terminate: a job is queued before the POISONs, or refused. */
+    private final Object shutdown = new Object();
+    // written under shutdown; volatile for join() and died(), which read it without
     private volatile boolean closed;
     private volatile boolean terminated;
 
@@ -55,6 +70,7 @@ public final class Pool implements AutoCloseable {
         if (processes < 1) {
             throw new IllegalArgumentException("a pool needs at least one process, not " + processes);
         }
+        this.workspace = ws;
         for (int i = 0; i < processes; i++) {
             ChildProcess worker = ws.process("W" + (i + 1), Pool::serve).start();
             workers.add(worker);
@@ -73,6 +89,11 @@ public final class Pool implements AutoCloseable {
         return workers.size();
     }
 
+    /** The dispatcher threads, one per worker, for tests. */
+    List<Thread> dispatchers() {
+        return List.copyOf(dispatchers);
+    }
+
     /** The worker processes, for reports. */
     public List<ChildProcess> workers() {
         return List.copyOf(workers);
@@ -82,8 +103,12 @@ public final class Pool implements AutoCloseable {
      * Python's {@code map(func, iterable)}: the results in the arguments' order.
      *
      * @throws UnserializableException when a call cannot be serialized; then none is queued
-     * @throws ExecutionException when the function threw in a worker
+     * @throws FrameTooLargeException when a call is larger than a frame may be; then none is queued
+     * @throws ExecutionException when the function threw in a worker, or its result could not be
+     *         sent back (not serializable, or too large: then the cause is a {@link FrameTooLargeException})
      * @throws WorkerDiedException when a worker died with a call, or the pool was terminated
+     * @throws ProtocolException when a worker sent something that is not a frame
+     * @throws IllegalStateException when the pool is closed
      */
     public <T extends Serializable, R> List<R> map(SerializableFunction<T, R> f, List<T> args)
             throws InterruptedException, ExecutionException {
@@ -94,8 +119,12 @@ public final class Pool implements AutoCloseable {
      * Python's {@code apply(func, args)}: runs one call in a worker and waits for its result.
      *
      * @throws UnserializableException when the call cannot be serialized
-     * @throws ExecutionException when the function threw in the worker
+     * @throws FrameTooLargeException when the call is larger than a frame may be; then it is not queued
+     * @throws ExecutionException when the function threw in the worker, or its result could not be
+     *         sent back (not serializable, or too large: then the cause is a {@link FrameTooLargeException})
      * @throws WorkerDiedException when the worker died with the call, or the pool was terminated
+     * @throws ProtocolException when the worker sent something that is not a frame
+     * @throws IllegalStateException when the pool is closed
      */
     public <T extends Serializable, R> R apply(SerializableFunction<T, R> f, T arg)
             throws InterruptedException, ExecutionException {
@@ -109,21 +138,30 @@ public final class Pool implements AutoCloseable {
             if (e.getCause() instanceof WorkerDiedException died) {
                 throw died;
             }
+            if (e.getCause() instanceof ProtocolException broken) {
+                throw broken;
+            }
+            if (e.getCause() instanceof ExecutionException inWorker) {
+                throw inWorker; // the worker's own: its message is the worker's exception
+            }
             throw e;
         }
     }
 
-    /** Python's {@code map_async}: returns at once; {@code callback} (may be null) gets the list. */
+    /**
+     * Python's {@code map_async}: returns at once; {@code callback} (may be null) gets the list.
+     *
+     * @throws UnserializableException when a call cannot be serialized; then none is queued
+     * @throws FrameTooLargeException when a call is larger than a frame may be; then none is queued
+     * @throws IllegalStateException when the pool is closed or terminated; then none is queued
+     */
     public <T extends Serializable, R> CompletableFuture<List<R>> mapAsync(
             SerializableFunction<T, R> f, List<T> args, Consumer<List<R>> callback) {
         List<Job> jobs = new ArrayList<>();
         for (T arg : args) {
             jobs.add(job(f, arg)); // all serialized before any is queued
         }
-        List<CompletableFuture<R>> parts = new ArrayList<>();
-        for (Job job : jobs) {
-            parts.add(submit(job));
-        }
+        List<CompletableFuture<R>> parts = submit(jobs);
         CompletableFuture<List<R>> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0]))
                 .thenApply(done -> parts.stream().map(CompletableFuture::join).toList());
         return callback == null ? all : all.thenApply(list -> {
@@ -132,40 +170,63 @@ public final class Pool implements AutoCloseable {
         });
     }
 
-    /** Python's {@code apply_async}: returns at once; {@code callback} (may be null) gets the result. */
+    /**
+     * Python's {@code apply_async}: returns at once; {@code callback} (may be null) gets the result.
+     *
+     * @throws UnserializableException when the call cannot be serialized; then it is not queued
+     * @throws FrameTooLargeException when the call is larger than a frame may be; then it is not queued
+     * @throws IllegalStateException when the pool is closed or terminated
+     */
     public <T extends Serializable, R> CompletableFuture<R> applyAsync(
             SerializableFunction<T, R> f, T arg, Consumer<R> callback) {
-        CompletableFuture<R> result = submit(job(f, arg));
+        CompletableFuture<R> result = this.<R>submit(List.of(job(f, arg))).get(0);
         return callback == null ? result : result.thenApply(r -> {
             callback.accept(r);
             return r;
         });
     }
 
-    /** A job for {@code f(arg)}, serialized now, in the caller's thread. */
+    /** A job for {@code f(arg)}, serialized now, in the caller's thread, and checked to fit a frame. */
     private static <T extends Serializable, R> Job job(SerializableFunction<T, R> f, T arg) {
-        return new Job(Frames.serialize(new Call(f, arg)), new CompletableFuture<>());
+        String what = "a pool call with an argument of class " + (arg == null ? "null" : arg.getClass().getName());
+        return new Job(Frames.serialize(new Call(f, arg), what), new CompletableFuture<>());
     }
 
+    /** Queues all of {@code batch}, or none when the pool is closed. */
     @SuppressWarnings("unchecked")
-    private <R> CompletableFuture<R> submit(Job job) {
-        if (closed) {
-            throw new IllegalStateException("the pool is closed");
+    private <R> List<CompletableFuture<R>> submit(List<Job> batch) {
+        synchronized (shutdown) {
+            if (closed) {
+                throw new IllegalStateException("the pool is closed");
+            }
+            jobs.addAll(batch); // ahead of the POISONs that close() will add
         }
-        jobs.add(job);
+        // A dispatcher decrements, then drains; we add, then read: one of us sees the other.
         if (liveDispatchers.get() == 0) {
             failPending(new WorkerDiedException(WorkerDiedException.Reason.NO_LIVE_WORKER, null));
         }
-        return (CompletableFuture<R>) job.result;
+        List<CompletableFuture<R>> results = new ArrayList<>();
+        for (Job job : batch) {
+            results.add((CompletableFuture<R>) job.result);
+        }
+        return results;
     }
 
     /** Python's {@code close()}: no more jobs; workers exit when the queued ones are done. */
     public void close() {
-        if (!closed) {
-            closed = true;
-            for (int i = 0; i < workers.size(); i++) {
-                jobs.add(POISON);
+        synchronized (shutdown) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            addPoison();
+        }
+    }
+
+    /** One POISON per dispatcher, behind every job queued so far. */
+    private void addPoison() {
+        for (int i = 0; i < dispatchers.size(); i++) {
+            jobs.add(POISON);
         }
     }
 
@@ -182,14 +243,22 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** Python's {@code terminate()}: kills the workers now; pending jobs fail. */
+    /**
+     * Python's {@code terminate()}: kills the workers now; pending jobs fail with
+     * {@link WorkerDiedException.Reason#TERMINATED}, and so does each job a worker was running. Every
+     * dispatcher then ends (an idle one takes a POISON, a busy one finds its worker gone), so
+     * {@link #join} returns. Closing the pool's {@link Workspace} terminates it.
+     */
     public void terminate() {
-        closed = true;
-        terminated = true;
+        synchronized (shutdown) {
+            closed = true;
+            terminated = true;
+        }
         for (ChildProcess w : workers) {
             w.terminate();
         }
         failPending(new WorkerDiedException(WorkerDiedException.Reason.TERMINATED, null));
+        addPoison(); // wakes the dispatchers idle in take(); no job can be queued after these
     }
 
     private void dispatch(ChildProcess worker) {
@@ -208,8 +277,15 @@ public final class Pool implements AutoCloseable {
                     if (reply.error() == null) {
                         job.result.complete(reply.value());
                     } else {
-                        job.result.completeExceptionally(new ExecutionException(reply.error(), null));
+                        job.result.completeExceptionally(new ExecutionException(reply.error(), reply.tooLarge()));
                     }
+                } catch (Frames.CorruptFrameException e) {
+                    // the worker is out of step with us: nothing more it sends can be trusted
+                    ProtocolException broken = new ProtocolException(worker.name(), worker.pid(), e.getMessage());
+                    worker.destroy();
+                    worker.awaitGone();
+                    job.result.completeExceptionally(broken);
+                    return;
                 } catch (IOException e) {
                     job.result.completeExceptionally(died(worker));
                     return;
@@ -232,7 +308,9 @@ public final class Pool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new WorkerDiedException(terminated ? WorkerDiedException.Reason.TERMINATED
+        // the workspace kills its children before it terminates its pools
+        boolean killedByUs = terminated || workspace.closed();
+        return new WorkerDiedException(killedByUs ? WorkerDiedException.Reason.TERMINATED
                 : WorkerDiedException.Reason.WORKER_DIED, ChildFailedException.of(worker));
     }
 
@@ -262,9 +340,13 @@ public final class Pool implements AutoCloseable {
             byte[] reply;
             try {
                 Call call = Frames.deserialize(frame);
-                reply = Frames.serialize(new Reply(call.run(), null));
+                Serializable value = call.run();
+                String what = "the result of a pool call, of class " + (value == null ? "null" : value.getClass().getName());
+                reply = Frames.serialize(new Reply(value, null, null), what);
+            } catch (FrameTooLargeException e) {
+                reply = Frames.serialize(new Reply(null, e.toString(), e)); // an error, not a dead worker
             } catch (Throwable t) {
-                reply = Frames.serialize(new Reply(null, t.toString()));
+                reply = Frames.serialize(new Reply(null, t.toString(), null));
             }
             Frames.write(child.toParent(), reply);
         }
@@ -282,8 +364,8 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /** A worker's answer: a value or an error message. */
-    private record Reply(Serializable value, String error) implements Serializable {
+    /** A worker's answer: a value, or an error message (with the exception when the result was too large). */
+    private record Reply(Serializable value, String error, FrameTooLargeException tooLarge) implements Serializable {
     }
 
     /** A serialized {@link Call} and the future its reply completes. */
@@ -328,6 +410,34 @@ public final class Pool implements AutoCloseable {
         /** The worker that died with the job, when one did. */
         public java.util.Optional<ChildFailedException> worker() {
             return java.util.Optional.ofNullable(worker);
+        }
+    }
+
+    /**
+     * A job was lost because its worker sent something that is not a frame (a length outside
+     * {@code 0..}{@value Frames#MAX_FRAME}): the channel between them was out of step, so the worker
+     * was destroyed. Carries the worker's name and pid and what was read.
+     */
+    public static final class ProtocolException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String worker;
+        private final long pid;
+
+        ProtocolException(String worker, long pid, String detail) {
+            super("pool job lost: worker " + worker + " (pid " + pid + ") sent a " + detail
+                    + "; the worker was destroyed");
+            this.worker = worker;
+            this.pid = pid;
+        }
+
+        /** The worker's name, e.g. {@code W1}. */
+        public String worker() {
+            return worker;
+        }
+
+        public long pid() {
+            return pid;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -31,8 +32,10 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  *   <li>{@link #put} returns once the item is in the queue, so after a producer has been joined,
  *       everything it put is there to {@link #get}.</li>
- *   <li>Items from one producer come out in the order it put them; items from several producers
- *       interleave in arrival order.</li>
+ *   <li>Items from one producer come out in the order it put them, with one exception: an item
+ *       whose delivery failed goes back to the head (see below), and a consumer that took a later
+ *       item while it was out gets that one first. Items from several producers interleave in
+ *       arrival order.</li>
  *   <li>{@link #get} blocks until an item is available (or a time-out passes); {@link #empty} says
  *       whether the queue is empty at that moment.</li>
  *   <li>{@link #close} in a child says it will put nothing more; in the owner, it shuts the queue.</li>
@@ -40,15 +43,24 @@ import java.util.concurrent.TimeoutException;
  *       takes no item with it: the item its reply would have carried goes back to the head. One
  *       that dies after its reply was sent and before reading it loses that item, as a process
  *       killed mid-{@code get} may with Python's queue.</li>
+ *   <li>A child's {@code get} that is interrupted throws {@link InterruptedException} and closes
+ *       its connection (an interrupt closes a channel); the child's next call connects anew. The
+ *       item is lost if the owner had already written it to the socket when the interrupt came: it
+ *       was sent, and no one will read it. Otherwise it stays in, or goes back to, the queue.</li>
+ *   <li>When the owner closes the queue, an item a handler was sending to a child is either
+ *       delivered or dropped, never put back: it cannot be told whether the write completed.</li>
  * </ul>
  *
  * <p>Memory consistency effects: within the owner's JVM, actions before {@code put(x)}
  * happen-before the actions after the {@code get} that returns {@code x} (through the
  * {@link java.util.concurrent.BlockingDeque}). Across processes the Java memory model says nothing;
  * the implementation relies on the socket: a child's {@code put} returns only after the owner's
- * reply, and a {@code get} returns only after reading the item, and those socket writes and reads
- * are system calls that act as full memory barriers. So a process's writes to shared memory before
- * {@code put(x)} are visible to the process whose {@code get} returns {@code x}.
+ * reply, and a {@code get} returns only after reading the item. POSIX does not count
+ * {@code read} and {@code write} among the functions that synchronize memory; on Linux the kernel
+ * passes the bytes through the socket under its socket locks, whose release/acquire ordering
+ * carries the writer's earlier writes, and HotSpot moves no memory access across the native call.
+ * So a process's writes to shared memory before {@code put(x)} are visible to the process whose
+ * {@code get} returns {@code x} (see the package documentation).
  *
  * @param <T> the item type; items travel serialized
  */
@@ -125,9 +137,15 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
         return items != null;
     }
 
-    /** Puts {@code item} at the tail; returns when it is in the queue. */
+    /**
+     * Puts {@code item} at the tail; returns when it is in the queue.
+     *
+     * @throws UnserializableException when the item cannot be serialized; nothing is put then
+     * @throws FrameTooLargeException when the item is larger, serialized, than a frame may be;
+     *         nothing is put then
+     */
     public void put(T item) throws InterruptedException {
-        byte[] bytes = Frames.serialize(item);
+        byte[] bytes = Frames.serialize(item, "a queue item of class " + (item == null ? "null" : item.getClass().getName()));
         if (owner()) {
             items.put(bytes);
             return;
@@ -180,10 +198,29 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
                 }
                 return op == GET ? Frames.read(replies) : new byte[0];
             } catch (IOException e) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
+                // The stream is out of step or closed (an interrupt closes the channel): never reuse
+                // it. The next request connects anew, to a new handler.
+                disconnect();
+                if (Thread.interrupted() || e instanceof ClosedByInterruptException) {
+                    throw new InterruptedException("interrupted during a queue request; its connection was closed");
                 }
-                throw new UncheckedIOException("the queue's owner process has gone", e);
+                throw new UncheckedIOException("lost the connection to the queue at " + socket
+                        + ": its owner closed the queue or exited", e);
+            }
+        }
+    }
+
+    // @GuardedBy("requestLock")
+    private void disconnect() {
+        SocketChannel c = connection;
+        connection = null;
+        replies = null;
+        requests = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // it is being dropped either way
             }
         }
     }
@@ -247,7 +284,12 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
                                 out.writeByte(OK);
                                 Frames.write(out, item); // flushes: a dead child fails here
                             } catch (IOException e) {
-                                items.putFirst(item);
+                                // Not delivered, unless close() interrupted us after the write had
+                                // completed (the channel reports that too): a closed queue
+                                // re-queues nothing, so nothing is delivered twice.
+                                if (!closed) {
+                                    items.putFirst(item);
+                                }
                                 throw e;
                             }
                         }
@@ -281,10 +323,9 @@ public final class ProcessQueue<T extends Serializable> implements AutoCloseable
                 for (Thread t : handlers) {
                     t.interrupt();
                 }
-            } else if (connection != null) {
+            } else {
                 synchronized (requestLock) {
-                    connection.close();
-                    connection = null;
+                    disconnect();
                 }
             }
         } catch (IOException ignored) {

@@ -1,6 +1,7 @@
 package concurrencydemo.multiprocessing;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +42,10 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
  *
  * <p>The directory is created under {@code $TMPDIR} (else {@code java.io.tmpdir}) with owner-only
  * permissions and a name that is not guessable: {@code demo-<pid>-<random>}. Its first file is a
- * marker, {@value #MARKER}, naming the creating process by pid and start time. When {@code $TMPDIR}
+ * lock file, {@value #LOCK}, which the creating JVM holds an OS file lock on
+ * ({@link FileChannel#tryLock()}, {@code fcntl} on Linux) for as long as the workspace is open;
+ * the second is a marker, {@value #MARKER}, naming the creating process by pid and start time
+ * (for people; the sweep trusts the lock, not the start time). When {@code $TMPDIR}
  * is so long that a Unix-domain socket path in it would not fit the operating system's limit (about
  * 100 bytes), queue sockets go to a second private directory of the same shape and marker in
  * {@code java.io.tmpdir} or {@code /tmp}, deleted with the workspace. Nothing is written outside
@@ -52,9 +55,14 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
  * workspace, and by whoever runs lessons) deletes the directories such JVMs left behind, and only
  * those it can prove demo made: a real directory (not a symbolic link) named exactly
  * {@code demo-<digits>-<digits>}, owned by the current user, with owner-only permissions (on POSIX
- * file systems), holding a marker of the right form whose pid is the one in the name, and whose
- * creator is gone: no live process has that pid with that start time (a pid reused by another
- * process does not keep an orphan alive). Deletion follows no symbolic link.
+ * file systems), holding a marker of the right form whose pid is the one in the name and a lock
+ * file, both regular files; and whose creator is gone: the sweep can take the lock. The operating
+ * system releases a process's file locks when it ends, however it ends, so a lock that can be
+ * taken has no live holder. (A start time would not do: on Linux the JDK derives it from the boot
+ * time in {@code /proc/stat}, which moves when the clock is stepped or the machine resumes, so a
+ * live creator could look dead.) This JVM's own open workspaces are never opened by the sweep:
+ * POSIX drops all of a process's locks on a file when it closes any descriptor of that file.
+ * Deletion follows no symbolic link.
  *
  * <p>Failures to create the directory or its files throw {@link WorkspaceException}, naming the path
  * and the reason.
@@ -64,6 +72,8 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 public final class Workspace implements AutoCloseable {
     /** The marker file at the top of every workspace directory. */
     static final String MARKER = ".demo-workspace";
+    /** The lock file at the top of every workspace directory, locked by its creator while open. */
+    static final String LOCK = ".demo-lock";
     /** The longest socket path, in bytes, used as is: Linux allows 107, macOS 103. */
     static final int MAX_SOCKET_PATH = 100;
     private static final Pattern NAME = Pattern.compile("demo-([0-9]{1,19})-[0-9]{1,20}");
@@ -71,6 +81,11 @@ public final class Workspace implements AutoCloseable {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
+    /**
+     * The lock files of this JVM's private directories while it holds them, by file key and by
+     * absolute path: the sweep must not open them (see the class comment).
+     */
+    private static final Set<Object> HELD = ConcurrentHashMap.newKeySet();
     private static volatile boolean shuttingDown;
 
     static {
@@ -80,6 +95,7 @@ public final class Workspace implements AutoCloseable {
         }, "workspace-cleanup"));
     }
 
+    private final PrivateDirectory home;
     private final Path dir;
     private final Consumer<String> output;
     private final AtomicInteger fileNumbers = new AtomicInteger();
@@ -88,11 +104,12 @@ public final class Workspace implements AutoCloseable {
     // @GuardedBy("children")
     private final List<ChildProcess> children = new ArrayList<>();
     // @GuardedBy("this"): created on first need, deleted by close()
-    private Path socketDir;
+    private PrivateDirectory socketDir;
     private volatile boolean closed;
 
-    private Workspace(Path dir, Consumer<String> output) {
-        this.dir = dir;
+    private Workspace(PrivateDirectory home, Consumer<String> output) {
+        this.home = home;
+        this.dir = home.dir();
         this.output = output;
     }
 
@@ -134,10 +151,26 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Creates {@code demo-<pid>-<random>} in {@code base} with owner-only permissions, and its
-     * marker.
+     * A private directory and the lock its creator holds on it while it is open. Closing releases
+     * the lock and deletes the directory.
      */
-    private static Path createPrivateDirectory(Path base) {
+    private record PrivateDirectory(Path dir, FileChannel lock, Set<Object> keys) {
+        void close() {
+            try {
+                lock.close(); // releases the OS lock
+            } catch (IOException ignored) {
+                // the descriptor is gone either way
+            }
+            HELD.removeAll(keys);
+            deleteRecursively(dir);
+        }
+    }
+
+    /**
+     * Creates {@code demo-<pid>-<random>} in {@code base} with owner-only permissions, its lock
+     * file, locked, and then its marker: a sweep that reads a whole marker finds the lock held.
+     */
+    private static PrivateDirectory createPrivateDirectory(Path base) {
         String prefix = "demo-" + ProcessHandle.current().pid() + "-";
         Path created;
         try {
@@ -147,15 +180,48 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, e);
         }
+        Path lockFile = created.resolve(LOCK);
+        FileChannel lock;
+        Set<Object> keys = new LinkedHashSet<>();
+        try {
+            lock = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            deleteRecursively(created);
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, lockFile, e);
+        }
+        try {
+            keys.add(lockFile.toAbsolutePath().normalize());
+            Object key = Files.readAttributes(lockFile, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
+            if (key != null) {
+                keys.add(key);
+            }
+            HELD.addAll(keys); // before the lock and the marker: a sweep in this JVM skips it from now on
+            if (lock.tryLock() == null) {
+                throw new IOException("locked by another process");
+            }
+        } catch (IOException e) {
+            HELD.removeAll(keys);
+            closeQuietly(lock);
+            deleteRecursively(created);
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, lockFile, e);
+        }
         Path marker = created.resolve(MARKER);
         try {
             Files.writeString(marker, Creator.self().toMarker(), StandardCharsets.US_ASCII,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            deleteRecursively(created);
+            new PrivateDirectory(created, lock, keys).close();
             throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, marker, e);
         }
-        return created;
+        return new PrivateDirectory(created, lock, keys);
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
     }
 
     /**
@@ -194,8 +260,15 @@ public final class Workspace implements AutoCloseable {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
                 for (Path entry : entries) {
                     if (isOrphan(entry, me)) {
-                        deleteRecursively(entry);
-                        removed.add(entry);
+                        FileChannel lock = lockOrphan(entry);
+                        if (lock != null) {
+                            try {
+                                deleteRecursively(entry); // holding its lock: no creator can hold it now
+                                removed.add(entry);
+                            } finally {
+                                closeQuietly(lock);
+                            }
+                        }
                     }
                 }
             }
@@ -205,7 +278,32 @@ public final class Workspace implements AutoCloseable {
         return removed;
     }
 
-    /** Whether {@code entry} provably is a workspace demo made whose creator is gone. */
+    /**
+     * The lock of {@code entry}, a workspace {@link #isOrphan} accepted, taken now: proof that no
+     * process holds it, so its creator is gone; null when a process holds it, or it cannot be taken.
+     */
+    private static FileChannel lockOrphan(Path entry) {
+        FileChannel c;
+        try {
+            c = FileChannel.open(entry.resolve(LOCK), StandardOpenOption.WRITE, NOFOLLOW_LINKS);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        try {
+            if (c.tryLock() != null) {
+                return c;
+            }
+        } catch (IOException | RuntimeException e) {
+            // OverlappingFileLockException: this JVM holds it, yet HELD missed it: not an orphan
+        }
+        closeQuietly(c);
+        return null;
+    }
+
+    /**
+     * Whether {@code entry} provably is a workspace demo made, not one of this JVM's: the shape
+     * checks, before {@link #lockOrphan} asks whether its creator is gone.
+     */
     private static boolean isOrphan(Path entry, UserPrincipal me) {
         Matcher name = NAME.matcher(entry.getFileName().toString());
         if (!name.matches()) {
@@ -221,9 +319,15 @@ public final class Workspace implements AutoCloseable {
                 return false;
             }
             Creator creator = Creator.parse(Files.readString(marker, StandardCharsets.US_ASCII));
-            return creator != null
-                    && Long.toString(creator.pid()).equals(name.group(1))
-                    && !creator.alive();
+            if (creator == null || !Long.toString(creator.pid()).equals(name.group(1))) {
+                return false;
+            }
+            Path lock = entry.resolve(LOCK);
+            if (!isPrivate(lock, me, false) || HELD.contains(lock.toAbsolutePath().normalize())) {
+                return false;
+            }
+            Object key = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
+            return key == null || !HELD.contains(key); // ours: never open it (it would drop our lock)
         } catch (IOException | RuntimeException e) {
             return false; // unreadable, malformed or vanished: not provably ours
         }
@@ -246,8 +350,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * The process that made a workspace, as its marker names it: a pid, and that process's start
-     * time when the operating system reports one (null otherwise), so that a pid reused by a later
-     * process is not mistaken for the creator.
+     * time when the operating system reports one (null otherwise). For people reading the
+     * directory; the sweep does not decide by them (see the class comment).
      */
     record Creator(long pid, Instant start) {
         private static final String HEADER = "demo workspace";
@@ -275,19 +379,6 @@ public final class Workspace implements AutoCloseable {
             } catch (NumberFormatException | DateTimeParseException e) {
                 return null;
             }
-        }
-
-        /**
-         * Whether the creator still runs: a live process has its pid and, when both start times
-         * are known, its start time. When in doubt, alive: a live workspace must never be swept.
-         */
-        boolean alive() {
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            if (process.isEmpty() || !process.get().isAlive()) {
-                return false;
-            }
-            Optional<Instant> started = process.get().info().startInstant();
-            return start == null || started.isEmpty() || started.get().equals(start);
         }
     }
 
@@ -329,10 +420,10 @@ public final class Workspace implements AutoCloseable {
             sweepOrphans(base);
             socketDir = createPrivateDirectory(base);
             if (closed) {
-                deleteRecursively(socketDir); // the workspace closed meanwhile
+                socketDir.close(); // the workspace closed meanwhile
             }
         }
-        return socketDir;
+        return socketDir.dir();
     }
 
     /** Whether {@code socket}, as the operating system gets it, fits the socket address limit. */
@@ -376,9 +467,11 @@ public final class Workspace implements AutoCloseable {
         return own(ProcessQueue.create(this));
     }
 
-    /** Python's {@code Pool(processes)}. */
+    /** Python's {@code Pool(processes)}; closing the workspace {@linkplain Pool#terminate terminates} it. */
     public Pool pool(int processes) {
-        return own(new Pool(this, processes));
+        Pool pool = new Pool(this, processes);
+        own(pool::terminate);
+        return pool;
     }
 
     /** Python's {@code Process(target=…)}: a child JVM, not yet started. */
@@ -441,10 +534,10 @@ public final class Workspace implements AutoCloseable {
         for (ChildProcess child : children()) {
             child.awaitGone();
         }
-        deleteRecursively(dir);
+        home.close();
         synchronized (this) {
             if (socketDir != null) {
-                deleteRecursively(socketDir);
+                socketDir.close();
             }
         }
         OPEN.remove(this);

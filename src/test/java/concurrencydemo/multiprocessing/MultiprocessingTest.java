@@ -174,12 +174,14 @@ class MultiprocessingTest {
             }
         });
         waiter.start();
+        awaitBlockedIn(waiter, "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
         waiter.interrupt();
         waiter.join();
         lock.release();
         assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
 
-        // Held by another process: the waiter is interrupted in the OS lock (or just before it).
+        // Held by another process: the waiter is interrupted inside the OS lock, which closes the
+        // channel the lock file's users in this JVM share.
         SharedInt phase = ws.sharedInt(0);
         ChildProcess holder = ws.process("P1", () -> {
             lock.acquire();
@@ -197,6 +199,7 @@ class MultiprocessingTest {
             }
         });
         osWaiter.start();
+        awaitBlockedIn(osWaiter, "sun.nio.ch.FileDispatcherImpl.lock0");
         osWaiter.interrupt();
         osWaiter.join();
         assertThat(thrown).hasSize(2).last().isInstanceOf(InterruptedException.class);
@@ -207,6 +210,49 @@ class MultiprocessingTest {
         later.start();
         later.join();
         assertThat(thrown).hasSize(2);
+    }
+
+    /** Waits until {@code t} runs {@code frame} ("class.method"), polling its stack; fails after 20 s. */
+    private static void awaitBlockedIn(Thread t, String frame) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (java.util.Arrays.stream(t.getStackTrace()).noneMatch(f -> (f.getClassName() + "." + f.getMethodName()).equals(frame))) {
+            assertThat(t.isAlive()).as("%s ended before it blocked in %s", t.getName(), frame).isTrue();
+            assertThat(System.nanoTime() - deadline).as("%s never blocked in %s", t.getName(), frame).isNegative();
+            t.join(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a Lock held while its workspace closes can still be released; waiters in this JVM are freed and refused")
+    void lockHeldAcrossWorkspaceClose() throws Exception {
+        Workspace own = Workspace.create(line -> { });
+        ProcessLock lock = own.lock();
+        lock.acquire();
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread waiter = new Thread(() -> {
+            try {
+                lock.acquire();
+                lock.release();
+            } catch (Throwable t) {
+                thrown.add(t);
+            }
+        });
+        waiter.start();
+        awaitBlockedIn(waiter, "java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire");
+        own.close();
+        try {
+            lock.release();
+        } finally {
+            waiter.join(Duration.ofSeconds(10).toMillis());
+            if (waiter.isAlive()) {
+                waiter.interrupt();
+                waiter.join();
+            }
+        }
+        assertThat(thrown).singleElement().isInstanceOf(IllegalStateException.class)
+                .extracting(Throwable::getMessage).asString().contains("closed");
+        assertThatThrownBy(lock::acquire).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(ProcessLock.inUse(lock)).isFalse();
     }
 
     @Test
@@ -265,6 +311,39 @@ class MultiprocessingTest {
         assertThat(heir.join(Duration.ofSeconds(20))).isTrue();
         assertThat(heir.exitCode()).isZero();
         assertThat(length.get()).isEqualTo("survivor".length());
+    }
+
+    @Test
+    @DisplayName("a child's get() that is interrupted throws InterruptedException, and the child's next calls still reach the queue")
+    void interruptedGetInAChildLeavesTheQueueUsable() throws Exception {
+        ProcessQueue<String> q = ws.queue();
+        SharedInt interrupt = ws.sharedInt(0);
+        SharedInt outcome = ws.sharedInt(0); // 1: InterruptedException, 2: an item, 3: something else
+        ChildProcess child = ws.process("C1", () -> {
+            Thread getter = new Thread(() -> {
+                try {
+                    q.get();
+                    outcome.set(2);
+                } catch (InterruptedException e) {
+                    outcome.set(1);
+                } catch (Throwable t) {
+                    outcome.set(3);
+                    t.printStackTrace();
+                }
+            });
+            getter.start();
+            interrupt.awaitAtLeast(1, Duration.ofSeconds(30));
+            getter.interrupt();
+            getter.join();
+            q.put("after"); // on the same queue object, from the same process
+        }).start();
+        // C1's GET is pending in its handler: the getter is blocked reading the reply
+        assertThat(q.getsReceived.tryAcquire(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        interrupt.set(1);
+        assertThat(q.get(Duration.ofSeconds(10))).isEqualTo("after");
+        child.join();
+        assertThat(child.exitCode()).withFailMessage("child output: %s", childOutput).isZero();
+        assertThat(outcome.get()).isEqualTo(1);
     }
 
     @Test
@@ -331,6 +410,164 @@ class MultiprocessingTest {
         assertThat(pool.apply(MultiprocessingTest::slowSquare, 6)).isEqualTo(36);
     }
 
+    @Test
+    @DisplayName("terminate() then join() returns, and no dispatcher thread is left")
+    void terminateThenJoinEndsEveryDispatcher() throws Exception {
+        Pool pool = ws.pool(2);
+        assertThat(pool.map(MultiprocessingTest::slowSquare, List.of(1, 2))).containsExactly(1, 4);
+        pool.terminate(); // both dispatchers are idle in take()
+        assertJoinsWithin(Duration.ofSeconds(10), () -> {
+            pool.join();
+            return null;
+        });
+        assertThat(pool.dispatchers()).noneMatch(Thread::isAlive);
+    }
+
+    @Test
+    @DisplayName("closing the workspace terminates its pool: pending jobs fail as TERMINATED and every dispatcher ends")
+    void workspaceCloseTerminatesItsPool() throws Exception {
+        Workspace own = Workspace.create(line -> { });
+        Pool pool = own.pool(1);
+        java.util.concurrent.CompletableFuture<Integer> running = pool.applyAsync(MultiprocessingTest::sleepLong, 1, null);
+        java.util.concurrent.CompletableFuture<Integer> queued = pool.applyAsync(MultiprocessingTest::sleepLong, 2, null);
+        own.close();
+        for (Thread dispatcher : pool.dispatchers()) {
+            dispatcher.join(Duration.ofSeconds(20).toMillis());
+            assertThat(dispatcher.isAlive()).as(dispatcher.getName()).isFalse();
+        }
+        for (var job : List.of(running, queued)) {
+            assertThatThrownBy(job::get).cause().isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.TERMINATED));
+        }
+    }
+
+    @Test
+    @DisplayName("a job submitted while the pool closes either runs or is refused with 'the pool is closed'; none is lost")
+    void jobsRacingCloseRunOrAreRefused() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Pool pool = ws.pool(1);
+            List<java.util.concurrent.CompletableFuture<Integer>> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Throwable> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch submitting = new java.util.concurrent.CountDownLatch(1);
+            Thread submitter = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(pool.applyAsync(MultiprocessingTest::slowSquare, 1, null));
+                        submitting.countDown();
+                    }
+                } catch (IllegalStateException e) {
+                    refused.add(e);
+                }
+            });
+            submitter.start();
+            submitting.await();
+            pool.close();
+            submitter.join();
+            assertThat(refused).singleElement().extracting(Throwable::getMessage).isEqualTo("the pool is closed");
+            for (var job : accepted) {
+                assertThat(job.get()).isEqualTo(1);
+            }
+            pool.join();
+        }
+    }
+
+    @Test
+    @DisplayName("a call larger than a frame fails at submit with its size and the limit, and the worker serves on")
+    void oversizedCallFailsAtSubmit() throws Exception {
+        Pool pool = ws.pool(1);
+        byte[] huge = new byte[Frames.MAX_FRAME + (1 << 20)];
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::length, huge))
+                .isInstanceOfSatisfying(FrameTooLargeException.class, e -> {
+                    assertThat(e.size()).isGreaterThan(huge.length);
+                    assertThat(e.limit()).isEqualTo(Frames.MAX_FRAME);
+                })
+                .hasMessageContaining("[B")
+                .hasMessageContaining(Integer.toString(Frames.MAX_FRAME));
+        assertThat(pool.apply(MultiprocessingTest::length, new byte[1000])).isEqualTo(1000);
+        assertThat(pool.workers()).allMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    @DisplayName("a result larger than a frame fails only its call, with its size and the limit, and the worker serves on")
+    void oversizedResultFailsOnlyItsCall() throws Exception {
+        Pool pool = ws.pool(1);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::bytes, Frames.MAX_FRAME + 1000))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(FrameTooLargeException.class, e -> {
+                    assertThat(e.size()).isGreaterThan(Frames.MAX_FRAME + 1000);
+                    assertThat(e.limit()).isEqualTo(Frames.MAX_FRAME);
+                });
+        assertThat(pool.apply(MultiprocessingTest::length, new byte[1000])).isEqualTo(1000);
+        assertThat(pool.workers()).allMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    @DisplayName("a live worker that sends a corrupt frame is destroyed, and its job fails as a protocol error")
+    void corruptFrameIsAProtocolError() throws Exception {
+        Pool pool = ws.pool(1);
+        ChildProcess worker = pool.workers().get(0);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::corruptReply, 1))
+                .isInstanceOfSatisfying(Pool.ProtocolException.class, e -> {
+                    assertThat(e.worker()).isEqualTo("W1");
+                    assertThat(e.pid()).isEqualTo(worker.pid());
+                })
+                .hasMessageContaining("corrupt frame");
+        assertThat(worker.join(Duration.ofSeconds(10))).isTrue();
+        assertThat(worker.exitCode()).isEqualTo(128 + 9);
+        assertThatThrownBy(() -> pool.apply(MultiprocessingTest::length, new byte[1]))
+                .isInstanceOfSatisfying(Pool.WorkerDiedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Pool.WorkerDiedException.Reason.NO_LIVE_WORKER));
+    }
+
+    static int length(byte[] bytes) {
+        return bytes.length;
+    }
+
+    static byte[] bytes(int n) {
+        return new byte[n];
+    }
+
+    /** Writes a frame header no reply can have on the worker's channel, then returns normally. */
+    static int corruptReply(int i) {
+        try {
+            Child.current().toParent().writeInt(-2);
+            Child.current().toParent().flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return i;
+    }
+
+    /** Runs {@code action} in a thread and fails unless it returns within {@code bound}; joins the thread either way. */
+    private static void assertJoinsWithin(Duration bound, java.util.concurrent.Callable<Void> action) throws Exception {
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread t = new Thread(() -> {
+            try {
+                action.call();
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        t.start();
+        t.join(bound.toMillis());
+        boolean hung = t.isAlive();
+        if (hung) {
+            t.interrupt();
+            t.join();
+        }
+        assertThat(hung).as("still running after %s", bound).isFalse();
+        assertThat(thrown).isEmpty();
+    }
+
+    static int sleepLong(int i) {
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return i;
+    }
+
     static int fail(int job) {
         throw new IllegalStateException("job " + job + " failed");
     }
@@ -379,6 +616,35 @@ class MultiprocessingTest {
                     assertThat(e.signal()).hasValue(9);
                 })
                 .hasMessageEndingWith("ended by signal 9 (SIGKILL)");
+    }
+
+    @Test
+    @DisplayName("a child killed before it read its task fails start() with its facts, and join() then returns")
+    void childKilledBeforeItsTaskArrivesCanBeJoined() throws Exception {
+        java.util.Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
+        byte[] ballast = new byte[8 << 20]; // far more than a pipe holds: start() writes until the child reads
+        ChildProcess child = ws.process("P1", () -> System.out.println(ballast.length));
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread killer = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!started.get() && System.nanoTime() < deadline) {
+                ProcessHandle.current().children().filter(p -> !before.contains(p.pid()))
+                        .filter(p -> p.info().command().orElse("").endsWith("java")) // exec'd, not still the spawn helper
+                        .forEach(ProcessHandle::destroyForcibly);
+                Thread.onSpinWait();
+            }
+        });
+        killer.start();
+        try {
+            assertThatThrownBy(child::start).isInstanceOfSatisfying(ChildFailedException.class,
+                    e -> assertThat(e.how()).isEqualTo(ChildFailedException.How.KILLED_BY_SIGNAL));
+        } finally {
+            started.set(true);
+            killer.join();
+        }
+        child.join();
+        assertThat(child.exitCode()).isEqualTo(128 + 9);
     }
 
     @Test

@@ -23,7 +23,7 @@ class WorkspaceTest {
     private static final String OWNER_ONLY = "rwx------";
 
     @Test
-    @DisplayName("the sweep removes only workspaces demo made whose creator is gone, and follows no symlink")
+    @DisplayName("the sweep removes only workspaces demo made whose lock no process holds, and follows no symlink")
     void sweepRemovesOnlyProvenOrphans(@TempDir Path base, @TempDir Path elsewhere) throws Exception {
         Path notes = Files.createDirectory(base.resolve("demo-2023-notes"));
         Files.writeString(notes.resolve("todo.txt"), "mine");
@@ -34,7 +34,8 @@ class WorkspaceTest {
         Path unmarked = privateDir(base, "demo-999998-456");
         Files.writeString(unmarked.resolve("data"), "no marker: not provably demo's");
 
-        long deadPid = deadPid();
+        // A live pid keeps nothing alive: a creator holds its workspace's lock, and these have none.
+        long deadPid = ProcessHandle.current().pid();
         Path worldReadable = privateDir(base, "demo-" + deadPid + "-789");
         mark(worldReadable, deadPid, null);
         Files.setPosixFilePermissions(worldReadable, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -46,14 +47,20 @@ class WorkspaceTest {
         Files.createSymbolicLink(orphan.resolve("link-to-user-files"), userFiles);
         Files.writeString(Files.createDirectory(orphan.resolve("sub")).resolve("x.mem"), "shared memory");
 
-        // This very JVM's pid with another start time: a recycled pid, not this process's workspace.
         long me = ProcessHandle.current().pid();
         Path recycled = privateDir(base, "demo-" + me + "-1213");
         mark(recycled, me, Instant.parse("2001-01-01T00:00:00Z"));
-        Path live = privateDir(base, "demo-" + me + "-1415");
-        mark(live, me, ProcessHandle.current().info().startInstant().orElseThrow());
+        Path unlockable = privateDir(base, "demo-" + me + "-1214");
+        mark(unlockable, me, null);
+        Files.delete(unlockable.resolve(Workspace.LOCK)); // no lock file: not provably demo's
+        Workspace live = Workspace.create(base, line -> { }); // this JVM's, and open
 
-        Workspace.sweepOrphans(base);
+        try {
+            Workspace.sweepOrphans(base);
+            assertThat(live.directory().resolve(Workspace.MARKER)).exists();
+        } finally {
+            live.close();
+        }
 
         assertThat(notes.resolve("todo.txt")).hasContent("mine");
         assertThat(report).hasContent("mine too");
@@ -62,7 +69,7 @@ class WorkspaceTest {
         assertThat(unmarked.resolve("data")).exists();
         assertThat(worldReadable).exists();
         assertThat(wrongPid).exists();
-        assertThat(live).exists();
+        assertThat(unlockable).exists();
         assertThat(orphan).doesNotExist();
         assertThat(recycled).doesNotExist();
     }
@@ -122,21 +129,50 @@ class WorkspaceTest {
         }
     }
 
-    /** A pid that no process has now: that of a process that has just exited. */
-    private static long deadPid() throws Exception {
-        Process p = new ProcessBuilder("true").start();
-        p.waitFor();
-        return p.pid();
-    }
 
     private static Path privateDir(Path base, String name) throws Exception {
         return Files.createDirectory(base.resolve(name),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
     }
 
-    /** Writes the marker a workspace gets at creation, naming its creator. */
+    /** Writes the lock file and the marker a workspace gets at creation; no process holds the lock. */
     private static void mark(Path dir, long pid, Instant start) throws Exception {
-        Files.writeString(dir.resolve(".demo-workspace"),
+        Files.createFile(dir.resolve(Workspace.LOCK));
+        Files.writeString(dir.resolve(Workspace.MARKER),
                 "demo workspace\npid " + pid + "\nstart " + (start == null ? "unknown" : start) + "\n");
+    }
+
+    @Test
+    @DisplayName("a live creator's workspace survives the sweep whatever start time its marker names; once the creator is SIGKILLed, it is swept")
+    void sweepTrustsTheLockNotTheStartTime(@TempDir Path base) throws Exception {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        try (Workspace ws = Workspace.create(output::add)) {
+            SharedInt ready = ws.sharedInt(0);
+            String where = base.toString();
+            ChildProcess creator = ws.process("P1", () -> {
+                Workspace own = Workspace.create(Path.of(where), line -> { });
+                Path marker = own.directory().resolve(Workspace.MARKER);
+                Instant start = ProcessHandle.current().info().startInstant().orElseThrow();
+                // as the start time a sweeper computes may be after a clock step: one second off
+                Files.writeString(marker, "demo workspace\npid " + ProcessHandle.current().pid()
+                        + "\nstart " + start.plusSeconds(1) + "\n");
+                ready.set(1);
+                Thread.sleep(60_000);
+            }).start();
+            assertThat(ready.awaitAtLeast(1, Duration.ofSeconds(20))).withFailMessage("child output: %s", output).isTrue();
+            Path created;
+            try (var dirs = Files.newDirectoryStream(base, "demo-" + creator.pid() + "-*")) {
+                created = dirs.iterator().next();
+            }
+
+            assertThat(Workspace.sweepOrphans(base)).isEmpty();
+            assertThat(created.resolve(Workspace.MARKER)).exists();
+
+            ProcessHandle.of(creator.pid()).orElseThrow().destroyForcibly(); // SIGKILL: no hook runs
+            creator.join();
+            assertThat(created).exists();
+            assertThat(Workspace.sweepOrphans(base)).containsExactly(created);
+            assertThat(created).doesNotExist();
+        }
     }
 }
