@@ -1,6 +1,7 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.ChildFailedException;
+import concurrencydemo.multiprocessing.FrameTooLargeException;
 import concurrencydemo.multiprocessing.Pool;
 import concurrencydemo.multiprocessing.UnserializableException;
 import concurrencydemo.multiprocessing.WorkspaceException;
@@ -37,6 +38,14 @@ public final class Failures {
         }
         if (t instanceof WorkspaceException ws) {
             return describe(ws);
+        }
+        if (t instanceof FrameTooLargeException big) {
+            return big.what() + " is too large to send to another process: " + big.size() / (1024 * 1024)
+                    + " MiB, more than the " + big.limit() / (1024 * 1024) + " MiB demo allows";
+        }
+        if (t instanceof Pool.ProtocolException garbled) {
+            return "pool worker " + garbled.worker() + " (pid " + garbled.pid() + ") sent back something that is"
+                    + " not a reply, so demo stopped it";
         }
         if (t instanceof UnserializableException u) {
             return "an object sent to another process cannot be serialized: " + u.offendingClass()
