@@ -221,12 +221,19 @@ class LauncherTest {
 
     @Test
     @Order(6)
-    @DisplayName("kill -9 while building: two launchers after it build once and run")
+    @DisplayName("kill -9 while building: two launchers after it build once and run; a build a launcher is about to run stays")
     void killedWhileBuilding() throws Exception {
         String old = currentBuild();
+        // a launcher between its check and its exec: the old jar locked shared, named by no process
+        Process pinned = start(elsewhere, Map.of("JAR", jarOf(old).toString()), "pinned",
+                "sh", "-c", "exec 8<\"$JAR\"; flock -s 8; echo pinned; exec sleep 600");
+        awaitOut("pinned", "pinned");
+
         killWhileBuilding(Map.of(), "killed");
         raceTwo(Map.of(), "after-kill");
         assertThat(currentBuild()).isNotEqualTo(old);
+        assertThat(jarOf(old)).exists();
+        assertThat(builds()).hasSize(2); // the pinned one and the new one
     }
 
     @Test
@@ -295,6 +302,18 @@ class LauncherTest {
             assertThat(out(name + "-" + i)).startsWith("demo ");
         }
         assertThat((err(name + "-0") + err(name + "-1")).split("rebuilding", -1)).hasSize(2);
+    }
+
+    private static void awaitOut(String name, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!out(name).contains(text)) {
+            assertThat(System.nanoTime() < deadline).withFailMessage(() -> err(name)).isTrue();
+            Thread.sleep(20);
+        }
+    }
+
+    private static Path jarOf(String build) {
+        return repo.resolve("target/run/demo-" + build + ".jar");
     }
 
     /** A folder of links to every command on the PATH but flock, as on macOS. */
