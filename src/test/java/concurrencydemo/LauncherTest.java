@@ -43,8 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The POSIX launcher {@code ./demo}, run for real on a copy of this repository: the first build
  * (three launchers at once), a symbolic link to it, a rebuild while a demo runs, a damaged class-data
  * archive, the C locale with folders named in Chinese, a launcher killed while it builds (with
- * flock, and without as on macOS), and a stale lock. The copy is shared, and built once by the first
- * test; the tests run in order.
+ * flock, and without as on macOS), a stale lock, and one java shim for two JDKs. The copy is shared,
+ * and built once by the first test; the tests run in order.
  */
 @DisabledOnOs(OS.WINDOWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -265,6 +265,44 @@ class LauncherTest {
         assertThat(err("reused")).isEmpty();
         assertThat(files("demo-" + currentBuild() + "-", ".jsa")).hasSize(1);
         assertThat(run.resolve("build.owner")).doesNotExist();
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("one java shim (jenv, asdf) for JDK 17 and JDK 25: an archive for each, each used, no crash")
+    void oneShimForTwoJdks() throws Exception {
+        Map<String, Path> jdks = new java.util.LinkedHashMap<>();
+        jdks.put("17", Path.of("/usr/lib/jvm/java-17-openjdk-amd64"));
+        jdks.put("25", Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
+        jdks.values().forEach(j -> assumeTrue(Files.isExecutable(j.resolve("bin/java")), j + " is not installed"));
+        Path shim = Files.createDirectories(shared.resolve("shim/bin")).resolve("java");
+        Files.writeString(shim, "#!/bin/sh\nexec \"$DEMO_TEST_JDK/bin/java\" \"-Xlog:cds=info:file=$DEMO_TEST_CDS_LOG\" \"$@\"\n");
+        assertThat(shim.toFile().setExecutable(true)).isTrue();
+        String build = currentBuild();
+        List<Path> before = files("demo-" + build + "-", ".jsa");
+        for (int round = 0; round < 2; round++) {
+            for (var jdk : jdks.entrySet()) {
+                String name = "shim-" + jdk.getKey() + "-" + round;
+                Path log = logs.resolve(name + ".cds");
+                Process p = start(elsewhere, Map.of("JAVA_HOME", shim.getParent().getParent().toString(),
+                        "DEMO_TEST_JDK", jdk.getValue().toString(), "DEMO_TEST_CDS_LOG", log.toString()), name,
+                        repo.resolve("demo").toString(), "--version");
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).withFailMessage(() -> err(name)).isZero();
+                assertThat(out(name)).contains("Java " + jdk.getKey() + ".");
+                assertThat(err(name)).isEmpty();
+                // the log of the last JVM the launcher started: the demo itself
+                String cds = Files.readString(log);
+                assertThat(cds).withFailMessage(cds).contains("Mapped dynamic region").doesNotContain("[error");
+            }
+        }
+        assertThat(currentBuild()).isEqualTo(build);
+        List<Path> after = new ArrayList<>(files("demo-" + build + "-", ".jsa"));
+        after.removeAll(before);
+        assertThat(after).hasSize(2);
+        try (Stream<Path> hs = Files.list(repo.resolve("target/run"))) {
+            assertThat(hs.filter(f -> f.getFileName().toString().startsWith("hs_err"))).isEmpty();
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
