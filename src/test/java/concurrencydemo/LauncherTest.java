@@ -1,6 +1,7 @@
 package concurrencydemo;
 
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,11 +14,13 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -39,8 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The POSIX launcher {@code ./demo}, run for real on a copy of this repository: the first build
  * (three launchers at once), a symbolic link to it, a rebuild while a demo runs, a damaged class-data
- * archive, and the C locale with folders named in Chinese. The copy is shared, and built once by the
- * first test; the tests run in order.
+ * archive, the C locale with folders named in Chinese, a launcher killed while it builds (with
+ * flock, and without as on macOS), a stale lock, and one java shim for two JDKs. The copy is shared,
+ * and built once by the first test; the tests run in order.
  */
 @DisabledOnOs(OS.WINDOWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,6 +72,19 @@ class LauncherTest {
         Path project = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         for (String file : List.of("demo", "mvnw", "pom.xml", ".mvn", "src/main")) {
             copy(project.resolve(file), repo.resolve(file));
+        }
+    }
+
+    /** The links of {@link #pathWithoutFlock()}, which JUnit would warn of one by one. */
+    @AfterAll
+    static void removeLinks() throws IOException {
+        Path bin = shared.resolve("no-flock");
+        if (Files.isDirectory(bin)) {
+            try (Stream<Path> links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
         }
     }
 
@@ -202,7 +219,161 @@ class LauncherTest {
         }
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("kill -9 while building: two launchers after it build once and run; a build a launcher is about to run stays")
+    void killedWhileBuilding() throws Exception {
+        String old = currentBuild();
+        // a launcher between its check and its exec: the old jar locked shared, named by no process
+        Process pinned = start(elsewhere, Map.of("JAR", jarOf(old).toString()), "pinned",
+                "sh", "-c", "exec 8<\"$JAR\"; flock -s 8; echo pinned; exec sleep 600");
+        awaitOut("pinned", "pinned");
+
+        killWhileBuilding(Map.of(), "killed");
+        raceTwo(Map.of(), "after-kill");
+        assertThat(currentBuild()).isNotEqualTo(old);
+        assertThat(jarOf(old)).exists();
+        assertThat(builds()).hasSize(2); // the pinned one and the new one
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("without flock (macOS): kill -9 while building leaves a stale lock; of two launchers racing to take it over, one builds")
+    void killedWhileBuildingWithoutFlock() throws Exception {
+        Map<String, String> env = Map.of("PATH", pathWithoutFlock().toString());
+        killWhileBuilding(env, "killed-mkdir");
+        assertThat(Files.isSymbolicLink(repo.resolve("target/run/build.owner"))).isTrue(); // its stale lock
+        raceTwo(env, "after-kill-mkdir");
+        assertThat(repo.resolve("target/run/build.owner")).doesNotExist();
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("without flock: a stale lock whose pid now names another live process is taken over, not waited on")
+    void staleLockOfAReusedPid() throws Exception {
+        Path run = repo.resolve("target/run");
+        for (Path a : files("demo-" + currentBuild() + "-", ".jsa")) {
+            Files.delete(a);
+        }
+        // this JVM is alive, but started at another time than the link says
+        Files.createSymbolicLink(run.resolve("build.owner"),
+                Path.of("pid=" + ProcessHandle.current().pid() + " start=Thu Jan 1 00:00:00 1970"));
+        Process p = start(elsewhere, Map.of("PATH", pathWithoutFlock().toString()), "reused", repo.resolve("demo").toString(),
+                "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).withFailMessage(() -> err("reused")).isTrue();
+        assertThat(p.exitValue()).withFailMessage(() -> err("reused")).isZero();
+        assertThat(err("reused")).isEmpty();
+        assertThat(files("demo-" + currentBuild() + "-", ".jsa")).hasSize(1);
+        assertThat(run.resolve("build.owner")).doesNotExist();
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("one java shim (jenv, asdf) for JDK 17 and JDK 25: an archive for each, each used, no crash")
+    void oneShimForTwoJdks() throws Exception {
+        Map<String, Path> jdks = new java.util.LinkedHashMap<>();
+        jdks.put("17", Path.of("/usr/lib/jvm/java-17-openjdk-amd64"));
+        jdks.put("25", Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
+        jdks.values().forEach(j -> assumeTrue(Files.isExecutable(j.resolve("bin/java")), j + " is not installed"));
+        Path shim = Files.createDirectories(shared.resolve("shim/bin")).resolve("java");
+        Files.writeString(shim, "#!/bin/sh\nexec \"$DEMO_TEST_JDK/bin/java\" \"-Xlog:cds=info:file=$DEMO_TEST_CDS_LOG\" \"$@\"\n");
+        assertThat(shim.toFile().setExecutable(true)).isTrue();
+        String build = currentBuild();
+        List<Path> before = files("demo-" + build + "-", ".jsa");
+        for (int round = 0; round < 2; round++) {
+            for (var jdk : jdks.entrySet()) {
+                String name = "shim-" + jdk.getKey() + "-" + round;
+                Path log = logs.resolve(name + ".cds");
+                Process p = start(elsewhere, Map.of("JAVA_HOME", shim.getParent().getParent().toString(),
+                        "DEMO_TEST_JDK", jdk.getValue().toString(), "DEMO_TEST_CDS_LOG", log.toString()), name,
+                        repo.resolve("demo").toString(), "--version");
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).withFailMessage(() -> err(name)).isZero();
+                assertThat(out(name)).contains("Java " + jdk.getKey() + ".");
+                assertThat(err(name)).isEmpty();
+                // the log of the last JVM the launcher started: the demo itself
+                String cds = Files.readString(log);
+                assertThat(cds).withFailMessage(cds).contains("Mapped dynamic region").doesNotContain("[error");
+            }
+        }
+        assertThat(currentBuild()).isEqualTo(build);
+        List<Path> after = new ArrayList<>(files("demo-" + build + "-", ".jsa"));
+        after.removeAll(before);
+        assertThat(after).hasSize(2);
+        try (Stream<Path> hs = Files.list(repo.resolve("target/run"))) {
+            assertThat(hs.filter(f -> f.getFileName().toString().startsWith("hs_err"))).isEmpty();
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** Starts a launcher after touching a source, and kills it (kill -9, then Maven) while it builds. */
+    private void killWhileBuilding(Map<String, String> env, String name) throws Exception {
+        Files.setLastModifiedTime(repo.resolve("src/main/java/concurrencydemo/Main.java"), FileTime.from(Instant.now()));
+        Process p = start(elsewhere, env, name, repo.resolve("demo").toString(), "--version");
+        Path log = repo.resolve("target/run/build.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(log) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(log).withFailMessage(() -> "it did not build: " + err(name)).exists();
+        Thread.sleep(1000); // Maven under way
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroyForcibly(); // SIGKILL: no trap runs
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            h.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Two launchers at once, after a source changed: one rebuilds, the other waits; both run. */
+    private void raceTwo(Map<String, String> env, String name) throws Exception {
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(start(elsewhere, env, name + "-" + i, repo.resolve("demo").toString(), "--version"));
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(runs.get(i).waitFor(120, TimeUnit.SECONDS)).withFailMessage(() -> err(name + "-0") + err(name + "-1"))
+                    .isTrue();
+            assertThat(runs.get(i).exitValue()).withFailMessage(() -> err(name + "-0") + err(name + "-1")).isZero();
+            assertThat(out(name + "-" + i)).startsWith("demo ");
+        }
+        assertThat((err(name + "-0") + err(name + "-1")).split("rebuilding", -1)).hasSize(2);
+    }
+
+    private static void awaitOut(String name, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!out(name).contains(text)) {
+            assertThat(System.nanoTime() < deadline).withFailMessage(() -> err(name)).isTrue();
+            Thread.sleep(20);
+        }
+    }
+
+    private static Path jarOf(String build) {
+        return repo.resolve("target/run/demo-" + build + ".jar");
+    }
+
+    /** A folder of links to every command on the PATH but flock, as on macOS. */
+    private static Path pathWithoutFlock() throws IOException {
+        Path bin = shared.resolve("no-flock");
+        if (Files.isDirectory(bin)) {
+            return bin;
+        }
+        Files.createDirectory(bin);
+        for (String dir : System.getenv("PATH").split(":")) {
+            File[] commands = new File(dir).listFiles();
+            for (File c : commands == null ? new File[0] : commands) {
+                Path link = bin.resolve(c.getName());
+                if (!c.getName().equals("flock") && c.canExecute() && !c.isDirectory() && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(link, c.toPath());
+                }
+            }
+        }
+        assertThat(bin.resolve("flock")).doesNotExist();
+        return bin;
+    }
+
 
     /**
      * Starts {@code command} in {@code dir} with this JVM's JDK as JAVA_HOME, TMPDIR an empty folder
