@@ -54,7 +54,7 @@ class RobustnessTest {
     void stuckThreadVariantsAreStoppedAndTheRunGoesOn() {
         Result r = Cli.run("threads", "--timeout", "20ms");
         assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
-        assertThat(r.out()).contains("STUCK", "did not finish within 20ms", "[4/4] Locked", "Summary: threads");
+        assertThat(r.out()).contains("STUCK", "did not finish within 20ms", "[7/7] AtomicInteger", "Summary: threads");
         assertThat(Thread.getAllStackTraces().keySet())
                 .noneMatch(t -> t.isAlive() && t.getName().matches("T\\d+"));
     }

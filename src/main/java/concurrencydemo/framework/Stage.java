@@ -149,11 +149,20 @@ public final class Stage implements AutoCloseable {
      * @return one line per thread that had to be stopped, saying what it was blocked on
      */
     public List<String> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
+        // one bound for all of them, counted in running time (a wall-clock deadline would charge
+        // a Ctrl-Z to whichever thread comes last)
+        Watchdog.await(nanos -> {
+            for (Thread t : threads) {
+                if (t.isAlive()) {
+                    t.join(Math.max(1, nanos / 1_000_000));
+                    return false;
+                }
+            }
+            return true;
+        }, bound, null);
         List<String> stopped = new ArrayList<>();
         for (Thread t : threads) {
-            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            if (!Watchdog.join(t, left)) {
+            if (t.isAlive()) {
                 String what = describe(t);
                 stopped.add(what);
                 note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
@@ -190,11 +199,18 @@ public final class Stage implements AutoCloseable {
      * @return the names of the processes that had to be stopped
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
+        Watchdog.await(nanos -> {
+            for (ChildProcess p : processes) {
+                if (p.isAlive()) {
+                    p.join(Duration.ofNanos(Math.max(1, nanos)));
+                    return false;
+                }
+            }
+            return true;
+        }, bound, null);
         List<String> stopped = new ArrayList<>();
         for (ChildProcess p : processes) {
-            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-            if (!Watchdog.await(nanos -> p.join(Duration.ofNanos(nanos)), left, null)) {
+            if (p.isAlive()) {
                 String what = p.name() + " (pid " + p.pid() + ") is still running";
                 stopped.add(p.name());
                 note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
