@@ -137,10 +137,10 @@ public final class Demo implements Runnable {
         if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean atRoot = u.getCommandLine().getParent() == null;
-            if (java.util.Arrays.asList(args).contains("--")
-                    && u.getCommandLine().getSubcommands().containsKey(first)) {
-                return "'--' ends the options, so '" + first + "' after it is not read as a command; "
-                        + "leave '--' out";
+            int endOfOptions = java.util.Arrays.asList(args).indexOf("--");
+            if (endOfOptions >= 0 && java.util.Arrays.asList(args).subList(endOfOptions + 1, args.length).contains(first)) {
+                return "'--' ends the options, so '" + first + "' after it is not read as "
+                        + (first.startsWith("-") ? "an option" : "a command") + "; leave '--' out";
             }
             String what = first.startsWith("-") ? "unknown option '" + first + "'"
                     : atRoot ? "unknown lesson '" + first + "'" : "unexpected argument '" + first + "'";

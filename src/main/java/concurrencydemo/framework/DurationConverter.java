@@ -17,7 +17,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     public Duration convert(String value) {
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 0, 200us, 250ms, 2s or 1m");
+            throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit: us, ms, s or m (e.g. 200us, 250ms, 2s, 1m)");
         }
         BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2);

@@ -1,6 +1,7 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.ChildFailedException;
+import concurrencydemo.multiprocessing.ChildStartException;
 import concurrencydemo.multiprocessing.FrameTooLargeException;
 import concurrencydemo.multiprocessing.Pool;
 import concurrencydemo.multiprocessing.UnserializableException;
@@ -47,6 +48,10 @@ public final class Failures {
             return "pool worker " + garbled.worker() + " (pid " + garbled.pid() + ") sent back something that is"
                     + " not a reply, so demo stopped it";
         }
+        if (t instanceof ChildStartException refused) {
+            return "the system would not start child process " + refused.child() + ": " + refused.reason()
+                    + " (too many processes or open files? see ulimit)";
+        }
         if (t instanceof UnserializableException u) {
             return "an object sent to another process cannot be serialized: " + u.offendingClass()
                     + " is not Serializable (a lambda sent to a child may capture only serializable values)";
@@ -69,7 +74,10 @@ public final class Failures {
                 case 1 -> " was hung up (SIGHUP)";
                 default -> " died of signal " + e.signal().getAsInt();
             };
-            case EXITED -> " exited " + e.exitCode().getAsInt();
+            case EXITED -> e.exitCode().getAsInt() == 1
+                    ? " exited 1 before its task ran: its JVM could not start it (were demo's classes deleted,"
+                            + " by a rebuild or 'mvn clean'?)"
+                    : " exited " + e.exitCode().getAsInt();
             case STILL_RUNNING -> " is still running";
         };
     }

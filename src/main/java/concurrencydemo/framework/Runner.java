@@ -1,6 +1,7 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.multiprocessing.WorkspaceException;
 import concurrencydemo.report.JsonReport;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Outcome;
@@ -47,6 +48,7 @@ public final class Runner {
         boolean json = options.json();
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
         Results results = new Results(lessons, asCollection);
+        boolean failed = false;
         Thread onSignal = json ? new Thread(() -> results.writeOnce(out, true), "json-on-signal") : null;
         if (onSignal != null) {
             Runtime.getRuntime().addShutdownHook(onSignal);
@@ -54,18 +56,33 @@ public final class Runner {
         Workspace.sweepOrphans(); // what earlier runs killed outright left behind, thread lessons included
         try {
             for (Lesson lesson : lessons) {
+                if (stopping(out)) {
+                    break;
+                }
                 if (results.lessonsDone() > 0) {
                     if (text != null) {
                         out.println();
                         out.println();
                     }
                 }
-                LessonReport report = run(lesson, options, text, err, results);
+                LessonReport report;
+                try {
+                    report = run(lesson, options, text, err, results);
+                } catch (Unusable e) {
+                    err.println("demo: " + e.getMessage());
+                    err.flush();
+                    results.lessonDone();
+                    failed = true;
+                    break;
+                }
+                if (stopping(out)) {
+                    break; // Ctrl-C, a signal, or nobody reading: no summary
+                }
                 if (text != null) {
                     text.summary(report);
                 }
             }
-            if (text != null && asCollection) {
+            if (text != null && asCollection && !stopping(out) && !failed) {
                 text.overall(results.reports());
             }
         } finally {
@@ -80,7 +97,30 @@ public final class Runner {
         if (json) {
             results.writeOnce(out, false);
         }
-        return results.passed() ? ExitCode.OK : ExitCode.WRONG;
+        return results.passed() && !failed && !outputBroken(out) ? ExitCode.OK : ExitCode.WRONG;
+    }
+
+    /** Whether to stop running lessons: the JVM is shutting down (Ctrl-C, a signal), or no one reads the output. */
+    private static boolean stopping(PrintWriter out) {
+        return Workspace.shuttingDown() || outputBroken(out);
+    }
+
+    /**
+     * Whether the output can no longer be written (a closed pipe, a full disk): then running on
+     * would only start processes for nobody. The writer's own flag, and the flag of the
+     * {@code System.out} beneath it, which swallows its errors.
+     */
+    private static boolean outputBroken(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
+    }
+
+    /** demo cannot run here at all (its temporary directory cannot be made): said once, and the run stops. */
+    static final class Unusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -141,7 +181,7 @@ public final class Runner {
                 written = true;
                 List<LessonReport> reports = new ArrayList<>(done);
                 if (interrupted && current != null) {
-                    reports.add(current);
+                    reports.add(current.cutShort());
                 }
                 doc = asCollection || lessons.size() != 1
                         ? JsonReport.all(reports, interrupted)
@@ -171,6 +211,9 @@ public final class Runner {
         int tableStart = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
+            if (i > 0 && (Workspace.shuttingDown() || text != null && text.outputBroken())) {
+                break;
+            }
             if (text != null) {
                 text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.role());
             }
@@ -314,13 +357,16 @@ public final class Runner {
                 boolean stopped = stop(runner, stage);
                 return new Attempt<>(null, Outcome.stuck(null, null, which + "did not finish within "
                         + LessonOptions.show(bound) + (stopped ? "; stopped it. " : "; could not stop it. ")
-                        + String.join("; ", blocked)), Verdict.STUCK);
+                        + String.join("; ", blocked)).with("timedOut", true), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (Workspace.shuttingDown()) { // after Ctrl-C the children die by our hand: no news
                 return interrupted();
+            }
+            if (cause instanceof WorkspaceException unusable) {
+                throw new Unusable(Failures.describe(unusable), unusable);
             }
             boolean outputShown = options.trials() == 0 && !options.json();
             err.println("demo: " + lesson + ": " + v.name() + " failed: " + Failures.describe(cause, outputShown)

@@ -258,7 +258,11 @@ public final class Stage implements AutoCloseable {
         if (info != null && info.getLockName() != null
                 && (state == Thread.State.WAITING || state == Thread.State.BLOCKED
                         || state == Thread.State.TIMED_WAITING)) {
-            String line = t.getName() + " is waiting for a " + lockName(info.getLockName());
+            String lock = lockName(info.getLockName());
+            if (lock.startsWith("Process")) { // Process.waitFor(): the JDK's ProcessImpl monitor
+                return t.getName() + " is waiting for a child process to exit";
+            }
+            String line = t.getName() + " is waiting for a " + lock;
             return info.getLockOwnerName() == null ? line : line + " held by " + info.getLockOwnerName();
         }
         return t.getName() + " is " + switch (state) {

@@ -19,7 +19,7 @@ public final class ChildFailedException extends RuntimeException {
     public enum How {
         /** Exited by itself with a code that none of the other constants explains (0 included). */
         EXITED,
-        /** Exited 1: its task threw (a child JVM that fails to start also exits 1). */
+        /** Exited {@value ChildMain#TASK_THREW}: its task threw. (A JVM that cannot start exits 1: {@link #EXITED}.) */
         THREW,
         /** Exited {@value ChildMain#ORPHANED}: it found its parent gone and halted. */
         ORPHANED,
@@ -56,7 +56,7 @@ public final class ChildFailedException extends RuntimeException {
         if (code == null) {
             return How.STILL_RUNNING;
         }
-        if (code == 1) {
+        if (code == ChildMain.TASK_THREW) {
             return How.THREW;
         }
         if (code == ChildMain.ORPHANED) {
@@ -92,7 +92,7 @@ public final class ChildFailedException extends RuntimeException {
         String who = "child " + child + " (pid " + pid + ")";
         return switch (how) {
             case EXITED -> who + " exited with code " + code;
-            case THREW -> who + " exited with code 1 (its task threw)";
+            case THREW -> who + " exited with code " + code + " (its task threw)";
             case ORPHANED -> who + " exited with code " + code + " (its parent was gone)";
             case KILLED_BY_SIGNAL -> who + " ended by signal " + (code - 128)
                     + (SIGNALS.containsKey(code - 128) ? " (" + SIGNALS.get(code - 128) + ")" : "");

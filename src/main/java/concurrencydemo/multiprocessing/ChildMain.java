@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The main class of every child JVM: reads its {@link Task} from standard input, watches its
- * parent, runs the task, and exits 0 when it returns, 1 when it throws.
+ * parent, runs the task, and exits 0 when it returns, {@link #TASK_THREW} when it throws.
  *
  * <p>Arguments: the child's name and the parent's pid.
  */
@@ -21,6 +21,11 @@ public final class ChildMain {
     static final long PARENT_CHECK_MILLIS = 200;
     /** Exit code of a child that found its parent gone. */
     static final int ORPHANED = 3;
+    /**
+     * Exit code of a child whose task threw. Not 1: the {@code java} launcher itself exits 1 when
+     * the JVM cannot start or cannot load this class (say, its jar was deleted).
+     */
+    static final int TASK_THREW = 4;
 
     private ChildMain() {
     }
@@ -44,7 +49,7 @@ public final class ChildMain {
             toParent.flush();
         } catch (Throwable t) {
             human.println(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
-            status = 1;
+            status = TASK_THREW;
         }
         human.flush();
         System.exit(status);

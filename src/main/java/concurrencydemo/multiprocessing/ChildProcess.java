@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +57,7 @@ public final class ChildProcess {
      * @throws FrameTooLargeException when the task is larger, serialized, than a frame may be (no JVM
      *         is started then)
      * @throws ChildFailedException when the JVM ended before it could read its task
-     * @throws UncheckedIOException when the JVM cannot be launched
+     * @throws ChildStartException when the system will not launch the JVM
      * @throws IllegalStateException when already started, or the workspace is closed
      */
     public synchronized ChildProcess start() {
@@ -76,7 +75,7 @@ public final class ChildProcess {
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start child process " + name, e);
+            throw new ChildStartException(name, e);
         }
         // before the task: what a child prints before it dies (a JVM that cannot start) is shown too
         Thread pump = new Thread(this::pumpOutput, name + "-output");
@@ -198,8 +197,23 @@ public final class ChildProcess {
         if (p == null) {
             return name + " not started";
         }
-        String state = p.isAlive() ? "running" : "exited " + p.exitValue();
+        String state = !p.isAlive() ? "exited " + p.exitValue() : stopped(p.pid()) ? "stopped" : "running";
         return name + " (pid " + p.pid() + ") " + state;
+    }
+
+    /**
+     * Whether the process is stopped (SIGSTOP, Ctrl-Z): state {@code T} in Linux's
+     * {@code /proc/<pid>/stat}; false where there is no such file.
+     */
+    static boolean stopped(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')'); // the name, in parentheses, may hold spaces
+            return afterName > 0 && afterName + 2 < stat.length()
+                    && (stat.charAt(afterName + 2) == 'T' || stat.charAt(afterName + 2) == 't');
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return false;
+        }
     }
 
     /** The first of {@code children} that exited with a non-zero code, or null while none has. */

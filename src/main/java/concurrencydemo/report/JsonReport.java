@@ -81,6 +81,9 @@ public final class JsonReport {
         }
         doc.put("variants", variants);
         doc.put("passed", report.passed());
+        if (report.interrupted()) {
+            doc.put("interrupted", true);
+        }
         return doc;
     }
 }

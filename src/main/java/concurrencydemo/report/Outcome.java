@@ -40,6 +40,11 @@ public record Outcome(Object expected, Object observed, boolean correct, String 
         return Boolean.TRUE.equals(details.get("stuck"));
     }
 
+    /** Whether demo's own time bound stopped the program (not the lesson's watchdog). */
+    public boolean timedOut() {
+        return Boolean.TRUE.equals(details.get("timedOut"));
+    }
+
     public Outcome with(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(details);
         more.put(key, value);

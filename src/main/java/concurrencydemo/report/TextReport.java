@@ -38,6 +38,11 @@ public final class TextReport {
         out.flush();
     }
 
+    /** Whether the output can no longer be written (a closed pipe, a full disk). */
+    public boolean outputBroken() {
+        return out.checkError() || System.out.checkError();
+    }
+
     /** One line of demo's about the run itself, under the lesson's heading. */
     public void notice(String line) {
         out.println(style.dim(line));
@@ -103,7 +108,8 @@ public final class TextReport {
         return switch (r.verdict()) {
             case WRONG -> r.role() == Role.BUGGY ? "the bug showed: " : "the fix did not hold (a bug in demo): ";
             case LUCKY -> "right this time, still buggy: ";
-            case STUCK -> r.role() == Role.BUGGY ? "the bug showed, it never finished: " : "the fix got stuck: ";
+            case STUCK -> r.role() == Role.BUGGY && !r.outcome().timedOut() ? "the bug showed, it never finished: "
+                    : "it did not finish: ";
             case CORRECT, FAILED, INTERRUPTED -> "";
         };
     }
@@ -114,7 +120,11 @@ public final class TextReport {
         for (VariantResult r : rs) {
             nameWidth = Math.max(nameWidth, r.name().length());
         }
-        String row = INDENT + "%-" + nameWidth + "s  %-7s  %-7s  %-19s  %8s";
+        int verdictWidth = "verdict".length();
+        for (VariantResult r : rs) {
+            verdictWidth = Math.max(verdictWidth, r.verdict().word().length());
+        }
+        String row = INDENT + "%-" + nameWidth + "s  %-7s  %-" + verdictWidth + "s  %-19s  %8s";
         out.println();
         out.println(style.bold("Summary: " + report.lesson()));
         out.println(style.dim(String.format(Locale.ROOT, row, "variant", "role", "verdict", "as expected", "time")
@@ -141,11 +151,10 @@ public final class TextReport {
         if (r.role() == Role.FIXED) {
             return r.verdict() == Verdict.CORRECT ? "yes" : "NO";
         }
-        return switch (r.verdict()) {
-            case WRONG, STUCK -> "yes, the bug showed";
-            case LUCKY -> "not this time";
-            default -> "no";
-        };
+        if (r.asExpected()) {
+            return "yes, the bug showed";
+        }
+        return r.verdict() == Verdict.LUCKY ? "not this time" : "no";
     }
 
     /**
@@ -184,7 +193,7 @@ public final class TextReport {
             out.println(INDENT + "=> " + word + "  " + r.outcome().explanation());
         } else {
             out.println(INDENT + "=> " + word + "  wrong in " + t.wrong() + " of " + t.trials() + " trials ("
-                    + percent(t.share(t.wrong())) + "), " + Math.round(t.trialsPerSecond()) + " trials/s");
+                    + percent(t.share(t.wrong())) + "), " + perSecond(t.trialsPerSecond()) + " trials/s");
             if (r.verdict() == Verdict.LUCKY) {
                 out.println(INDENT + AFTER_WORD + "right in every trial this time, still buggy");
             }
@@ -278,6 +287,11 @@ public final class TextReport {
             }
         }
         return 0;
+    }
+
+    /** Trials per second: whole above 10, one decimal below (a slow lesson is not "0 trials/s"). */
+    static String perSecond(double rate) {
+        return rate >= 10 ? Long.toString(Math.round(rate)) : String.format(Locale.ROOT, "%.1f", rate);
     }
 
     static String percent(double share) {

@@ -29,7 +29,9 @@ public record VariantResult(String name, String section, Role role, Outcome outc
      * answer, or a program that never finished).
      */
     public boolean asExpected() {
+        // stuck counts as the bug showing only when the lesson's own watchdog caught its liveness
+        // bug; a variant that ran past demo's time bound was slow or stopped, not buggy
         return role == Role.FIXED ? verdict == Verdict.CORRECT
-                : verdict == Verdict.WRONG || verdict == Verdict.STUCK;
+                : verdict == Verdict.WRONG || verdict == Verdict.STUCK && !outcome.timedOut();
     }
 }

@@ -604,7 +604,7 @@ class MultiprocessingTest {
                     assertThat(e.how()).isEqualTo(ChildFailedException.How.THREW);
                     assertThat(e.signal()).isEmpty();
                 })
-                .hasMessage("child P1 (pid " + threw.get(0).pid() + ") exited with code 1 (its task threw)");
+                .hasMessage("child P1 (pid " + threw.get(0).pid() + ") exited with code 4 (its task threw)");
         assertThat(threw.get(1).join(Duration.ofSeconds(5))).isTrue(); // terminated by joinAll
 
         List<ChildProcess> killed = Processes.startTogether(ws, List.of("P3"), List.<Task>of(() -> Thread.sleep(60_000)));
