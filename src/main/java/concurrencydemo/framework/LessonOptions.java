@@ -134,7 +134,7 @@ public final class LessonOptions {
 
     /** A duration as the user would write it. */
     public static String show(Duration d) {
-        if (d.compareTo(Duration.ofMinutes(1)) >= 0 && d.toNanos() % 60_000_000_000L == 0) {
+        if (d.compareTo(Duration.ofMinutes(1)) >= 0 && d.getNano() == 0 && d.getSeconds() % 60 == 0) {
             return d.toMinutes() + "m";
         }
         long ms = d.toMillis();

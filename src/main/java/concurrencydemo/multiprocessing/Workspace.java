@@ -133,6 +133,12 @@ public final class Workspace implements AutoCloseable {
         sweepOrphans(base);
         Workspace ws = new Workspace(createPrivateDirectory(base), output);
         OPEN.add(ws);
+        // The shutdown hook sets shuttingDown, then closes what OPEN holds: a workspace added while
+        // it ran is either seen by it or sees shuttingDown here, and is closed either way.
+        if (shuttingDown) {
+            ws.close();
+            throw new IllegalStateException("the JVM is shutting down");
+        }
         return ws;
     }
 
@@ -510,6 +516,16 @@ public final class Workspace implements AutoCloseable {
     /** Destroys every child, closes every queue and pool, deletes the directory. Never throws. */
     @Override
     public void close() {
+        // The shutdown hook and the workspace's owner may close it at once: the second waits for
+        // the first to finish, so that the JVM never exits half-way through deleting the directory.
+        synchronized (closing) {
+            closeOnce();
+        }
+    }
+
+    private final Object closing = new Object();
+
+    private void closeOnce() {
         if (closed) {
             return;
         }

@@ -578,13 +578,13 @@ class MultiprocessingTest {
     }
 
     @Test
-    @DisplayName("a task that throws makes its child exit 1 and show the exception")
-    void failingTaskExitsOne() throws Exception {
+    @DisplayName("a task that throws makes its child exit with TASK_THREW (not 1, the java launcher's own failure) and show the exception")
+    void failingTaskExitsWithItsOwnCode() throws Exception {
         ChildProcess child = ws.process("P1", () -> {
             throw new IllegalStateException("boom");
         }).start();
         child.join();
-        assertThat(child.exitCode()).isEqualTo(1);
+        assertThat(child.exitCode()).isEqualTo(ChildMain.TASK_THREW).isNotEqualTo(1);
         assertThat(childOutput).contains("[P1] IllegalStateException: boom");
     }
 
@@ -600,7 +600,7 @@ class MultiprocessingTest {
                 .isInstanceOfSatisfying(ChildFailedException.class, e -> {
                     assertThat(e.child()).isEqualTo("P1");
                     assertThat(e.pid()).isEqualTo(threw.get(0).pid());
-                    assertThat(e.exitCode()).hasValue(1);
+                    assertThat(e.exitCode()).hasValue(ChildMain.TASK_THREW);
                     assertThat(e.how()).isEqualTo(ChildFailedException.How.THREW);
                     assertThat(e.signal()).isEmpty();
                 })
