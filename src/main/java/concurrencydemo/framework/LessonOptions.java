@@ -47,7 +47,8 @@ public final class LessonOptions {
             + "the first update (or, when none was lost, the first two updates).")
     boolean trace;
 
-    @Option(names = "--pause", description = "Wait for Enter between variants and lessons (on a terminal only).")
+    @Option(names = "--pause", description = "Before each variant, ask for a prediction and wait for Enter; then say whether the "
+            + "guess was right (on a terminal only; not with --trials).")
     boolean pause;
 
     @Option(names = "--trials", paramLabel = "<n>",

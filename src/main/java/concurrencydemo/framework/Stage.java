@@ -199,6 +199,16 @@ public final class Stage implements AutoCloseable {
      * @return the names of the processes that had to be stopped
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
+        return joinOrStop(bound, processes, p -> p.name() + " (pid " + p.pid() + ") is still running");
+    }
+
+    /**
+     * As above, with the lesson's own words for what a process still running is doing
+     * ({@code P2 is waiting for the lock P1 holds}), which only the lesson knows.
+     */
+    public List<String> joinOrStop(Duration bound, List<ChildProcess> processes,
+                                   java.util.function.Function<ChildProcess, String> describe)
+            throws InterruptedException {
         Watchdog.await(nanos -> {
             for (ChildProcess p : processes) {
                 if (p.isAlive()) {
@@ -211,7 +221,7 @@ public final class Stage implements AutoCloseable {
         List<String> stopped = new ArrayList<>();
         for (ChildProcess p : processes) {
             if (p.isAlive()) {
-                String what = p.name() + " (pid " + p.pid() + ") is still running";
+                String what = describe.apply(p);
                 stopped.add(p.name());
                 note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
                 p.terminate();

@@ -32,7 +32,7 @@ public final class ProcessesLesson extends Lesson {
 
     @Override
     public String whatYouSee() {
-        return "main reports while its child JVMs still run; with join() all exited 0 first";
+        return "main reports while its child JVMs still run; a static field stays 0 in main; joined, with a shared Value, all done";
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class QueuesLesson extends Lesson {
 
     @Override
     public String whatYouSee() {
-        return "items overwritten without a queue, all 10 with one; 'main done' before the work without q.join()";
+        return "items overwritten without a queue, all 10 with one; 'main done' too early without q.join(); stuck without task_done()";
     }
 
     @Override
@@ -245,7 +245,7 @@ public final class QueuesLesson extends Lesson {
             stage.println("main done");
         }
         for (Thread t : threads) {
-            t.interrupt(); // daemon threads end with main
+            t.interrupt(); // stop the workers now: a daemon thread would otherwise run until the JVM exits
         }
         for (Thread t : threads) {
             t.join();

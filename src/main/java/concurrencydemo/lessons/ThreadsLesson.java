@@ -42,7 +42,7 @@ public final class ThreadsLesson extends Lesson {
 
     @Override
     public String whatYouSee() {
-        return "main reports before its threads finish; End value: 1, then 2 with a lock";
+        return "main reports before its threads finish; End value: 1, then 2 with a lock; count++ loses updates, AtomicInteger does not";
     }
 
     @Override
@@ -199,8 +199,11 @@ public final class ThreadsLesson extends Lesson {
                         + "erased the increments the other had made since its read";
         String whyCorrect = switch (kind) {
             case ATOMIC -> "incrementAndGet() reads, adds and writes in one atomic step: no increment can be lost";
-            case PLAIN, VOLATILE -> "this time the two loops did not overlap (one CPU and no switch mid-loop,"
-                    + " or one thread finished first); nothing stops them overlapping on the next run";
+            case PLAIN -> "this time no stale write landed: the loops did not meet (one CPU, no switch"
+                    + " mid-loop), or the JIT compiled each loop into one read and one write of +" + INCREMENTS
+                    + " and those two did not meet; the next run can lose a whole thread's work";
+            case VOLATILE -> "this time the two loops did not overlap (one CPU and no switch mid-loop, or one"
+                    + " thread finished first); nothing stops them overlapping on the next run";
         };
         return Outcome.counter(2L * INCREMENTS, end, whyCorrect, whoRaced);
     }
