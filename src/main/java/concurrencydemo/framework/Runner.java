@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * Runs lessons: each variant on a thread of its own under a time bound, its output rendered as it
@@ -59,15 +59,13 @@ public final class Runner {
                 if (stopping(out)) {
                     break;
                 }
-                if (results.lessonsDone() > 0) {
-                    if (text != null) {
-                        out.println();
-                        out.println();
-                    }
+                if (text != null && results.lessonsDone() > 0) {
+                    out.println();
+                    out.println();
                 }
                 LessonReport report;
                 try {
-                    report = run(lesson, options, text, err, results);
+                    report = run(lesson, options, out, text, err, results);
                 } catch (Unusable e) {
                     err.println("demo: " + e.getMessage());
                     err.flush();
@@ -185,17 +183,17 @@ public final class Runner {
                 }
                 doc = asCollection || lessons.size() != 1
                         ? JsonReport.all(reports, interrupted)
-                        : JsonReport.lesson(reports.isEmpty()
-                                ? new LessonReport(lessons.get(0).name(), "", List.of(), List.of())
-                                : reports.get(0), interrupted);
+                        : JsonReport.lesson(reports.isEmpty() // stopped before the lesson began
+                                ? new LessonReport(lessons.get(0).name(), "", List.of(), List.of(), interrupted)
+                                : reports.get(0));
             }
             out.println(doc);
             out.flush();
         }
     }
 
-    static LessonReport run(Lesson lesson, LessonOptions options, TextReport text, PrintWriter err,
-                            Results results) {
+    static LessonReport run(Lesson lesson, LessonOptions options, PrintWriter out, TextReport text,
+                            PrintWriter err, Results results) {
         List<String> sections = lesson.sections().stream().map(Section::chinese).toList();
         results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()));
         if (text != null) {
@@ -211,7 +209,7 @@ public final class Runner {
         int tableStart = 0;
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
-            if (i > 0 && (Workspace.shuttingDown() || text != null && text.outputBroken())) {
+            if (i > 0 && stopping(out)) {
                 break;
             }
             if (text != null) {
@@ -264,16 +262,11 @@ public final class Runner {
                                    PrintWriter err, Progress progress) {
         int n = options.trials();
         long start = System.nanoTime();
-        AtomicInteger trialsDone = new AtomicInteger();
-        Runnable step = () -> {
-            trialsDone.incrementAndGet();
-            progress.step();
-        };
         progress.start(v.name(), n);
         try (Stage stage = new Stage(line -> { }, options.window())) {
-            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, bound, trialsDone, options, err, () -> {
+            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, bound, progress::done, options, err, () -> {
                 if (v.trials() != null) {
-                    return v.trials().run(stage, n, step);
+                    return v.trials().run(stage, n, progress::step);
                 }
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
@@ -282,7 +275,7 @@ public final class Runner {
                         outcomes.add(v.body().run(trial));
                         stage.untrack(trial);
                     }
-                    step.run();
+                    progress.step();
                 }
                 return outcomes;
             });
@@ -303,7 +296,10 @@ public final class Runner {
         }
     }
 
-    /** Runs one variant under {@code bound}; never throws, never leaves a thread or child behind. */
+    /**
+     * Runs one variant under {@code bound}; never leaves a thread or child behind. Throws only
+     * {@link Unusable}, when demo cannot make its temporary files at all.
+     */
     static VariantResult runVariant(String lesson, Variant v, LessonOptions options, Duration bound,
                                     TextReport text, PrintWriter err) {
         long start = System.nanoTime();
@@ -335,7 +331,7 @@ public final class Runner {
      * JVM is shutting down, when the failure is demo's own doing: the variant was interrupted.
      */
     private static <T> Attempt<T> attempt(String lesson, Variant v, Stage stage, Duration bound,
-                                          AtomicInteger trialsDone, LessonOptions options, PrintWriter err,
+                                          IntSupplier trialsDone, LessonOptions options, PrintWriter err,
                                           Callable<T> body) {
         FutureTask<T> task = new FutureTask<>(body);
         Thread runner = new Thread(task, "variant-" + v.name());
@@ -349,11 +345,11 @@ public final class Runner {
                     return task.isDone();
                 }
                 return true;
-            }, bound, trialsDone == null ? null : trialsDone::get);
+            }, bound, trialsDone);
             if (!finished) {
                 List<String> blocked = stage.describeBlocked();
                 blocked.add(0, "main" + Stage.describe(runner).substring(runner.getName().length()));
-                String which = trialsDone == null ? "" : "trial " + (trialsDone.get() + 1) + " ";
+                String which = trialsDone == null ? "" : "trial " + (trialsDone.getAsInt() + 1) + " ";
                 boolean stopped = stop(runner, stage);
                 return new Attempt<>(null, Outcome.stuck(null, null, which + "did not finish within "
                         + LessonOptions.show(bound) + (stopped ? "; stopped it. " : "; could not stop it. ")

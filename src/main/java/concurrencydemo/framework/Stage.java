@@ -149,17 +149,7 @@ public final class Stage implements AutoCloseable {
      * @return one line per thread that had to be stopped, saying what it was blocked on
      */
     public List<String> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
-        // one bound for all of them, counted in running time (a wall-clock deadline would charge
-        // a Ctrl-Z to whichever thread comes last)
-        Watchdog.await(nanos -> {
-            for (Thread t : threads) {
-                if (t.isAlive()) {
-                    t.join(Math.max(1, nanos / 1_000_000));
-                    return false;
-                }
-            }
-            return true;
-        }, bound, null);
+        awaitAll(bound, List.of(threads), Thread::isAlive, (t, nanos) -> t.join(Math.max(1, nanos / 1_000_000)));
         List<String> stopped = new ArrayList<>();
         for (Thread t : threads) {
             if (t.isAlive()) {
@@ -209,15 +199,7 @@ public final class Stage implements AutoCloseable {
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes,
                                    java.util.function.Function<ChildProcess, String> describe)
             throws InterruptedException {
-        Watchdog.await(nanos -> {
-            for (ChildProcess p : processes) {
-                if (p.isAlive()) {
-                    p.join(Duration.ofNanos(Math.max(1, nanos)));
-                    return false;
-                }
-            }
-            return true;
-        }, bound, null);
+        awaitAll(bound, processes, ChildProcess::isAlive, (p, nanos) -> p.join(Duration.ofNanos(Math.max(1, nanos))));
         List<String> stopped = new ArrayList<>();
         for (ChildProcess p : processes) {
             if (p.isAlive()) {
@@ -231,6 +213,29 @@ public final class Stage implements AutoCloseable {
             p.join();
         }
         return stopped;
+    }
+
+    /** Waits on one party: at most {@code nanos}. */
+    private interface Join<T> {
+        void join(T party, long nanos) throws InterruptedException;
+    }
+
+    /**
+     * Waits until none of {@code parties} is alive, or {@code bound} of running time has passed:
+     * one bound for all of them (a wall-clock deadline per party would charge a Ctrl-Z to whichever
+     * comes last).
+     */
+    private static <T> void awaitAll(Duration bound, List<T> parties, java.util.function.Predicate<T> alive,
+                                     Join<T> join) throws InterruptedException {
+        Watchdog.await(nanos -> {
+            for (T party : parties) {
+                if (alive.test(party)) {
+                    join.join(party, nanos);
+                    return false;
+                }
+            }
+            return true;
+        }, bound, null);
     }
 
     /** One line per live thread of this stage: its state and what it waits for, for stuck reports. */
@@ -286,7 +291,7 @@ public final class Stage implements AutoCloseable {
 
     /**
      * {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c} as a student knows it:
-     * {@code ReentrantLock}; a monitor ({@code synchronized}) as {@code monitor of Object}.
+     * {@code ReentrantLock}; a monitor ({@code synchronized}) by its object's simple class name.
      */
     private static String lockName(String lockName) {
         int at = lockName.indexOf('@');

@@ -128,15 +128,15 @@ public final class LocksLesson extends Lesson {
         startSignal.countDown();
         Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
         List<String> stopped = stage.joinOrStop(bound, t1, t2);
+        // an update really failed while the lock was taken by hand: the lock is stranded for good
+        boolean stranded = firstUpdateFails && !failNext.get() && guard == Guard.BY_HAND;
         String stuck = null;
         if (!stopped.isEmpty()) {
-            boolean threw = firstUpdateFails && !failNext.get(); // an update really failed
-            stuck = String.join("; ", stopped) + (threw && guard == Guard.BY_HAND
+            stuck = String.join("; ", stopped) + (stranded
                     ? ", which threw before unlock() and has ended: no thread will ever release that lock"
                     : ": it did not finish within " + LessonOptions.show(bound) + " (a slow or busy machine?)")
                     + ". The watchdog stopped it after " + LessonOptions.show(bound);
         }
-        boolean slowOnly = stuck != null && !(firstUpdateFails && !failNext.get() && guard == Guard.BY_HAND);
         stage.println("End value: " + db.value);
         stage.println("end main");
         if (db.trace != null) {
@@ -145,7 +145,7 @@ public final class LocksLesson extends Lesson {
         int expected = firstUpdateFails ? 1 : 2;
         if (stuck != null) {
             // stuck for good only when the stranded lock did it; otherwise the machine was slow
-            return Outcome.stuck((long) expected, (long) db.value, stuck).with("timedOut", slowOnly);
+            return Outcome.stuck((long) expected, (long) db.value, stuck).with("timedOut", !stranded);
         }
         String whyCorrect = guard == Guard.NONE ? "this time one thread wrote before the other read; nothing stops both reading first on the next run"
                 : guard == Guard.TRY_WITH_RESOURCES && firstUpdateFails

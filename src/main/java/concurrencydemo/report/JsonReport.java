@@ -23,21 +23,19 @@ public final class JsonReport {
     }
 
     /**
-     * One lesson's document.
-     *
-     * @param interrupted whether a signal stopped the run: the document then holds the variants
-     *                    that finished and says {@code "interrupted": true}
+     * One lesson's document; a lesson a signal cut short ({@link LessonReport#interrupted()}) holds
+     * the variants that finished and says {@code "interrupted": true}.
      */
-    public static String lesson(LessonReport report, boolean interrupted) {
-        Map<String, Object> doc = tree(report);
-        if (interrupted) {
-            doc.put("passed", false);
-            doc.put("interrupted", true);
-        }
-        return GSON.toJson(doc);
+    public static String lesson(LessonReport report) {
+        return GSON.toJson(tree(report));
     }
 
-    /** The document of several lessons (see {@link #lesson} for {@code interrupted}). */
+    /**
+     * The document of several lessons.
+     *
+     * @param interrupted whether a signal stopped the run: the document then says
+     *                    {@code "interrupted": true} and has not passed
+     */
     public static String all(List<LessonReport> reports, boolean interrupted) {
         List<Object> lessons = new ArrayList<>();
         boolean passed = true;

@@ -34,6 +34,11 @@ public final class Progress {
         this.lastDraw = 0;
     }
 
+    /** How many steps were made since {@link #start}: the trials done, for the per-trial watchdog. */
+    public synchronized int done() {
+        return done;
+    }
+
     public synchronized void step() {
         done++;
         long now = System.nanoTime();

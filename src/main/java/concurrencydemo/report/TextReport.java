@@ -38,11 +38,6 @@ public final class TextReport {
         out.flush();
     }
 
-    /** Whether the output can no longer be written (a closed pipe, a full disk). */
-    public boolean outputBroken() {
-        return out.checkError() || System.out.checkError();
-    }
-
     /** One line of demo's about the run itself, under the lesson's heading. */
     public void notice(String line) {
         out.println(style.dim(line));
@@ -165,6 +160,7 @@ public final class TextReport {
         int fixesHeld = 0;
         int bugs = 0;
         int bugsShown = 0;
+        int lucky = 0;
         for (LessonReport report : reports) {
             for (VariantResult r : report.variants()) {
                 if (r.role() == Role.FIXED) {
@@ -173,15 +169,18 @@ public final class TextReport {
                 } else {
                     bugs++;
                     bugsShown += r.asExpected() ? 1 : 0;
+                    lucky += r.verdict() == Verdict.LUCKY ? 1 : 0;
                 }
             }
         }
+        int unfinished = bugs - bugsShown - lucky; // failed, or stopped by demo's own time bound
         out.println();
         out.println(style.bold("All lessons: " + reports.size() + " run"));
-        String fixLine = INDENT + "fixed variants correct:           " + fixesHeld + " of " + fixes;
+        String fixLine = INDENT + "fixed variants correct:               " + fixesHeld + " of " + fixes;
         out.println(fixesHeld == fixes ? fixLine : style.bad(fixLine));
         out.println(INDENT + "buggy variants that showed their bug: " + bugsShown + " of " + bugs
-                + (bugsShown == bugs ? "" : " (the others were lucky this time)"));
+                + (lucky == 0 ? "" : ", " + lucky + " lucky this time")
+                + (unfinished == 0 ? "" : ", " + unfinished + " did not finish"));
         out.flush();
     }
 

@@ -60,7 +60,7 @@ class VerdictTest {
     @DisplayName("JSON carries role and verdict in exactly the documented words")
     void jsonWords() {
         String json = JsonReport.lesson(new LessonReport("x", "t", List.of(), List.of(
-                result(Role.BUGGY, RIGHT, Verdict.LUCKY), result(Role.FIXED, RIGHT, Verdict.CORRECT))), false);
+                result(Role.BUGGY, RIGHT, Verdict.LUCKY), result(Role.FIXED, RIGHT, Verdict.CORRECT))));
         assertThat(json).contains("\"role\": \"buggy\"", "\"verdict\": \"lucky\"", "\"role\": \"fixed\"",
                 "\"verdict\": \"correct\"", "\"correct\": true");
     }
