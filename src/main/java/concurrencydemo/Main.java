@@ -19,9 +19,9 @@ public final class Main {
      * {@code code}, unless standard output could not be written (closed, or a full disk): then one
      * line on stderr and exit code 1, since the user did not get what demo printed.
      */
-    static int checkWritten(PrintWriter out, PrintWriter err, int code) {
+    static int checkWritten(PrintWriter out, PrintWriter err, int code, String[] args) {
         if (out.checkError() | System.out.checkError()) {
-            err.println("demo: could not write the output (standard output is closed or its disk is full)");
+            err.println(Demo.notice("notice.outputLost", args));
             err.flush();
             return code == 0 ? 1 : code;
         }
@@ -36,16 +36,16 @@ public final class Main {
             System.exit(0);
         }
         if (ListCommand.answerWithoutParser(args, out) || Demo.answerHelpWithoutSubcommands(args, out)) {
-            System.exit(checkWritten(out, err, 0));
+            System.exit(checkWritten(out, err, 0, args));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished) {
                 err.println();
-                err.println("demo: interrupted; stopping its child processes and removing its temporary files");
+                err.println(Demo.notice("notice.interrupted", args));
             }
         }, "interrupt-notice"));
         int code = Demo.commandLine(out, err).execute(args);
         finished = true;
-        System.exit(checkWritten(out, err, code));
+        System.exit(checkWritten(out, err, code, args));
     }
 }

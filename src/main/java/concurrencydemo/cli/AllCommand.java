@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code demo all}: every lesson, in teaching order, one after the other. */
-@Command(name = "all", description = "Run every lesson in teaching order.")
+@Command(name = "all")
 final class AllCommand implements Callable<Integer>, LessonOptions.WindowLimit {
 
     @Spec

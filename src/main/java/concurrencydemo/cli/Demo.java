@@ -2,18 +2,25 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.DurationConverter;
 import concurrencydemo.lessons.Catalog;
+import concurrencydemo.report.Language;
 import concurrencydemo.report.Style;
+import concurrencydemo.report.Texts;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
@@ -23,16 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The root command: lessons as subcommands, in teaching order, plus list, all and help. */
-@Command(name = "demo",
-        versionProvider = VersionProvider.class,
-        description = {
-            "Concurrency taught by running it: each lesson runs a program first without "
-                    + "synchronization, then with it, and grades both results.",
-            "",
-            "Start with 'demo list', then run a lesson, e.g. 'demo threads'."
-        },
-        footer = {"", "Exit codes: 0 all fixed variants correct, 1 a fixed variant wrong or a lesson failed, "
-                + "2 usage error."})
+@Command(name = "demo", versionProvider = VersionProvider.class)
 public final class Demo implements Runnable {
     /** The subcommands: list, the lessons in teaching order ({@link Catalog}), then all, help and completion. */
     static final List<Class<?>> SUBCOMMANDS = subcommands();
@@ -55,13 +53,43 @@ public final class Demo implements Runnable {
         self.usage(self.getOut());
     }
 
-    /** The command line used by {@code Main} and by every test. */
+    /**
+     * The command line used by {@code Main} and by every test, speaking the environment's language
+     * until a {@code --lang} says otherwise.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new Demo());
         for (Class<?> sub : SUBCOMMANDS) {
             cmd.addSubcommand(sub);
         }
-        return configure(cmd, out, err);
+        configure(cmd, out, err);
+        speak(cmd, Language.fromEnvironment(System.getenv()));
+        return cmd;
+    }
+
+    /**
+     * Makes every command's help speak {@code language}: demo's shared bundle for all of them,
+     * each lesson's own bundle before it for the lesson.
+     */
+    static void speak(CommandLine root, Language language) {
+        root.setResourceBundle(Texts.of(language));
+        for (Lesson lesson : lessons(root)) {
+            lesson.speak(language);
+        }
+    }
+
+    /**
+     * A line of demo's about the run as a whole ({@code demo.interrupted}, {@code demo.outputLost}),
+     * in the language of {@code args} or the environment.
+     */
+    public static String notice(String key, String[] args) {
+        Texts texts = Texts.of(Language.fromArgs(args).orElse(Language.fromEnvironment(System.getenv())));
+        return texts.format("notice.error", texts.format(key));
+    }
+
+    /** The language the command line speaks now. */
+    static Language language(CommandLine cmd) {
+        return cmd.getCommandSpec().root().resourceBundle() instanceof Texts texts ? texts.language() : Language.ENGLISH;
     }
 
     /**
@@ -77,13 +105,19 @@ public final class Demo implements Runnable {
             return false;
         }
         CommandLine cmd = new CommandLine(new Demo());
+        Language language = Language.fromEnvironment(System.getenv());
+        Texts shared = Texts.of(language);
         for (Class<?> sub : SUBCOMMANDS) {
             Command c = sub.getAnnotation(Command.class);
             CommandSpec stub = CommandSpec.create().name(c.name()).aliases(c.aliases());
             stub.usageMessage().header(c.header()).description(c.description()).hidden(c.hidden());
             cmd.addSubcommand(c.name(), stub);
+            // a lesson's description is in its bundle, named as its class is
+            stub.resourceBundle(Texts.exists(sub.getName()) ? shared.with(sub.getName()) : shared);
         }
-        configure(cmd, out, new PrintWriter(out)).usage(out);
+        configure(cmd, out, new PrintWriter(out));
+        cmd.getCommandSpec().resourceBundle(shared);
+        cmd.usage(out);
         out.flush();
         return true;
     }
@@ -95,10 +129,23 @@ public final class Demo implements Runnable {
      */
     private static CommandLine configure(CommandLine cmd, PrintWriter out, PrintWriter err) {
         CommandSpec root = cmd.getCommandSpec();
-        root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
-        root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey("option.help").build());
+        root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).descriptionKey("option.version").build());
+        // on every command: its setter makes the whole command line speak the language at once
+        root.addOption(OptionSpec.builder("--lang").paramLabel("<lang>").type(String.class)
+                .descriptionKey("option.lang").scopeType(ScopeType.INHERIT)
+                .setter(new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (value == null) { // picocli's initial value: the environment's language stands
+                            return null;
+                        }
+                        Language language = Language.parse((String) value).orElseThrow(() -> new ParameterException(cmd,
+                                Texts.of(language(cmd)).format("error.lang", value)));
+                        speak(cmd, language);
+                        return null;
+                    }
+                }).build());
         ((Demo) cmd.getCommand()).self = cmd;
         cmd.setOut(out);
         cmd.setErr(err);
@@ -127,33 +174,59 @@ public final class Demo implements Runnable {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("demo: " + explain(ex, args) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            // the language of the command line, or of a --lang that picocli did not reach
+            Texts texts = Texts.of(Language.fromArgs(args).orElse(language(cmd)));
+            err.println(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
+                    cmd.getCommandSpec().qualifiedName())));
             err.flush();
             return ExitCode.USAGE;
         }
     }
 
-    static String explain(ParameterException ex, String[] args) {
+    /** A usage error in words: picocli's own messages are English only, so demo words the ones a user meets. */
+    static String explain(ParameterException ex, String[] args, Texts texts) {
         if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean atRoot = u.getCommandLine().getParent() == null;
             int endOfOptions = java.util.Arrays.asList(args).indexOf("--");
             if (endOfOptions >= 0 && java.util.Arrays.asList(args).subList(endOfOptions + 1, args.length).contains(first)) {
-                return "'--' ends the options, so '" + first + "' after it is not read as "
-                        + (first.startsWith("-") ? "an option" : "a command") + "; leave '--' out";
+                return texts.format(first.startsWith("-") ? "error.afterDashes.option" : "error.afterDashes.command", first);
             }
-            String what = first.startsWith("-") ? "unknown option '" + first + "'"
-                    : atRoot ? "unknown lesson '" + first + "'" : "unexpected argument '" + first + "'";
+            String what = texts.format(first.startsWith("-") ? "error.unknownOption"
+                    : atRoot ? "error.unknownLesson" : "error.unexpected", first);
             // picocli suggests the nearest names; only a name that starts like the typo helps a student
             String stem = first.substring(0, Math.min(3, first.length()));
             for (String suggestion : u.getSuggestions()) {
                 if (suggestion.startsWith(stem)) {
-                    return what + "; did you mean '" + suggestion + "'?";
+                    return texts.format("error.didYouMean", what, suggestion);
                 }
             }
-            return atRoot && !first.startsWith("-") ? what + "; 'demo list' shows the lessons" : what;
+            return atRoot && !first.startsWith("-") ? texts.format("error.seeList", what) : what;
         }
-        return ex.getMessage();
+        ArgSpec arg = ex.getArgSpec();
+        String option = arg instanceof OptionSpec o ? o.longestName() : arg != null ? arg.paramLabel() : "";
+        if (ex instanceof MissingParameterException) {
+            return texts.format("error.missingValue", option);
+        }
+        if (ex instanceof OverwrittenOptionException) {
+            return texts.format("error.twice", option);
+        }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DurationConverter.Invalid invalid) {
+                return texts.format(invalid.key(), option, invalid.value());
+            }
+        }
+        if (ex.getCause() instanceof CommandLine.TypeConversionException || ex.getMessage().startsWith("Invalid value")) {
+            String value = ex.getValue() == null ? "" : ex.getValue();
+            if (arg instanceof OptionSpec o && o.type().isEnum()) {
+                return texts.format("error.choice", option, value, String.join(", ", o.completionCandidates()));
+            }
+            if (arg != null && (arg.type() == int.class || arg.type() == Integer.class)) {
+                return texts.format("error.number", option, value);
+            }
+            return texts.format("error.invalid", option, value);
+        }
+        return ex.getMessage(); // demo's own words (an option's setter), or a rare picocli message
     }
 
     /** Unexpected failures: one line on stderr (the stack trace with --verbose), exit code 1. */
@@ -161,11 +234,12 @@ public final class Demo implements Runnable {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
-            err.println("demo: " + cmd.getCommandName() + " failed: " + ex);
+            Texts texts = Texts.of(language(cmd));
+            err.println(texts.format("notice.error", texts.format("error.failed", cmd.getCommandName(), ex)));
             if (parseResult.originalArgs().contains("--verbose")) {
                 ex.printStackTrace(err);
             } else {
-                err.println("demo: run again with --verbose for the stack trace");
+                err.println(texts.format("notice.error", texts.format("error.runVerbose")));
             }
             err.flush();
             return ExitCode.WRONG;

@@ -3,7 +3,10 @@ package concurrencydemo.cli;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.lessons.Catalog;
+import concurrencydemo.report.Language;
 import concurrencydemo.report.Style;
+import concurrencydemo.report.Texts;
+import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,19 +16,19 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** {@code demo list}: the lessons in teaching order, the seed sections each ports, what it shows. */
-@Command(name = "list", description = "List the lessons in teaching order.")
+@Command(name = "list")
 public final class ListCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "option.help")
     boolean help;
 
-    @Option(names = "--no-color", description = "Plain text, no colour.")
+    @Option(names = "--no-color", descriptionKey = "option.noColor")
     boolean noColor;
 
-    @Option(names = "--names", hidden = true, description = "Only the lessons' names, one a line (for scripts).")
+    @Option(names = "--names", hidden = true)
     boolean names;
 
     @Override
@@ -37,7 +40,8 @@ public final class ListCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return;
         }
-        print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()));
+        print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()),
+                Demo.language(spec.commandLine()));
     }
 
     /**
@@ -51,29 +55,36 @@ public final class ListCommand implements Runnable {
         if (!plain && !noColor) {
             return false;
         }
-        print(out, Style.detect(noColor), Catalog.lessons());
+        print(out, Style.detect(noColor), Catalog.lessons(), Language.fromEnvironment(System.getenv()));
         return true;
     }
 
-    static void print(PrintWriter out, Style style, List<Lesson> lessons) {
+    static void print(PrintWriter out, Style style, List<Lesson> lessons, Language language) {
+        Texts texts = Texts.of(language);
         int width = 0;
         for (Lesson lesson : lessons) {
-            width = Math.max(width, lesson.name().length());
+            for (String bundle : lesson.bundles()) {
+                texts = texts.with(bundle);
+            }
+            width = Math.max(width, Width.of(lesson.name()));
         }
-        out.println("Lessons, in teaching order. Run one with: ./demo <lesson>");
+        out.println(texts.format("list.heading"));
         for (Lesson lesson : lessons) {
             out.println();
-            String pad = " ".repeat(width - lesson.name().length() + 2);
+            String pad = " ".repeat(width - Width.of(lesson.name()) + 2);
             String gap = " ".repeat(width + 4);
             List<Section> sections = lesson.sections();
             for (int i = 0; i < sections.size(); i++) {
                 String head = i == 0 ? "  " + style.heading(lesson.name()) + pad : gap;
-                out.println(head + sections.get(i));
+                Section section = sections.get(i);
+                // the seed's heading as the seed has it; in English, its meaning beside it
+                out.println(head + (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
+                        : section.chinese() + " · " + texts.format(section.english())));
             }
-            out.println(gap + style.dim(lesson.whatYouSee()));
+            out.println(gap + style.dim(texts.format(lesson.whatYouSee())));
         }
         out.println();
-        out.println("Run them all with: ./demo all");
+        out.println(texts.format("list.all"));
         out.flush();
     }
 }

@@ -11,18 +11,40 @@ import java.util.regex.Pattern;
 
 /** Reads durations as people write them: {@code 0}, {@code 200us}, {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 1m}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
+
+    /** A value that is not a duration: the usage error words it from {@code key} (a message key, given the value). */
+    public static final class Invalid extends TypeConversionException {
+        private static final long serialVersionUID = 1L;
+        private final String value;
+        private final String key;
+
+        Invalid(String value, String key) {
+            super(key + ": " + value);
+            this.value = value;
+            this.key = key;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
     private static final Pattern FORM = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)(us|ms|s|m)?");
 
     @Override
     public Duration convert(String value) {
         Matcher m = FORM.matcher(value.trim());
         if (!m.matches()) {
-            throw new TypeConversionException("'" + value + "' is not a duration; use a number and a unit: us, ms, s or m (e.g. 200us, 250ms, 2s, 1m)");
+            throw new Invalid(value, "error.duration.form");
         }
         BigDecimal amount = new BigDecimal(m.group(1));
         String unit = m.group(2);
         if (unit == null && amount.signum() != 0) {
-            throw new TypeConversionException("'" + value + "' needs a unit; use e.g. 200us, 250ms, 2s or 1m");
+            throw new Invalid(value, "error.duration.unit");
         }
         long nanosPerUnit = switch (unit == null ? "ms" : unit) {
             case "s" -> 1_000_000_000L;

@@ -1,5 +1,8 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,18 +28,47 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
     public abstract List<Section> sections();
 
     /** One line for {@code demo list}: what the student will see. */
-    public abstract String whatYouSee();
+    public abstract Message whatYouSee();
+
+    /**
+     * The message bundles of the lesson's texts (its help, variant names, explanations): its own,
+     * beside its class ({@code concurrencydemo/lessons/ThreadsLesson.properties} and its
+     * translations), first; then those of lessons whose programs it borrows. Every key but
+     * picocli's starts with the name of the lesson whose bundle holds it.
+     */
+    public List<String> bundles() {
+        return List.of(getClass().getName());
+    }
+
+    /** demo's shared texts in {@code language} behind this lesson's bundles. */
+    public Texts texts(Language language) {
+        Texts texts = Texts.of(language);
+        List<String> bundles = bundles();
+        for (int i = bundles.size() - 1; i >= 0; i--) {
+            texts = texts.with(bundles.get(i));
+        }
+        return texts;
+    }
 
     /** The variants in the order they run: racy first, then fixed. */
     public abstract List<Variant> variants();
 
-    /** Set by picocli: this lesson's command; a lesson with a shorter window limit says so in its help. */
+    /** Set by picocli: this lesson's command. */
     @Spec
     void spec(CommandSpec spec) {
         this.spec = spec;
+    }
+
+    /**
+     * Makes the lesson's help speak {@code language}: its bundle and demo's shared one become its
+     * command's resource bundle, and a lesson with a shorter window limit says so in its footer.
+     */
+    public void speak(Language language) {
+        Texts texts = texts(language);
+        spec.commandLine().setResourceBundle(texts);
         if (maxWindow().compareTo(LessonOptions.MAX_WINDOW) < 0) {
-            spec.usageMessage().footer("", "This lesson supports --window up to " + LessonOptions.show(maxWindow())
-                    + ": its fixed variant waits " + serialWindows() + " windows one after another.");
+            spec.usageMessage().footer("", texts.format("lesson.windowFooter", LessonOptions.show(maxWindow()),
+                    serialWindows()));
         }
     }
 

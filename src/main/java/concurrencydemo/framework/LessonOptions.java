@@ -1,5 +1,7 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Texts;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,66 +31,67 @@ public final class LessonOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
-            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "<format>", defaultValue = "text", descriptionKey = "option.format")
     Format format = Format.text;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "option.help")
     boolean help;
 
-    @Option(names = "--no-color", description = "Plain text, no colour (also: NO_COLOR=1 or TERM=dumb).")
+    @Option(names = "--no-color", descriptionKey = "option.noColor")
     boolean noColor;
 
     private Duration timeout;
     private Duration window;
     private int trials;
 
-    @Option(names = "--trace", description = "Record who read and wrote what, and show the steps that lost "
-            + "the first update (or, when none was lost, the first two updates).")
+    @Option(names = "--trace", descriptionKey = "option.trace")
     boolean trace;
 
-    @Option(names = "--pause", description = "Before each variant, ask for a prediction and wait for Enter; then say whether the "
-            + "guess was right (on a terminal only; not with --trials).")
+    @Option(names = "--pause", descriptionKey = "option.pause")
     boolean pause;
 
-    @Option(names = "--trials", paramLabel = "<n>",
-            description = "Run each variant n times (1 to 100000) and show how often each outcome came up.")
+    @Option(names = "--trials", paramLabel = "<n>", descriptionKey = "option.trials")
     void trials(int value) {
         if (value < 1 || value > MAX_TRIALS) {
-            throw new ParameterException(mixee.commandLine(),
-                    "--trials must be between 1 and " + MAX_TRIALS + ", not " + value);
+            throw new ParameterException(mixee.commandLine(), texts().format("error.trials", MAX_TRIALS, value));
         }
         trials = value;
     }
 
-    @Option(names = "--verbose", description = "Show the stack trace of an unexpected failure.")
+    @Option(names = "--verbose", descriptionKey = "option.verbose")
     boolean verbose;
 
     @Option(names = "--timeout", paramLabel = "<duration>", converter = DurationConverter.class,
-            description = "Time bound of each variant, and of each trial with --trials; past it, the "
-                    + "variant is reported stuck and stopped (10ms to 10m; default: 20s plus the time the "
-                    + "lesson's windows take).")
+            descriptionKey = "option.timeout")
     void timeout(Duration value) {
         if (value.compareTo(MIN_TIMEOUT) < 0 || value.compareTo(MAX_TIMEOUT) > 0) {
             throw new ParameterException(mixee.commandLine(),
-                    "--timeout must be between 10ms and 10m, not " + show(value));
+                    texts().format("error.timeout", show(MIN_TIMEOUT), show(MAX_TIMEOUT), show(value)));
         }
         timeout = value;
     }
 
     @Option(names = "--window", paramLabel = "<duration>", converter = DurationConverter.class,
-            description = "How long a racing read-modify-write waits between its read and its write "
-                    + "(default: the lesson's own; at most 1s, or less where the lesson says so). "
-                    + "Shorter makes the race rarer.")
+            descriptionKey = "option.window")
     void window(Duration value) {
         Duration max = mixee.userObject() instanceof WindowLimit limited ? limited.maxWindow() : MAX_WINDOW;
         if (value.compareTo(max) > 0) {
-            throw new ParameterException(mixee.commandLine(), "--window must be between 0 and " + show(max)
-                    + (max.equals(MAX_WINDOW) ? "" : " for " + mixee.name()) + ", not " + show(value));
+            throw new ParameterException(mixee.commandLine(), max.equals(MAX_WINDOW)
+                    ? texts().format("error.window", show(max), show(value))
+                    : texts().format("error.windowFor", show(max), mixee.name(), show(value)));
         }
         window = value;
     }
 
+
+    /** The language the command speaks: its resource bundle's (see {@link Lesson#speak}), else English. */
+    public Language language() {
+        return mixee != null && mixee.resourceBundle() instanceof Texts texts ? texts.language() : Language.ENGLISH;
+    }
+
+    private Texts texts() {
+        return Texts.of(language());
+    }
 
     /** The number of trials, or 0 for one ordinary run. */
     public int trials() {

@@ -3,12 +3,15 @@ package concurrencydemo.framework;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.multiprocessing.WorkspaceException;
 import concurrencydemo.report.JsonReport;
+import concurrencydemo.report.Language;
 import concurrencydemo.report.LessonReport;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Progress;
 import concurrencydemo.report.Role;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.TextReport;
+import concurrencydemo.report.Texts;
 import concurrencydemo.report.TrialsResult;
 import concurrencydemo.report.VariantResult;
 import concurrencydemo.report.Verdict;
@@ -46,8 +49,9 @@ public final class Runner {
     public static int runLessons(List<Lesson> lessons, LessonOptions options, PrintWriter out,
                                  PrintWriter err, boolean asCollection) {
         boolean json = options.json();
-        TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()));
-        Results results = new Results(lessons, asCollection);
+        Texts texts = texts(options.language(), lessons);
+        TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()), texts);
+        Results results = new Results(lessons, asCollection, texts);
         boolean failed = false;
         Thread onSignal = json ? new Thread(() -> results.writeOnce(out, true), "json-on-signal") : null;
         if (onSignal != null) {
@@ -65,9 +69,9 @@ public final class Runner {
                 }
                 LessonReport report;
                 try {
-                    report = run(lesson, options, out, text, err, results);
+                    report = run(lesson, options, out, text, err, results, texts);
                 } catch (Unusable e) {
-                    err.println("demo: " + e.getMessage());
+                    err.println(texts.format("notice.error", texts.format(e.reason)));
                     err.flush();
                     results.lessonDone();
                     failed = true;
@@ -115,10 +119,24 @@ public final class Runner {
     /** demo cannot run here at all (its temporary directory cannot be made): said once, and the run stops. */
     static final class Unusable extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** Why, in words for the user. */
+        final transient Message reason;
 
-        Unusable(String message, Throwable cause) {
-            super(message, cause);
+        Unusable(Message reason, Throwable cause) {
+            super(reason.key(), cause);
+            this.reason = reason;
         }
+    }
+
+    /** demo's shared texts in {@code language}, with the bundles of {@code lessons}. */
+    static Texts texts(Language language, List<Lesson> lessons) {
+        Texts texts = Texts.of(language);
+        for (Lesson lesson : lessons) {
+            for (String bundle : lesson.bundles()) {
+                texts = texts.with(bundle);
+            }
+        }
+        return texts;
     }
 
     /**
@@ -128,6 +146,7 @@ public final class Runner {
     static final class Results {
         private final List<Lesson> lessons;
         private final boolean asCollection;
+        private final Texts texts;
         /** Guarded by this. */
         private final List<LessonReport> done = new ArrayList<>();
         /** Guarded by this: the lesson running now, and its finished variants. */
@@ -135,9 +154,10 @@ public final class Runner {
         /** Guarded by this. */
         private boolean written;
 
-        Results(List<Lesson> lessons, boolean asCollection) {
+        Results(List<Lesson> lessons, boolean asCollection, Texts texts) {
             this.lessons = lessons;
             this.asCollection = asCollection;
+            this.texts = texts;
         }
 
         synchronized void begin(LessonReport report) {
@@ -182,10 +202,10 @@ public final class Runner {
                     reports.add(current.cutShort());
                 }
                 doc = asCollection || lessons.size() != 1
-                        ? JsonReport.all(reports, interrupted)
+                        ? JsonReport.all(reports, interrupted, texts)
                         : JsonReport.lesson(reports.isEmpty() // stopped before the lesson began
                                 ? new LessonReport(lessons.get(0).name(), "", List.of(), List.of(), interrupted)
-                                : reports.get(0));
+                                : reports.get(0), texts);
             }
             out.println(doc);
             out.flush();
@@ -193,13 +213,13 @@ public final class Runner {
     }
 
     static LessonReport run(Lesson lesson, LessonOptions options, PrintWriter out, TextReport text,
-                            PrintWriter err, Results results) {
+                            PrintWriter err, Results results, Texts texts) {
         List<String> sections = lesson.sections().stream().map(Section::chinese).toList();
         results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()));
         if (text != null) {
             text.lessonHeading(lesson.name(), lesson.title(), sections);
             if (options.trace() && !lesson.traces()) {
-                text.notice("--trace: this lesson records no trace, so none is shown");
+                text.notice(texts.format("runner.noTrace"));
             }
         }
         List<Variant> variants = lesson.variants();
@@ -212,13 +232,13 @@ public final class Runner {
             if (i > 0 && stopping(out)) {
                 break;
             }
+            String label = label(texts, lesson, v);
             if (text != null) {
-                text.variantHeading(i + 1, variants.size(), v.name(), v.section(), v.role());
+                text.variantHeading(i + 1, variants.size(), label, v.section(), v.role());
             }
-            String guess = options.trials() > 0 ? null : predict(options, text, v);
-            VariantResult result = options.trials() > 0
-                    ? runTrials(lesson.name(), v, options, bound, err, progress)
-                    : runVariant(lesson.name(), v, options, bound, text, err);
+            String guess = options.trials() > 0 ? null : predict(options, text, texts, v);
+            Run run = new Run(lesson.name(), v, label, options, bound, texts, err);
+            VariantResult result = options.trials() > 0 ? runTrials(run, progress) : runVariant(run, text);
             done.add(result);
             results.variantDone(result);
             if (text != null && options.trials() > 0) {
@@ -244,34 +264,46 @@ public final class Runner {
      * was typed (perhaps nothing), or null when there was no pause. Ignored when stdin is not a
      * terminal, so a pipe or a script never blocks.
      */
-    static String predict(LessonOptions options, TextReport text, Variant v) {
+    static String predict(LessonOptions options, TextReport text, Texts texts, Variant v) {
         java.io.Console console = System.console();
         if (!options.pause() || console == null || text == null) {
             return null;
         }
-        text.predictionPrompt(v.question());
+        text.predictionPrompt(texts.format(v.question()));
         String line = console.readLine();
         return line == null ? "" : line;
+    }
+
+    /** The name a variant goes by in the reader's language: its lesson's word for it, else its own name. */
+    static String label(Texts texts, Lesson lesson, Variant v) {
+        String key = lesson.name() + ".variant." + v.name().replaceAll("[^A-Za-z0-9_]", "");
+        return texts.containsKey(key) ? texts.format(key) : v.name();
+    }
+
+    /** One variant to run, and what running it needs. */
+    record Run(String lesson, Variant v, String label, LessonOptions options, Duration bound, Texts texts,
+               PrintWriter err) {
     }
 
     /**
      * Runs {@code --trials} trials of one variant, each trial under {@code bound}, and grades them
      * together: a fixed variant is broken if any trial was wrong.
      */
-    static VariantResult runTrials(String lesson, Variant v, LessonOptions options, Duration bound,
-                                   PrintWriter err, Progress progress) {
+    static VariantResult runTrials(Run run, Progress progress) {
+        Variant v = run.v();
+        LessonOptions options = run.options();
         int n = options.trials();
         long start = System.nanoTime();
-        progress.start(v.name(), n);
-        try (Stage stage = new Stage(line -> { }, options.window())) {
-            Attempt<List<Outcome>> attempt = attempt(lesson, v, stage, bound, progress::done, options, err, () -> {
+        progress.start(run.label(), n);
+        try (Stage stage = new Stage(line -> { }, run.texts(), options.window())) {
+            Attempt<List<Outcome>> attempt = attempt(run, stage, progress::done, () -> {
                 if (v.trials() != null) {
                     return v.trials().run(stage, n, progress::step);
                 }
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
                     // tracked by the variant's stage, so that stopping the variant stops the trial too
-                    try (Stage trial = stage.track(new Stage(line -> { }, options.window()))) {
+                    try (Stage trial = stage.track(new Stage(line -> { }, run.texts(), options.window()))) {
                         outcomes.add(v.body().run(trial));
                         stage.untrack(trial);
                     }
@@ -291,7 +323,7 @@ public final class Runner {
                         .orElse(outcomes.get(outcomes.size() - 1));
                 verdict = Verdict.of(v.role(), outcome);
             }
-            return new VariantResult(v.name(), v.section(), v.role(), outcome, List.of(),
+            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, List.of(),
                     Duration.ofNanos(System.nanoTime() - start), verdict, trials);
         }
     }
@@ -300,18 +332,17 @@ public final class Runner {
      * Runs one variant under {@code bound}; never leaves a thread or child behind. Throws only
      * {@link Unusable}, when demo cannot make its temporary files at all.
      */
-    static VariantResult runVariant(String lesson, Variant v, LessonOptions options, Duration bound,
-                                    TextReport text, PrintWriter err) {
+    static VariantResult runVariant(Run run, TextReport text) {
+        Variant v = run.v();
         long start = System.nanoTime();
-        try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, options.window(),
-                options.trace())) {
-            Attempt<Outcome> attempt = attempt(lesson, v, stage, bound, null, options, err,
-                    () -> v.body().run(stage));
+        try (Stage stage = new Stage(text == null ? line -> { } : text::programLine, run.texts(),
+                run.options().window(), run.options().trace())) {
+            Attempt<Outcome> attempt = attempt(run, stage, null, () -> v.body().run(stage));
             Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
             Verdict verdict = attempt.failure() != null ? attempt.verdict() : Verdict.of(v.role(), outcome);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new VariantResult(v.name(), v.section(), v.role(), outcome, stage.transcript(), elapsed,
-                    verdict, null);
+            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, stage.transcript(),
+                    elapsed, verdict, null);
         }
     }
 
@@ -323,20 +354,19 @@ public final class Runner {
     }
 
     /**
-     * Runs {@code body} on a daemon thread under {@code bound} of running time (per trial, when
+     * Runs {@code body} on a daemon thread under the run's bound of running time (per trial, when
      * {@code trialsDone} counts trials; time the JVM spent suspended does not count). Past it,
      * reports what the stage's threads and children were blocked on, stops the thread and waits
      * for it to end, and closes the stage so that nothing it still does is shown. On an exception,
      * says so in one line on stderr (the stack trace with {@code --verbose}), except while the
      * JVM is shutting down, when the failure is demo's own doing: the variant was interrupted.
      */
-    private static <T> Attempt<T> attempt(String lesson, Variant v, Stage stage, Duration bound,
-                                          IntSupplier trialsDone, LessonOptions options, PrintWriter err,
-                                          Callable<T> body) {
+    private static <T> Attempt<T> attempt(Run run, Stage stage, IntSupplier trialsDone, Callable<T> body) {
         FutureTask<T> task = new FutureTask<>(body);
-        Thread runner = new Thread(task, "variant-" + v.name());
+        Thread runner = new Thread(task, "variant-" + run.v().name());
         runner.setDaemon(true);
         runner.start();
+        Texts texts = run.texts();
         try {
             boolean finished = Watchdog.await(nanos -> {
                 try {
@@ -345,15 +375,17 @@ public final class Runner {
                     return task.isDone();
                 }
                 return true;
-            }, bound, trialsDone);
+            }, run.bound(), trialsDone);
             if (!finished) {
-                List<String> blocked = stage.describeBlocked();
-                blocked.add(0, "main" + Stage.describe(runner).substring(runner.getName().length()));
-                String which = trialsDone == null ? "" : "trial " + (trialsDone.getAsInt() + 1) + " ";
+                List<Message> blocked = stage.describeBlocked();
+                blocked.add(0, Stage.describe(runner, "main"));
                 boolean stopped = stop(runner, stage);
-                return new Attempt<>(null, Outcome.stuck(null, null, which + "did not finish within "
-                        + LessonOptions.show(bound) + (stopped ? "; stopped it. " : "; could not stop it. ")
-                        + String.join("; ", blocked)).with("timedOut", true), Verdict.STUCK);
+                String bound = LessonOptions.show(run.bound());
+                Message what = trialsDone == null
+                        ? Message.of(stopped ? "runner.stuck.stopped" : "runner.stuck.notStopped", bound, blocked)
+                        : Message.of(stopped ? "runner.stuckTrial.stopped" : "runner.stuckTrial.notStopped",
+                                trialsDone.getAsInt() + 1, bound, blocked);
+                return new Attempt<>(null, Outcome.stuck(null, null, what).with("timedOut", true), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
@@ -364,15 +396,18 @@ public final class Runner {
             if (cause instanceof WorkspaceException unusable) {
                 throw new Unusable(Failures.describe(unusable), unusable);
             }
+            LessonOptions options = run.options();
             boolean outputShown = options.trials() == 0 && !options.json();
-            err.println("demo: " + lesson + ": " + v.name() + " failed: " + Failures.describe(cause, outputShown)
-                    + (options.verbose() ? "" : " (--verbose shows the stack trace)"));
+            Message why = Failures.describe(cause, outputShown);
+            run.err().println(texts.format("notice.error", texts.format(
+                    options.verbose() ? "runner.failed.line" : "runner.failed.lineHint",
+                    run.lesson(), run.label(), why)));
             if (options.verbose()) {
-                cause.printStackTrace(err);
+                cause.printStackTrace(run.err());
             }
-            err.flush();
+            run.err().flush();
             return new Attempt<>(null, new Outcome(null, "failed", false,
-                    "the program failed: " + Failures.describe(cause, outputShown), Map.of()), Verdict.FAILED);
+                    Message.of("runner.failed", why), Map.of()), Verdict.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(runner, stage);
@@ -382,7 +417,7 @@ public final class Runner {
 
     private static <T> Attempt<T> interrupted() {
         return new Attempt<>(null, new Outcome(null, "interrupted", false,
-                "interrupted before it finished (Ctrl-C or a signal)", Map.of()), Verdict.INTERRUPTED);
+                Message.of("runner.interrupted"), Map.of()), Verdict.INTERRUPTED);
     }
 
     /**

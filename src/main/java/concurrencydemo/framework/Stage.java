@@ -2,6 +2,8 @@ package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Texts;
 import concurrencydemo.report.Trace;
 
 import java.lang.management.ManagementFactory;
@@ -25,6 +27,7 @@ public final class Stage implements AutoCloseable {
     private static final Duration JOIN_ON_CLOSE = Duration.ofSeconds(2);
 
     private final Consumer<String> printer;
+    private final Texts texts;
     private final Duration window;
     private final Trace trace;
     private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
@@ -35,16 +38,18 @@ public final class Stage implements AutoCloseable {
 
     /**
      * @param printer receives each line the program prints, as it prints it
+     * @param texts   the words for demo's own lines (notes), in the reader's language
      * @param window  the read-modify-write window chosen by the user, or {@code null} for the
      *                lesson's own default
      */
-    public Stage(Consumer<String> printer, Duration window) {
-        this(printer, window, false);
+    public Stage(Consumer<String> printer, Texts texts, Duration window) {
+        this(printer, texts, window, false);
     }
 
     /** As above; with {@code trace}, the program records its steps in {@link #trace()}. */
-    public Stage(Consumer<String> printer, Duration window, boolean trace) {
+    public Stage(Consumer<String> printer, Texts texts, Duration window, boolean trace) {
         this.printer = printer;
+        this.texts = texts;
         this.window = window;
         this.trace = trace ? new Trace() : null;
     }
@@ -54,10 +59,10 @@ public final class Stage implements AutoCloseable {
         return trace;
     }
 
-    /** Prints the trace lines of {@code events}, if tracing. */
-    public void printTrace(java.util.List<Trace.Event> events, String what) {
+    /** Prints the trace lines of {@code events} (of the shared value {@code what}), if tracing. */
+    public void printTrace(java.util.List<Trace.Event> events, Message what) {
         if (trace != null) {
-            Trace.render(events, what).forEach(this::note);
+            Trace.render(events, texts.format(what), texts).forEach(this::comment);
         }
     }
 
@@ -80,8 +85,18 @@ public final class Stage implements AutoCloseable {
      * Prints one line of demo's own commentary (what main saw, what the watchdog did), set apart
      * from the program's lines by a leading {@code # }, as a comment in the seed's Python would be.
      */
-    public void note(String line) {
+    public void note(Message line) {
+        comment(texts.format(line));
+    }
+
+    /** {@link #note} of a line already in words. */
+    private void comment(String line) {
         println("# " + line);
+    }
+
+    /** The words of {@code message} in the reader's language (for a lesson's own tables). */
+    public String words(Message message) {
+        return texts.format(message);
     }
 
     /** The lines printed so far. */
@@ -146,20 +161,20 @@ public final class Stage implements AutoCloseable {
      * waits up to {@code bound} of running time for {@code threads} to end; each one still running
      * then is reported on the stage, interrupted and joined.
      *
-     * @return one line per thread that had to be stopped, saying what it was blocked on
+     * @return one message per thread that had to be stopped, saying what it was blocked on
      */
-    public List<String> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
+    public List<Message> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
         awaitAll(bound, List.of(threads), Thread::isAlive, (t, nanos) -> t.join(Math.max(1, nanos / 1_000_000)));
-        List<String> stopped = new ArrayList<>();
+        List<Message> stopped = new ArrayList<>();
         for (Thread t : threads) {
             if (t.isAlive()) {
-                String what = describe(t);
+                Message what = describe(t);
                 stopped.add(what);
-                note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
+                note(Message.of("watchdog.stopping", LessonOptions.show(bound), what));
                 t.interrupt();
                 t.join(JOIN_ON_CLOSE.toMillis());
                 if (t.isAlive()) {
-                    note("watchdog: " + t.getName() + " did not stop when interrupted; it is left to end with demo");
+                    note(Message.of("watchdog.leftRunning", t.getName()));
                 }
             }
         }
@@ -177,8 +192,7 @@ public final class Stage implements AutoCloseable {
         if (Watchdog.await(what, bound, null)) {
             return true;
         }
-        note("watchdog: after " + LessonOptions.show(bound) + ", main is still waiting in " + waitingIn
-                + "; stopping it");
+        note(Message.of("watchdog.mainWaiting", LessonOptions.show(bound), waitingIn));
         return false;
     }
 
@@ -189,7 +203,7 @@ public final class Stage implements AutoCloseable {
      * @return the names of the processes that had to be stopped
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
-        return joinOrStop(bound, processes, p -> p.name() + " (pid " + p.pid() + ") is still running");
+        return joinOrStop(bound, processes, p -> Message.of("watchdog.stillRunning", p.name(), p.pid()));
     }
 
     /**
@@ -197,15 +211,15 @@ public final class Stage implements AutoCloseable {
      * ({@code P2 is waiting for the lock P1 holds}), which only the lesson knows.
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes,
-                                   java.util.function.Function<ChildProcess, String> describe)
+                                   java.util.function.Function<ChildProcess, Message> describe)
             throws InterruptedException {
         awaitAll(bound, processes, ChildProcess::isAlive, (p, nanos) -> p.join(Duration.ofNanos(Math.max(1, nanos))));
         List<String> stopped = new ArrayList<>();
         for (ChildProcess p : processes) {
             if (p.isAlive()) {
-                String what = describe.apply(p);
+                Message what = describe.apply(p);
                 stopped.add(p.name());
-                note("watchdog: after " + LessonOptions.show(bound) + ", " + what + "; stopping it");
+                note(Message.of("watchdog.stopping", LessonOptions.show(bound), what));
                 p.terminate();
             }
         }
@@ -238,9 +252,9 @@ public final class Stage implements AutoCloseable {
         }, bound, null);
     }
 
-    /** One line per live thread of this stage: its state and what it waits for, for stuck reports. */
-    public List<String> describeBlocked() {
-        List<String> lines = new ArrayList<>();
+    /** One message per live thread of this stage: its state and what it waits for, for stuck reports. */
+    public List<Message> describeBlocked() {
+        List<Message> lines = new ArrayList<>();
         for (Thread t : List.copyOf(threads)) {
             if (t.isAlive()) {
                 lines.add(describe(t));
@@ -254,7 +268,7 @@ public final class Stage implements AutoCloseable {
                 if (r instanceof Workspace ws) {
                     for (ChildProcess child : ws.children()) {
                         if (child.isAlive()) {
-                            lines.add(child.describe());
+                            lines.add(describe(child));
                         }
                     }
                 }
@@ -267,7 +281,12 @@ public final class Stage implements AutoCloseable {
      * A thread's state in words: {@code T2 is waiting for a ReentrantLock held by T1}, or
      * {@code T1 is running}.
      */
-    static String describe(Thread t) {
+    static Message describe(Thread t) {
+        return describe(t, t.getName());
+    }
+
+    /** As above, naming the thread {@code name}. */
+    static Message describe(Thread t, String name) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
         Thread.State state = t.getState();
         if (info != null && info.getLockName() != null
@@ -275,17 +294,27 @@ public final class Stage implements AutoCloseable {
                         || state == Thread.State.TIMED_WAITING)) {
             String lock = lockName(info.getLockName());
             if (lock.startsWith("Process")) { // Process.waitFor(): the JDK's ProcessImpl monitor
-                return t.getName() + " is waiting for a child process to exit";
+                return Message.of("thread.waitingForChild", name);
             }
-            String line = t.getName() + " is waiting for a " + lock;
-            return info.getLockOwnerName() == null ? line : line + " held by " + info.getLockOwnerName();
+            return info.getLockOwnerName() == null ? Message.of("thread.waitingFor", name, lock)
+                    : Message.of("thread.waitingForHeld", name, lock, info.getLockOwnerName());
         }
-        return t.getName() + " is " + switch (state) {
+        return Message.of("thread." + switch (state) {
             case RUNNABLE -> "running";
             case WAITING, TIMED_WAITING -> "waiting";
             case BLOCKED -> "blocked";
-            case NEW -> "not started";
+            case NEW -> "notStarted";
             case TERMINATED -> "finished";
+        }, name);
+    }
+
+    /** A child process's state in words: {@code P2 (pid 4242) is running}. */
+    public static Message describe(ChildProcess p) {
+        return switch (p.state()) {
+            case NOT_STARTED -> Message.of("process.notStarted", p.name());
+            case RUNNING -> Message.of("process.running", p.name(), p.pid());
+            case STOPPED -> Message.of("process.stopped", p.name(), p.pid());
+            case EXITED -> Message.of("process.exited", p.name(), p.pid(), p.exitCode());
         };
     }
 
@@ -343,6 +372,6 @@ public final class Stage implements AutoCloseable {
 
     /** A resource that can say, for a stuck report, what it is waiting for. */
     public interface Describable {
-        List<String> describe();
+        List<Message> describe();
     }
 }

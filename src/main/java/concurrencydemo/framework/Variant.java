@@ -1,5 +1,6 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Role;
 import concurrencydemo.report.Verdict;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param trials   for {@code --trials}, many runs at once; or null to run the body over and over
  * @param question what {@code --pause} asks the class to predict before it runs, or null for a general one
  */
-public record Variant(String name, String section, Role role, Body body, Trials trials, String question) {
+public record Variant(String name, String section, Role role, Body body, Trials trials, Message question) {
 
     /** The program of one variant. It must join, or hand to its stage, every thread it starts. */
     @FunctionalInterface
@@ -55,13 +56,13 @@ public record Variant(String name, String section, Role role, Body body, Trials 
     }
 
     /** This variant, asking {@code question} (e.g. "What will End value be?") when {@code --pause} stops before it. */
-    public Variant asking(String question) {
+    public Variant asking(Message question) {
         return new Variant(name, section, role, body, trials, question);
     }
 
     /** What {@code --pause} asks the class before this variant runs. */
     @Override
-    public String question() {
-        return question != null ? question : "What will it end with?";
+    public Message question() {
+        return question != null ? question : Message.of("variant.question");
     }
 }

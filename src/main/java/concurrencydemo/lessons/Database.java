@@ -1,5 +1,7 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.report.Message;
+
 import concurrencydemo.report.Trace;
 
 import java.time.Duration;
@@ -54,13 +56,12 @@ final class Database {
     }
 
     /** Says, for a student, how two updates collided: who read what before anyone wrote. */
-    String howUpdatesWereLost() {
+    Message howUpdatesWereLost() {
         var distinct = reads.values().stream().distinct().count();
         if (reads.size() >= 2 && distinct == 1) {
-            return "both threads read " + reads.values().iterator().next()
-                    + " before either wrote, so the second write erased the first";
+            return Message.of("locks.lost.bothRead", reads.values().iterator().next());
         }
-        return "a thread read the value before another thread wrote its update back";
+        return Message.of("locks.lost.someRead");
     }
 
     /**

@@ -5,6 +5,7 @@ import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.Processes;
@@ -26,16 +27,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Locks: why an update needs one, and why the seed calls the context manager ({@code with lock:})
  * the safer way to hold it. Ports the seed's 使用锁处理资源竟态 and 使用上下文管理器.
  */
-@Command(name = "locks",
-        description = "A lock around read-modify-write, taken by hand and as a context manager.")
+@Command(name = "locks")
 public final class LocksLesson extends Lesson {
     /** The seed sleeps 100 ms between read and write; half of it shows the same race. */
     static final Duration WINDOW = Duration.ofMillis(50);
     /** How long a thread may wait for the lock before the watchdog calls it stuck. */
     static final Duration STUCK_AFTER = Duration.ofMillis(500);
 
-    @Option(names = "--processes",
-            description = "Run the variants in two child JVMs that share a cross-process Lock.")
+    @Option(names = "--processes", descriptionKey = "option.processes")
     boolean processes;
 
     @Override
@@ -50,13 +49,13 @@ public final class LocksLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("使用锁处理资源竟态", "Using a lock against the race"),
-                new Section("使用上下文管理器", "Holding the lock with a context manager"));
+        return List.of(new Section("使用锁处理资源竟态", Message.of("locks.section.lock")),
+                new Section("使用上下文管理器", Message.of("locks.section.with")));
     }
 
     @Override
-    public String whatYouSee() {
-        return "an update lost, then kept by a lock; an exception strands a lock taken by hand";
+    public Message whatYouSee() {
+        return Message.of("locks.whatYouSee");
     }
 
     @Override
@@ -64,24 +63,24 @@ public final class LocksLesson extends Lesson {
         if (processes) {
             return List.of(
                     Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.NONE, false))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                     Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.BY_HAND, false))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                     Variant.buggy("By hand, throws", "使用上下文管理器", stage -> inProcesses(stage, Guard.BY_HAND, true))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                     Variant.fixed("Context manager", "使用上下文管理器",
                             stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
-                        .asking("What will End value be?"));
+                        .asking(Message.of("locks.question")));
         }
         return List.of(
                 Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                 Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                 Variant.buggy("By hand, throws", "使用上下文管理器", stage -> run(stage, Guard.BY_HAND, true))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("locks.question")),
                 Variant.fixed("Context manager", "使用上下文管理器", stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
-                        .asking("What will End value be?"));
+                        .asking(Message.of("locks.question")));
     }
 
     /** How a thread holds the lock around its update. */
@@ -127,30 +126,26 @@ public final class LocksLesson extends Lesson {
         t2.start();
         startSignal.countDown();
         Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
-        List<String> stopped = stage.joinOrStop(bound, t1, t2);
+        List<Message> stopped = stage.joinOrStop(bound, t1, t2);
         // an update really failed while the lock was taken by hand: the lock is stranded for good
         boolean stranded = firstUpdateFails && !failNext.get() && guard == Guard.BY_HAND;
-        String stuck = null;
+        Message stuck = null;
         if (!stopped.isEmpty()) {
-            stuck = String.join("; ", stopped) + (stranded
-                    ? ", which threw before unlock() and has ended: no thread will ever release that lock"
-                    : ": it did not finish within " + LessonOptions.show(bound) + " (a slow or busy machine?)")
-                    + ". The watchdog stopped it after " + LessonOptions.show(bound);
+            stuck = Message.of(stranded ? "locks.stuck.stranded" : "locks.stuck.slow", stopped,
+                    LessonOptions.show(bound));
         }
         stage.println("End value: " + db.value);
         stage.println("end main");
         if (db.trace != null) {
-            stage.printTrace(db.trace.events(), "databaseValue");
+            stage.printTrace(db.trace.events(), Message.of("locks.traced"));
         }
         int expected = firstUpdateFails ? 1 : 2;
         if (stuck != null) {
             // stuck for good only when the stranded lock did it; otherwise the machine was slow
             return Outcome.stuck((long) expected, (long) db.value, stuck).with("timedOut", !stranded);
         }
-        String whyCorrect = guard == Guard.NONE ? "this time one thread wrote before the other read; nothing stops both reading first on the next run"
-                : guard == Guard.TRY_WITH_RESOURCES && firstUpdateFails
-                ? "the failed update released the lock on its way out, so the other thread made its update"
-                : "the lock kept each read-modify-write whole: the second thread read what the first wrote";
+        Message whyCorrect = Message.of(guard == Guard.NONE ? "locks.unlocked.lucky"
+                : guard == Guard.TRY_WITH_RESOURCES && firstUpdateFails ? "locks.with.correct" : "locks.locked.correct");
         return Outcome.counter(expected, db.value, whyCorrect, db.howUpdatesWereLost());
     }
 
@@ -214,21 +209,20 @@ public final class LocksLesson extends Lesson {
             List<String> stopped = stage.joinOrStop(bound, processes, p -> {
                 String threw = thrower.get() == 0 ? null : "P" + thrower.get();
                 if (threw == null) {
-                    return p.describe();
+                    return Stage.describe(p);
                 }
-                return p.name().equals(threw) ? p.name() + " threw and still holds the lock"
-                        : p.name() + " is waiting for the lock " + threw + " holds";
+                return p.name().equals(threw) ? Message.of("locks.processes.holds", p.name())
+                        : Message.of("locks.processes.waits", p.name(), threw);
             });
-            String stuck = null;
+            Message stuck = null;
             if (!stopped.isEmpty() && thrower.get() != 0) {
                 String threw = "P" + thrower.get();
                 String waiting = threw.equals("P1") ? "P2" : "P1";
-                stuck = waiting + " waited " + LessonOptions.show(bound) + " for the lock that " + threw + " took and"
-                        + " never released (" + threw + " threw before release() and kept running); the watchdog"
-                        + " stopped both";
+                stuck = Message.of("locks.processes.stranded", waiting, LessonOptions.show(bound), threw);
             } else if (!stopped.isEmpty()) {
-                stuck = String.join(" and ", stopped) + " did not finish within " + LessonOptions.show(bound)
-                        + " (a slow or busy machine?); the watchdog stopped " + (stopped.size() == 1 ? "it" : "them");
+                stuck = stopped.size() == 1
+                        ? Message.of("locks.processes.slowOne", stopped.get(0), LessonOptions.show(bound))
+                        : Message.of("locks.processes.slowBoth", stopped.get(0), stopped.get(1), LessonOptions.show(bound));
             }
             stage.println("End value: " + value.get());
             stage.println("end main");
@@ -236,14 +230,11 @@ public final class LocksLesson extends Lesson {
             if (stuck != null) {
                 return Outcome.stuck(expected, (long) value.get(), stuck).with("timedOut", thrower.get() == 0);
             }
-            return Outcome.counter(expected, value.get(), switch (guard) {
-                case NONE -> "this time one process wrote before the other read; nothing stops both reading first on the next run";
-                case BY_HAND -> "the lock kept each read-modify-write whole";
-                case TRY_WITH_RESOURCES -> firstUpdateFails
-                        ? "the failed update released the lock on its way out, so the other process made its update"
-                        : "the lock kept each read-modify-write whole";
-            },
-                    "both processes read the same value before either wrote");
+            return Outcome.counter(expected, value.get(), Message.of(switch (guard) {
+                case NONE -> "locks.processes.unlocked.lucky";
+                case BY_HAND -> "locks.processes.locked.correct";
+                case TRY_WITH_RESOURCES -> firstUpdateFails ? "locks.processes.with.correct" : "locks.processes.locked.correct";
+            }), Message.of("locks.processes.lost"));
         }
     }
 

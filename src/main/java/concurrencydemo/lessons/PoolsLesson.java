@@ -6,6 +6,7 @@ import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.Pool;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
 
@@ -21,8 +22,7 @@ import java.util.stream.IntStream;
  * A pool of worker processes computes cubes: results appended to a global list never reach the
  * parent, the pool's own map returns them all, in order. Ports the seed's 进程池.
  */
-@Command(name = "pools",
-        description = "A Pool of worker processes: map, apply and their async forms, and the speed-up.")
+@Command(name = "pools")
 public final class PoolsLesson extends Lesson {
     static final List<Integer> NUMBERS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     static final List<Long> CUBES = List.of(0L, 1L, 8L, 27L, 64L, 125L, 216L, 343L, 512L, 729L);
@@ -33,12 +33,12 @@ public final class PoolsLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程池", "Process pools"));
+        return List.of(new Section("进程池", Message.of("pools.section.pool")));
     }
 
     @Override
-    public String whatYouSee() {
-        return "results appended to a global list never reach main: []; map gives [0, 1, 8, ..., 729] in order";
+    public Message whatYouSee() {
+        return Message.of("pools.whatYouSee");
     }
 
     @Override
@@ -46,10 +46,10 @@ public final class PoolsLesson extends Lesson {
         return List.of(
                 Variant.buggy("Global list", "进程池", PoolsLesson::globalList)
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
-                        .asking("What will main's list hold?"),
+                        .asking(Message.of("pools.question.list")),
                 Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled)
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
-                        .asking("What will map(cube, range(10)) return?"));
+                        .asking(Message.of("pools.question.map")));
     }
 
     /** At least two workers, so that even on one CPU two processes interleave. */
@@ -104,10 +104,8 @@ public final class PoolsLesson extends Lesson {
 
     static Outcome gradeGlobalList(List<Long> seen) {
         return new Outcome(CUBES, seen, seen.equals(CUBES), seen.equals(CUBES)
-                ? "main's list somehow holds what the workers appended; a worker process cannot write it"
-                : "every worker appended to its own copy of the global list, in its own process; main's copy"
-                        + " is " + (seen.isEmpty() ? "still empty" : seen) + ": processes share no memory unless"
-                        + " given some, so results must travel back (map returns them)", Map.of())
+                ? Message.of("pools.global.impossible")
+                : seen.isEmpty() ? Message.of("pools.global.empty") : Message.of("pools.global.wrong", String.valueOf(seen)), Map.of())
                 .with("lostUpdates", (long) (CUBES.size() - seen.size()));
     }
 
@@ -124,7 +122,7 @@ public final class PoolsLesson extends Lesson {
                     outcomes.add(gradeGlobalList(mapIntoGlobalList(p)));
                 } else {
                     List<Long> mapped = p.map(PoolsLesson::cube, NUMBERS);
-                    outcomes.add(Outcome.compare(CUBES, mapped, "in order", "wrong or out of order"));
+                    outcomes.add(Outcome.compare(CUBES, mapped, Message.of("pools.trial.correct"), Message.of("pools.trial.wrong")));
                 }
                 progress.run();
             }
@@ -164,15 +162,14 @@ public final class PoolsLesson extends Lesson {
                 pool = Math.min(pool, timeCpuMap(p));
             }
             int cpus = Runtime.getRuntime().availableProcessors();
-            stage.note(String.format(Locale.ROOT, "CPU-bound work, %d tasks: one at a time %d ms, %d workers at once"
-                    + " %d ms (%.1fx)%s", CPU_TASKS, oneWorker, p.size(), pool, (double) oneWorker / Math.max(1, pool),
-                    cpus == 1 ? "; one CPU: nothing runs in parallel, so no speed-up is to be had" : ""));
+            String speedup = String.format(Locale.ROOT, "%.1f", (double) oneWorker / Math.max(1, pool));
+            stage.note(Message.of(cpus == 1 ? "pools.speedup.oneCpu" : "pools.speedup", CPU_TASKS, oneWorker, p.size(),
+                    pool, speedup));
             p.close();
             p.join();
             boolean correct = mapped.equals(CUBES) && applied == 729 && asyncRight;
-            return new Outcome(CUBES, mapped, correct, correct
-                    ? "the pool put each result in its number's place, whatever order the workers finished in"
-                    : "the pool returned wrong or misplaced results", Map.of())
+            return new Outcome(CUBES, mapped, correct, Message.of(correct ? "pools.map.correct" : "pools.map.wrong"),
+                    Map.of())
                     .with("speedup", (double) oneWorker / Math.max(1, pool));
         }
     }

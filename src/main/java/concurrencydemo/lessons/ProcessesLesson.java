@@ -8,6 +8,7 @@ import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
 
@@ -19,31 +20,30 @@ import java.util.List;
  * One child JVM per CPU runs the squares loop; main waits for them with join(), or does not.
  * Ports the seed's 创建并开启进程.
  */
-@Command(name = "processes",
-        description = "One child process per CPU; main reports before they finish unless it joins them.")
+@Command(name = "processes")
 public final class ProcessesLesson extends Lesson {
     static final int SQUARES = 1000;
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("创建并开启进程", "Creating and starting processes"),
-                new Section("进程间分享数据", "Sharing data between processes"));
+        return List.of(new Section("创建并开启进程", Message.of("processes.section.start")),
+                new Section("进程间分享数据", Message.of("processes.section.sharing")));
     }
 
     @Override
-    public String whatYouSee() {
-        return "main reports while its child JVMs still run; a static field stays 0 in main; joined, with a shared Value, all done";
+    public Message whatYouSee() {
+        return Message.of("processes.whatYouSee");
     }
 
     @Override
     public List<Variant> variants() {
         return List.of(
                 Variant.buggy("Unjoined", "创建并开启进程", stage -> run(stage, false))
-                        .asking("How many processes will have finished when main reports?"),
+                        .asking(Message.of("processes.question.finished")),
                 Variant.buggy("Static field", "进程间分享数据", ProcessesLesson::staticField)
-                        .asking("What will squaresCounted in main be?"),
+                        .asking(Message.of("processes.question.static")),
                 Variant.fixed("Joined", "创建并开启进程", stage -> run(stage, true))
-                        .asking("How many processes will have finished when main reports?"));
+                        .asking(Message.of("processes.question.finished")));
     }
 
     /*
@@ -63,7 +63,7 @@ public final class ProcessesLesson extends Lesson {
             }
             long start = System.nanoTime();
             Processes.startAll(processes);
-            stage.note("started " + n + (n == 1 ? " process" : " processes") + " (one per CPU)");
+            stage.note(Message.of("processes.started", n));
             if (join) {
                 Processes.joinAll(processes);
             }
@@ -71,18 +71,17 @@ public final class ProcessesLesson extends Lesson {
             int finished = 0;
             for (ChildProcess p : processes) {
                 finished += p.isAlive() ? 0 : 1;
-                stage.note("  " + p.describe());
+                stage.note(Message.of("processes.state", Stage.describe(p)));
             }
             int done = computed.get();
-            stage.note("main: " + finished + " of " + n + " processes finished, " + done + " of "
-                    + n * SQUARES + " squares computed" + (join ? ", in " + millis + " ms" : ""));
+            stage.note(join ? Message.of("processes.mainSawIn", finished, n, done, n * SQUARES, millis)
+                    : Message.of("processes.mainSaw", finished, n, done, n * SQUARES));
             stage.println("end main");
             return join
-                    ? Outcome.compare(n, finished, "main joined every process: all exited before it reported",
-                            "a joined process was still running")
-                    : Outcome.compare(n, finished, "every process happened to finish before main looked; nothing made main wait, and on a busier machine it reports first",
-                            "main reported while " + (n - finished) + " processes were still running ("
-                                    + done + " of " + n * SQUARES + " squares done): it did not join() them");
+                    ? Outcome.compare(n, finished, Message.of("processes.joined.correct"),
+                            Message.of("processes.joined.wrong"))
+                    : Outcome.compare(n, finished, Message.of("processes.unjoined.lucky"),
+                            Message.of("processes.unjoined.wrong", n - finished, done, n * SQUARES));
         }
     }
 
@@ -122,10 +121,7 @@ public final class ProcessesLesson extends Lesson {
             stage.println("squaresCounted in main: " + squaresCounted);
             stage.println("end main");
             return Outcome.compare(n * SQUARES, squaresCounted,
-                    "main's static field somehow holds every child's count; a child JVM cannot write it",
-                    "each child counted " + SQUARES + " in its own copy of the static field; main's copy is"
-                            + " its own, and no child can write it: processes share no memory unless given some"
-                            + " (Value, Array)");
+                    Message.of("processes.static.impossible"), Message.of("processes.static.wrong", SQUARES));
         }
     }
 }

@@ -12,6 +12,7 @@ import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.Task;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.threading.JoinableQueue;
 import picocli.CommandLine.Command;
@@ -27,8 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Queues between processes and between threads. Ports the seed's 多进程使用队列通信 and
  * 多线程消息队列通信.
  */
-@Command(name = "queues",
-        description = "Two processes send ten numbers through a Queue; ten threads drain a joinable queue.")
+@Command(name = "queues")
 public final class QueuesLesson extends Lesson {
     static final int N = 5;
     static final List<String> NAMES = List.of("P1", "P2");
@@ -52,13 +52,13 @@ public final class QueuesLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("多进程使用队列通信", "Processes communicating through a queue"),
-                new Section("多线程消息队列通信", "Threads communicating through a queue"));
+        return List.of(new Section("多进程使用队列通信", Message.of("queues.section.processes")),
+                new Section("多线程消息队列通信", Message.of("queues.section.threads")));
     }
 
     @Override
-    public String whatYouSee() {
-        return "items overwritten without a queue, all 10 with one; 'main done' too early without q.join(); stuck without task_done()";
+    public Message whatYouSee() {
+        return Message.of("queues.whatYouSee");
     }
 
     @Override
@@ -66,16 +66,16 @@ public final class QueuesLesson extends Lesson {
         return List.of(
                 Variant.buggy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false))
                         .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress))
-                        .asking("How many of the 10 items will arrive?"),
+                        .asking(Message.of("queues.question.arrive")),
                 Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true))
                         .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress))
-                        .asking("How many of the 10 items will arrive?"),
+                        .asking(Message.of("queues.question.arrive")),
                 Variant.buggy("Unjoined", "多线程消息队列通信", stage -> workers(stage, Join.NONE))
-                        .asking("How many of the 20 items will be done when main prints 'main done'?"),
+                        .asking(Message.of("queues.question.done")),
                 Variant.buggy("Forgot task_done", "多线程消息队列通信", stage -> workers(stage, Join.NO_TASK_DONE))
-                        .asking("How many of the 20 items will be done when main prints 'main done'?"),
+                        .asking(Message.of("queues.question.done")),
                 Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, Join.JOIN))
-                        .asking("How many of the 20 items will be done when main prints 'main done'?"));
+                        .asking(Message.of("queues.question.done")));
     }
 
     /*
@@ -196,12 +196,9 @@ public final class QueuesLesson extends Lesson {
         boolean complete = squares.equals(List.of(1, 4, 9, 16, 25)) && negatives.equals(List.of(-1, -2, -3, -4, -5));
         int expected = 2 * N;
         int lost = expected - received.size();
-        String explanation = complete && lost == 0
-                ? (queued ? "the queue took every item whole and kept each producer's order"
-                        : "this time the producers never appended at once; nothing stops them reading the same"
-                                + " free slot on the next run")
-                : lost + " of " + expected + " items lost: both producers read the same free slot, "
-                        + "and the second write overwrote the first";
+        Message explanation = complete && lost == 0
+                ? Message.of(queued ? "queues.queued.correct" : "queues.unqueued.lucky")
+                : Message.of("queues.unqueued.lost", lost, expected);
         return new Outcome(expected, received.size(), complete && lost == 0, explanation, Map.of())
                 .with("items", received).with("lostUpdates", lost);
     }
@@ -251,15 +248,11 @@ public final class QueuesLesson extends Lesson {
             t.join();
         }
         if (!joined) {
-            return Outcome.stuck(ITEMS, null, "q.join() returns only when every item put has been marked done"
-                    + " with task_done(); the workers processed " + done + " of " + ITEMS + " items but marked"
-                    + " none, so main would have waited forever");
+            return Outcome.stuck(ITEMS, null, Message.of("queues.noTaskDone.stuck", done, ITEMS));
         }
-        return Outcome.compare(ITEMS, done, join == Join.JOIN
-                        ? "q.join() returned only after all 20 items were marked done"
-                        : "every item happened to be processed before main looked; nothing made main wait,"
-                                + " and on a busier machine it is done first",
-                "main was done after " + done + " of " + ITEMS + " items: it did not wait with q.join()");
+        return Outcome.compare(ITEMS, done,
+                Message.of(join == Join.JOIN ? "queues.joined.correct" : "queues.unjoined.lucky", ITEMS),
+                Message.of("queues.unjoined.wrong", done, ITEMS));
     }
 
     static void work(Stage stage, JoinableQueue<Integer> q, AtomicInteger processed, boolean markDone) {

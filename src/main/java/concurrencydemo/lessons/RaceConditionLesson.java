@@ -12,6 +12,7 @@ import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.SharedTrace;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import concurrencydemo.report.Trace;
 import picocli.CommandLine.Command;
@@ -26,8 +27,7 @@ import java.util.Map;
  * Four child JVMs add to a Value and an Array in shared memory, first without a lock, then with
  * one. Ports the seed's 进程间分享数据 and 可以使用锁避免资源竟态.
  */
-@Command(name = "race-condition", aliases = "shared-memory",
-        description = "Four processes add to a shared Value and Array: updates lost, then kept by a Lock.")
+@Command(name = "race-condition", aliases = "shared-memory")
 public final class RaceConditionLesson extends Lesson {
     static final int ADDS = 100;
     static final double[] ARRAY_START = {0.0, 100.0, 200.0};
@@ -56,13 +56,13 @@ public final class RaceConditionLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程间分享数据", "Sharing data between processes"),
-                new Section("可以使用锁避免资源竟态", "A lock avoids the race"));
+        return List.of(new Section("进程间分享数据", Message.of("race-condition.section.sharing")),
+                new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock")));
     }
 
     @Override
-    public String whatYouSee() {
-        return "Value at end: about 100 instead of 200; 200 and [200.0, 300.0, 400.0] with a Lock";
+    public Message whatYouSee() {
+        return Message.of("race-condition.whatYouSee");
     }
 
     @Override
@@ -70,10 +70,10 @@ public final class RaceConditionLesson extends Lesson {
         return List.of(
                 Variant.buggy("Racy", "进程间分享数据", stage -> run(stage, false))
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
-                        .asking("What will Value at end be?"),
+                        .asking(Message.of("race-condition.question")),
                 Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true))
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
-                        .asking("What will Value at end be?"));
+                        .asking(Message.of("race-condition.question")));
     }
 
     /*
@@ -115,7 +115,8 @@ public final class RaceConditionLesson extends Lesson {
             stage.println("end main");
             if (trace != null) {
                 stage.printTrace(trace.steps().stream()
-                        .map(s -> new Trace.Event(s.actor(), s.op(), s.value(), s.nanos())).toList(), "the Value");
+                        .map(s -> new Trace.Event(s.actor(), s.op(), s.value(), s.nanos())).toList(),
+                        Message.of("race-condition.traced"));
             }
             return grade(value, end, locked);
         }
@@ -216,14 +217,9 @@ public final class RaceConditionLesson extends Lesson {
         observed.put("value", value);
         observed.put("array", toList(array));
         boolean correct = valueLost == 0 && arrayLost == 0;
-        String explanation = correct
-                ? (locked ? "the Lock kept each read-modify-write whole: the other process read only after the write"
-                        : "this time each read-modify-write finished before the other process read; without a"
-                                + " Lock nothing makes it so")
-                : valueLost + " of " + 2 * ADDS + " additions to the Value and " + arrayLost + " of "
-                        + 2 * ADDS * ARRAY_START.length + " to the Array lost: a process read a number, and"
-                        + " before it wrote that number plus one the other process wrote one or more updates,"
-                        + " which the stale write erased";
+        Message explanation = correct
+                ? Message.of(locked ? "race-condition.locked.correct" : "race-condition.racy.lucky")
+                : Message.of("race-condition.lost", valueLost, 2 * ADDS, arrayLost, 2 * ADDS * ARRAY_START.length);
         StringBuilder key = new StringBuilder(value + " [");
         for (int i = 0; i < array.length; i++) {
             key.append(i == 0 ? "" : " ").append(Math.round(array[i]));

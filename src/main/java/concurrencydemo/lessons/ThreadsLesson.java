@@ -4,6 +4,7 @@ import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
 import picocli.CommandLine.Command;
 
@@ -16,8 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Threads: starting and joining them, and two threads sharing one variable. Ports the seed's
  * 创建并开始线程 and 线程间共享数据.
  */
-@Command(name = "threads",
-        description = "Start ten threads and wait for them; two threads update one shared value.")
+@Command(name = "threads")
 public final class ThreadsLesson extends Lesson {
     static final int THREADS = 10;
     static final int SQUARES = 1000;
@@ -34,34 +34,40 @@ public final class ThreadsLesson extends Lesson {
         return true; // the Racy and Locked variants; the count++ loops are too long to trace
     }
 
+    /** Its Racy and Locked variants are the locks lesson's program: their words are in its bundle. */
     @Override
-    public List<Section> sections() {
-        return List.of(new Section("创建并开始线程", "Creating and starting threads"),
-                new Section("线程间共享数据", "Sharing data between threads"));
+    public List<String> bundles() {
+        return List.of(getClass().getName(), LocksLesson.class.getName());
     }
 
     @Override
-    public String whatYouSee() {
-        return "main reports before its threads finish; End value: 1, then 2 with a lock; count++ loses updates, AtomicInteger does not";
+    public List<Section> sections() {
+        return List.of(new Section("创建并开始线程", Message.of("threads.section.start")),
+                new Section("线程间共享数据", Message.of("threads.section.sharing")));
+    }
+
+    @Override
+    public Message whatYouSee() {
+        return Message.of("threads.whatYouSee");
     }
 
     @Override
     public List<Variant> variants() {
         return List.of(
                 Variant.buggy("Unjoined", "创建并开始线程", stage -> squares(stage, false))
-                        .asking("How many of the 10 threads will have finished when main reports?"),
+                        .asking(Message.of("threads.question.finished")),
                 Variant.fixed("Joined", "创建并开始线程", stage -> squares(stage, true))
-                        .asking("How many of the 10 threads will have finished when main reports?"),
+                        .asking(Message.of("threads.question.finished")),
                 Variant.buggy("Racy", "线程间共享数据", stage -> sharedValue(stage, false))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("threads.question.end")),
                 Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, true))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("threads.question.end")),
                 Variant.buggy("count++", "线程间共享数据", stage -> count(stage, Counter.PLAIN))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("threads.question.end")),
                 Variant.buggy("volatile count++", "线程间共享数据", stage -> count(stage, Counter.VOLATILE))
-                        .asking("What will End value be?"),
+                        .asking(Message.of("threads.question.end")),
                 Variant.fixed("AtomicInteger", "线程间共享数据", stage -> count(stage, Counter.ATOMIC))
-                        .asking("What will End value be?"));
+                        .asking(Message.of("threads.question.end")));
     }
 
     /*
@@ -79,7 +85,7 @@ public final class ThreadsLesson extends Lesson {
         for (Thread t : threads) {
             t.start();
         }
-        stage.note("started " + THREADS + " threads");
+        stage.note(Message.of("threads.started", THREADS));
         if (join) {
             for (Thread t : threads) {
                 t.join();
@@ -87,15 +93,13 @@ public final class ThreadsLesson extends Lesson {
         }
         long finished = threads.stream().filter(t -> !t.isAlive()).count();
         long done = computed.sum();
-        stage.note("main: " + finished + " of " + THREADS + " threads finished, "
-                + done + " of " + THREADS * SQUARES + " squares computed");
+        stage.note(Message.of("threads.mainSaw", finished, THREADS, done, THREADS * SQUARES));
         stage.println("end main");
         return join
-                ? Outcome.compare(THREADS, (int) finished, "main called join() on every thread before reporting",
-                        "a joined thread was still running")
-                : Outcome.compare(THREADS, (int) finished, "every thread happened to finish before main looked; nothing made main wait, and on a busier machine it reports first",
-                        "main reported while " + (THREADS - finished) + " threads were still running ("
-                                + done + " of " + THREADS * SQUARES + " squares done): it did not join() them");
+                ? Outcome.compare(THREADS, (int) finished, Message.of("threads.joined.correct"),
+                        Message.of("threads.joined.wrong"))
+                : Outcome.compare(THREADS, (int) finished, Message.of("threads.unjoined.lucky"),
+                        Message.of("threads.unjoined.wrong", THREADS - finished, done, THREADS * SQUARES));
     }
 
     static void squareNumbers(LongAdder computed) {
@@ -192,18 +196,11 @@ public final class ThreadsLesson extends Lesson {
         };
         stage.println("End value: " + end);
         stage.println("end main");
-        String whoRaced = kind == Counter.VOLATILE
-                ? "volatile made each read see the latest write, but a read and the write after it are still "
-                        + "two steps: a thread that wrote back a stale value erased the other's increments"
-                : "each count++ reads, adds and writes in three steps; a thread that wrote back a stale value "
-                        + "erased the increments the other had made since its read";
-        String whyCorrect = switch (kind) {
-            case ATOMIC -> "incrementAndGet() reads, adds and writes in one atomic step: no increment can be lost";
-            case PLAIN -> "this time no stale write landed: the loops did not meet (one CPU, no switch"
-                    + " mid-loop), or the JIT compiled each loop into one read and one write of +" + INCREMENTS
-                    + " and those two did not meet; the next run can lose a whole thread's work";
-            case VOLATILE -> "this time the two loops did not overlap (one CPU and no switch mid-loop, or one"
-                    + " thread finished first); nothing stops them overlapping on the next run";
+        Message whoRaced = Message.of(kind == Counter.VOLATILE ? "threads.volatile.lost" : "threads.count.lost");
+        Message whyCorrect = switch (kind) {
+            case ATOMIC -> Message.of("threads.atomic.correct");
+            case PLAIN -> Message.of("threads.count.lucky", INCREMENTS);
+            case VOLATILE -> Message.of("threads.volatile.lucky");
         };
         return Outcome.counter(2L * INCREMENTS, end, whyCorrect, whoRaced);
     }

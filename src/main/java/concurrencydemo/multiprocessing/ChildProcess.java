@@ -192,6 +192,7 @@ public final class ChildProcess {
      * The child's state, for a report of what was running: {@code P1 not started},
      * {@code P1 (pid 1234) running}, {@code P1 (pid 1234) exited 137}.
      */
+    /** For logs and debugging, in English (the framework words a process's state for students). */
     public String describe() {
         Process p = process;
         if (p == null) {
@@ -199,6 +200,18 @@ public final class ChildProcess {
         }
         String state = !p.isAlive() ? "exited " + p.exitValue() : stopped(p.pid()) ? "stopped" : "running";
         return name + " (pid " + p.pid() + ") " + state;
+    }
+
+    /** Where a child process is in its life. */
+    public enum State { NOT_STARTED, RUNNING, STOPPED, EXITED }
+
+    /** The process's state now: {@link State#STOPPED} when a signal (SIGSTOP, Ctrl-Z) has stopped it. */
+    public State state() {
+        Process p = process;
+        if (p == null) {
+            return State.NOT_STARTED;
+        }
+        return !p.isAlive() ? State.EXITED : stopped(p.pid()) ? State.STOPPED : State.RUNNING;
     }
 
     /**

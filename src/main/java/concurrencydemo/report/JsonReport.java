@@ -26,8 +26,11 @@ public final class JsonReport {
      * One lesson's document; a lesson a signal cut short ({@link LessonReport#interrupted()}) holds
      * the variants that finished and says {@code "interrupted": true}.
      */
-    public static String lesson(LessonReport report) {
-        return GSON.toJson(tree(report));
+    public static String lesson(LessonReport report, Texts texts) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("lang", texts.language().tag());
+        doc.putAll(tree(report, texts));
+        return GSON.toJson(doc);
     }
 
     /**
@@ -36,14 +39,15 @@ public final class JsonReport {
      * @param interrupted whether a signal stopped the run: the document then says
      *                    {@code "interrupted": true} and has not passed
      */
-    public static String all(List<LessonReport> reports, boolean interrupted) {
+    public static String all(List<LessonReport> reports, boolean interrupted, Texts texts) {
         List<Object> lessons = new ArrayList<>();
         boolean passed = true;
         for (LessonReport r : reports) {
-            lessons.add(tree(r));
+            lessons.add(tree(r, texts));
             passed &= r.passed();
         }
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("lang", texts.language().tag());
         doc.put("lessons", lessons);
         doc.put("passed", passed && !interrupted);
         if (interrupted) {
@@ -52,7 +56,7 @@ public final class JsonReport {
         return GSON.toJson(doc);
     }
 
-    static Map<String, Object> tree(LessonReport report) {
+    static Map<String, Object> tree(LessonReport report, Texts texts) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("lesson", report.lesson());
         doc.put("title", report.title());
@@ -68,7 +72,7 @@ public final class JsonReport {
             v.put("expected", r.outcome().expected());
             v.put("observed", r.outcome().observed());
             v.put("correct", r.outcome().correct());
-            v.put("explanation", r.outcome().explanation());
+            v.put("explanation", texts.format(r.outcome().explanation()));
             v.putAll(r.outcome().details());
             v.put("elapsedMillis", r.elapsed().toMillis());
             v.put("output", r.transcript());

@@ -11,10 +11,10 @@ import java.util.Objects;
  * @param expected    the value a correct program ends with (any JSON-able value)
  * @param observed    the value this run ended with
  * @param correct     whether {@code observed} is right
- * @param explanation one sentence for a student: what went wrong, or why it is right
+ * @param explanation one sentence for a student: what went wrong, or why it is right (in words when shown)
  * @param details     extra figures for JSON and trials (e.g. {@code lostUpdates})
  */
-public record Outcome(Object expected, Object observed, boolean correct, String explanation,
+public record Outcome(Object expected, Object observed, boolean correct, Message explanation,
                       Map<String, Object> details) {
 
     public Outcome {
@@ -22,7 +22,7 @@ public record Outcome(Object expected, Object observed, boolean correct, String 
     }
 
     /** Grades by equality: correct when {@code observed} equals {@code expected}. */
-    public static Outcome compare(Object expected, Object observed, String whenCorrect, String whenWrong) {
+    public static Outcome compare(Object expected, Object observed, Message whenCorrect, Message whenWrong) {
         boolean correct = Objects.equals(expected, observed);
         return new Outcome(expected, observed, correct, correct ? whenCorrect : whenWrong, Map.of());
     }
@@ -31,7 +31,7 @@ public record Outcome(Object expected, Object observed, boolean correct, String 
      * A program that did not finish (a thread or process blocked for good) and was stopped by a
      * watchdog: graded {@link Verdict#STUCK}.
      */
-    public static Outcome stuck(Object expected, Object observed, String explanation) {
+    public static Outcome stuck(Object expected, Object observed, Message explanation) {
         return new Outcome(expected, observed, false, explanation, Map.of()).with("stuck", true);
     }
 
@@ -52,12 +52,12 @@ public record Outcome(Object expected, Object observed, boolean correct, String 
     }
 
     /** Counts the updates lost by a counter that should have reached {@code expected}. */
-    public static Outcome counter(long expected, long observed, String whyCorrect, String whoRaced) {
+    public static Outcome counter(long expected, long observed, Message whyCorrect, Message whoRaced) {
         long lost = expected - observed;
         if (lost == 0) {
             return new Outcome(expected, observed, true, whyCorrect, Map.of()).with("lostUpdates", 0L);
         }
-        String what = lost + " of " + expected + " updates lost: " + whoRaced;
-        return new Outcome(expected, observed, false, what, Map.of()).with("lostUpdates", lost);
+        return new Outcome(expected, observed, false, Message.of("outcome.lost", lost, expected, whoRaced), Map.of())
+                .with("lostUpdates", lost);
     }
 }

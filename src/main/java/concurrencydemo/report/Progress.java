@@ -53,7 +53,7 @@ public final class Progress {
 
     public synchronized void finish() {
         if (visible) {
-            err.print("\r" + " ".repeat(WIDTH + label.length() + 24) + "\r");
+            err.print("\r" + " ".repeat(WIDTH + Width.of(label) + 24) + "\r");
             err.flush();
         }
     }

@@ -8,23 +8,13 @@ import java.util.Locale;
  */
 public enum Role {
     /** The program with the mistake the lesson is about: its bug may show (wrong, stuck) or not (lucky). */
-    BUGGY("the bug"),
+    BUGGY,
     /** The program that fixes the mistake: it must be right on every run. */
-    FIXED("the fix");
-
-    private final String label;
-
-    Role(String label) {
-        this.label = label;
-    }
+    FIXED;
 
     /** The word for JSON: {@code buggy} or {@code fixed}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The words for a header: {@code the bug} or {@code the fix}. */
-    public String label() {
-        return label;
-    }
 }

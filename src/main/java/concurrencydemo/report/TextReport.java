@@ -2,7 +2,6 @@ package concurrencydemo.report;
 
 import java.util.Locale;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,21 +17,23 @@ public final class TextReport {
 
     private final PrintWriter out;
     private final Style style;
+    private final Texts texts;
 
-    public TextReport(PrintWriter out, Style style) {
+    public TextReport(PrintWriter out, Style style, Texts texts) {
         this.out = out;
         this.style = style;
+        this.texts = texts;
     }
 
+    /** The lesson's name and the seed's headings it ports (in normal weight: they are read), then its title. */
     public void lessonHeading(String lesson, String title, List<String> sections) {
-        out.println(style.heading(lesson) + " " + style.dim("· " + String.join(" · ", sections)));
+        out.println(style.heading(lesson) + " · " + String.join(" · ", sections));
         out.println(title);
         out.flush();
     }
 
     public void variantHeading(int index, int count, String name, String section, Role role) {
-        String tag = "[" + index + "/" + count + "] ";
-        String head = tag + name + " (" + role.label() + ") · " + section;
+        String head = texts.format("report.variantHeading", index, count, name, role(role), section);
         out.println();
         out.println(style.bold(head));
         out.flush();
@@ -46,7 +47,7 @@ public final class TextReport {
 
     /** With --pause, before a variant runs: asks the class to predict. */
     public void predictionPrompt(String question) {
-        out.print(INDENT + style.bold("? " + question) + style.dim(" (type a guess, or just press Enter to run it) "));
+        out.print(INDENT + style.bold("? " + question) + " " + style.dim(texts.format("report.pause.hint")) + " ");
         out.flush();
     }
 
@@ -54,16 +55,16 @@ public final class TextReport {
     public void predictionCheck(String guess, VariantResult r) {
         Object observed = r.outcome().observed();
         if (observed == null) {
-            out.println(INDENT + AFTER_WORD + "your guess: " + guess + "; the program never ended with a result");
+            out.println(INDENT + AFTER_WORD + texts.format("report.pause.noResult", guess));
         } else {
             // a lesson whose result has several parts (the Value and the Array) asks about its first
             Object asked = observed instanceof java.util.Map<?, ?> parts && !parts.isEmpty()
                     ? parts.values().iterator().next() : observed;
             boolean right = normalise(guess).equals(normalise(Values.show(asked)))
                     || normalise(guess).equals(normalise(Values.show(observed)));
-            out.println(INDENT + AFTER_WORD + "your guess: " + guess + " - "
-                    + (right ? style.good("right") : style.warn("wrong")) + ", it ended with "
-                    + Values.show(observed));
+            out.println(INDENT + AFTER_WORD + texts.format("report.pause.check", guess,
+                    right ? style.good(texts.format("report.pause.right")) : style.warn(texts.format("report.pause.wrong")),
+                    Values.show(observed)));
         }
         out.flush();
     }
@@ -81,60 +82,101 @@ public final class TextReport {
     public void verdict(VariantResult r) {
         Outcome o = r.outcome();
         String word = word(r);
-        String expected = "expected " + Values.show(o.expected());
-        String observed = "observed " + Values.show(o.observed());
-        String explanation = meaning(r) + o.explanation();
+        String expected = texts.format("report.expected", Values.show(o.expected()));
+        String observed = texts.format("report.observed", Values.show(o.observed()));
+        String explanation = texts.format(meaning(r), texts.format(o.explanation()));
         if (o.expected() == null || o.observed() == null) { // stopped or failed before a result was seen
             out.println(INDENT + "=> " + word);
-        } else if (expected.length() + observed.length() + 2 <= WIDTH - 14) {
-            out.println(INDENT + "=> " + word + "  " + expected + ", " + observed);
+        } else if (Width.of(expected) + Width.of(observed) + 2 <= WIDTH - 14) {
+            out.println(INDENT + "=> " + word + "  " + texts.format("report.expectedObserved", expected, observed));
         } else {
             out.println(INDENT + "=> " + word + "  " + expected);
             out.println(INDENT + AFTER_WORD + observed);
         }
-        for (String line : wrap(explanation, WIDTH - 2 - AFTER_WORD.length())) {
+        for (String line : Width.wrap(explanation, WIDTH - 2 - AFTER_WORD.length())) {
             out.println(INDENT + AFTER_WORD + line);
         }
         out.flush();
     }
 
-    /** What the verdict means for this role, in a few words (empty when the word says it all). */
+    /**
+     * The key of the pattern that puts the explanation after what the verdict means for this role
+     * in a few words (nothing when the word says it all).
+     */
     private static String meaning(VariantResult r) {
         return switch (r.verdict()) {
-            case WRONG -> r.role() == Role.BUGGY ? "the bug showed: " : "the fix did not hold (a bug in demo): ";
-            case LUCKY -> "right this time, still buggy: ";
-            case STUCK -> r.role() == Role.BUGGY && !r.outcome().timedOut() ? "the bug showed, it never finished: "
-                    : "it did not finish: ";
-            case CORRECT, FAILED, INTERRUPTED -> "";
+            case WRONG -> r.role() == Role.BUGGY ? "report.meaning.bugShowed" : "report.meaning.fixFailed";
+            case LUCKY -> "report.meaning.lucky";
+            case STUCK -> r.role() == Role.BUGGY && !r.outcome().timedOut() ? "report.meaning.neverFinished"
+                    : "report.meaning.didNotFinish";
+            case CORRECT, FAILED, INTERRUPTED -> "report.meaning.none";
         };
+    }
+
+    private String role(Role role) {
+        return texts.format("role." + role.word());
+    }
+
+    private String verdictWord(Verdict verdict) {
+        return texts.format("verdict." + verdict.word());
     }
 
     public void summary(LessonReport report) {
         List<VariantResult> rs = report.variants();
-        int nameWidth = "variant".length();
+        List<String> head = List.of(texts.format("summary.variant"), texts.format("summary.role"),
+                texts.format("summary.verdict"), texts.format("summary.asExpected"), texts.format("summary.time"));
+        List<List<String>> rows = new java.util.ArrayList<>();
         for (VariantResult r : rs) {
-            nameWidth = Math.max(nameWidth, r.name().length());
+            rows.add(List.of(r.label(), role(r.role()), texts.format("summary.verdict." + r.verdict().word()),
+                    asExpected(r), texts.format("summary.millis", r.elapsed().toMillis())));
         }
-        int verdictWidth = "verdict".length();
-        for (VariantResult r : rs) {
-            verdictWidth = Math.max(verdictWidth, r.verdict().word().length());
+        // every word a column could hold sets its width, so that the table has one shape whatever the verdicts
+        List<List<String>> possible = new java.util.ArrayList<>(concat(head, rows));
+        for (Role role : Role.values()) {
+            possible.add(List.of("", role(role), "", "", ""));
         }
-        String row = INDENT + "%-" + nameWidth + "s  %-7s  %-" + verdictWidth + "s  %-19s  %8s";
+        for (Verdict verdict : List.of(Verdict.WRONG, Verdict.LUCKY)) { // a buggy variant's two usual words
+            possible.add(List.of("", "", texts.format("summary.verdict." + verdict.word()), "", "12345 ms"));
+        }
+        for (String key : List.of("summary.yes", "summary.NO", "summary.bugShowed", "summary.notThisTime", "summary.no")) {
+            possible.add(List.of("", "", "", texts.format(key), ""));
+        }
+        int[] widths = new int[head.size()];
+        for (List<String> row : possible) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], Width.of(row.get(i)));
+            }
+        }
         out.println();
-        out.println(style.bold("Summary: " + report.lesson()));
-        out.println(style.dim(String.format(Locale.ROOT, row, "variant", "role", "verdict", "as expected", "time")
-                .stripTrailing()));
-        for (VariantResult r : rs) {
-            String line = String.format(Locale.ROOT, row, r.name(), r.role().label(), r.verdict().word(),
-                    asExpected(r), millis(r.elapsed()));
-            out.println(r.failsLesson() ? style.bad(line) : line);
+        out.println(style.bold(texts.format("summary.heading", report.lesson())));
+        out.println(style.dim(summaryRow(head, widths)));
+        for (int i = 0; i < rs.size(); i++) {
+            String line = summaryRow(rows.get(i), widths);
+            out.println(rs.get(i).failsLesson() ? style.bad(line) : line);
         }
         out.flush();
     }
 
+    private static List<List<String>> concat(List<String> head, List<List<String>> rows) {
+        List<List<String>> all = new java.util.ArrayList<>();
+        all.add(head);
+        all.addAll(rows);
+        return all;
+    }
+
+    /** One row of the summary: columns padded by display width, the time right-aligned. */
+    private static String summaryRow(List<String> cells, int[] widths) {
+        StringBuilder sb = new StringBuilder(INDENT);
+        for (int i = 0; i < cells.size() - 1; i++) {
+            sb.append(Width.pad(cells.get(i), widths[i])).append("  ");
+        }
+        sb.append(Width.padLeft(cells.get(cells.size() - 1), widths[widths.length - 1]));
+        return sb.toString().stripTrailing();
+    }
+
     /** The verdict in one coloured upper-case word, seven columns wide: green when as expected. */
     private String word(VariantResult r) {
-        String word = String.format(Locale.ROOT, "%-7s", r.verdict().name());
+        String word = Width.pad(verdictWord(r.verdict()), 7);
         if (r.failsLesson()) {
             return style.bad(word);
         }
@@ -142,14 +184,14 @@ public final class TextReport {
     }
 
     /** For the summary: whether a variant did what the lesson expects of it, in a few words. */
-    static String asExpected(VariantResult r) {
+    String asExpected(VariantResult r) {
         if (r.role() == Role.FIXED) {
-            return r.verdict() == Verdict.CORRECT ? "yes" : "NO";
+            return texts.format(r.verdict() == Verdict.CORRECT ? "summary.yes" : "summary.NO");
         }
         if (r.asExpected()) {
-            return "yes, the bug showed";
+            return texts.format("summary.bugShowed");
         }
-        return r.verdict() == Verdict.LUCKY ? "not this time" : "no";
+        return texts.format(r.verdict() == Verdict.LUCKY ? "summary.notThisTime" : "summary.no");
     }
 
     /**
@@ -175,12 +217,15 @@ public final class TextReport {
         }
         int unfinished = bugs - bugsShown - lucky; // failed, or stopped by demo's own time bound
         out.println();
-        out.println(style.bold("All lessons: " + reports.size() + " run"));
-        String fixLine = INDENT + "fixed variants correct:               " + fixesHeld + " of " + fixes;
+        out.println(style.bold(texts.format("overall.heading", reports.size())));
+        String fixLabel = texts.format("overall.fixes");
+        String bugLabel = texts.format("overall.bugs");
+        int labelWidth = Math.max(Width.of(fixLabel), Width.of(bugLabel));
+        String fixLine = INDENT + Width.pad(fixLabel, labelWidth) + " " + texts.format("overall.count", fixesHeld, fixes);
         out.println(fixesHeld == fixes ? fixLine : style.bad(fixLine));
-        out.println(INDENT + "buggy variants that showed their bug: " + bugsShown + " of " + bugs
-                + (lucky == 0 ? "" : ", " + lucky + " lucky this time")
-                + (unfinished == 0 ? "" : ", " + unfinished + " did not finish"));
+        out.println(INDENT + Width.pad(bugLabel, labelWidth) + " " + texts.format("overall.count", bugsShown, bugs)
+                + (lucky == 0 ? "" : texts.format("overall.lucky", lucky))
+                + (unfinished == 0 ? "" : texts.format("overall.unfinished", unfinished)));
         out.flush();
     }
 
@@ -189,12 +234,12 @@ public final class TextReport {
         TrialsResult t = r.trials();
         String word = word(r);
         if (t == null) {
-            out.println(INDENT + "=> " + word + "  " + r.outcome().explanation());
+            out.println(INDENT + "=> " + word + "  " + texts.format(r.outcome().explanation()));
         } else {
-            out.println(INDENT + "=> " + word + "  wrong in " + t.wrong() + " of " + t.trials() + " trials ("
-                    + percent(t.share(t.wrong())) + "), " + perSecond(t.trialsPerSecond()) + " trials/s");
+            out.println(INDENT + "=> " + word + "  " + texts.format("trials.verdict", t.wrong(), t.trials(),
+                    percent(t.share(t.wrong())), perSecond(t.trialsPerSecond())));
             if (r.verdict() == Verdict.LUCKY) {
-                out.println(INDENT + AFTER_WORD + "right in every trial this time, still buggy");
+                out.println(INDENT + AFTER_WORD + texts.format("trials.lucky"));
             }
         }
         out.flush();
@@ -222,23 +267,24 @@ public final class TextReport {
         }
         List<String> keys = new java.util.ArrayList<>(correct.keySet());
         keys.sort((a, b) -> Integer.compare(total.get(b), total.get(a)));
-        int keyWidth = "outcome".length();
+        String outcomeLabel = texts.format("trials.outcome");
+        int keyWidth = Width.of(outcomeLabel);
         for (String k : keys.subList(0, Math.min(MAX_ROWS, keys.size()))) {
-            keyWidth = Math.max(keyWidth, Math.min(24, k.length()));
+            keyWidth = Math.max(keyWidth, Math.min(24, Width.of(k)));
         }
         char block = unicode() ? '\u2588' : '#';
-        StringBuilder head = new StringBuilder(INDENT + pad("outcome", keyWidth) + "        ");
+        StringBuilder head = new StringBuilder(INDENT + pad(outcomeLabel, keyWidth) + "        ");
         for (VariantResult r : rs) {
-            head.append(pad(r.name(), 22)).append("  ");
+            head.append(pad(r.label(), 22)).append("  ");
         }
         out.println();
-        String names = String.join(" vs ", rs.stream().map(VariantResult::name).toList());
-        out.println(style.bold("Trials: " + names + " (" + rs.get(0).trials().trials() + " each)"));
+        String names = String.join(texts.format("trials.vs"), rs.stream().map(VariantResult::label).toList());
+        out.println(style.bold(texts.format("trials.heading", names, rs.get(0).trials().trials())));
         out.println(style.dim(head.toString().stripTrailing()));
         List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
         for (String k : shown) {
-            StringBuilder line = new StringBuilder(INDENT + pad(clip(k, keyWidth), keyWidth) + "  "
-                    + (correct.get(k) ? "right " : "wrong "));
+            StringBuilder line = new StringBuilder(INDENT + pad(Width.clip(k, keyWidth), keyWidth) + "  "
+                    + pad(texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), 6));
             for (VariantResult r : rs) {
                 int count = count(r.trials(), k);
                 double share = r.trials().share(count);
@@ -251,7 +297,7 @@ public final class TextReport {
                     ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {
-            StringBuilder line = new StringBuilder(INDENT + pad("… " + (keys.size() - shown.size()) + " more", keyWidth)
+            StringBuilder line = new StringBuilder(INDENT + pad(texts.format("trials.more", keys.size() - shown.size()), keyWidth)
                     + "        ");
             for (VariantResult r : rs) {
                 int rest = r.trials().trials();
@@ -262,15 +308,15 @@ public final class TextReport {
             }
             out.println(line.toString().stripTrailing());
         }
-        StringBuilder wrong = new StringBuilder(INDENT + pad("wrong", keyWidth) + "        ");
-        StringBuilder lost = new StringBuilder(INDENT + pad("lost updates", keyWidth) + "        ");
+        StringBuilder wrong = new StringBuilder(INDENT + pad(texts.format("trials.wrongTotal"), keyWidth) + "        ");
+        StringBuilder lost = new StringBuilder(INDENT + pad(texts.format("trials.lostUpdates"), keyWidth) + "        ");
         boolean anyLost = false;
         for (VariantResult r : rs) {
             TrialsResult t = r.trials();
             wrong.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", t.wrong(), percent(t.share(t.wrong())), ""));
             long[] l = t.lostUpdates();
             anyLost |= l != null;
-            lost.append(pad(l == null ? "" : "min " + l[0] + " med " + l[1] + " max " + l[2], 22)).append("  ");
+            lost.append(pad(l == null ? "" : texts.format("trials.lostRange", l[0], l[1], l[2]), 22)).append("  ");
         }
         out.println(wrong.toString().stripTrailing());
         if (anyLost) {
@@ -298,11 +344,7 @@ public final class TextReport {
     }
 
     private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
-    }
-
-    private static String clip(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+        return Width.pad(s, width);
     }
 
     /** Whether the terminal can show block characters: a UTF-8 locale. */
@@ -316,27 +358,4 @@ public final class TextReport {
         return false;
     }
 
-    static String millis(Duration d) {
-        return d.toMillis() + " ms";
-    }
-
-    /** Splits {@code text} into lines of at most {@code width} characters, at spaces. */
-    static List<String> wrap(String text, int width) {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        if (line.length() > 0) {
-            lines.add(line.toString());
-        }
-        return lines;
-    }
 }

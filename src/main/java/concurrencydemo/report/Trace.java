@@ -17,8 +17,8 @@ import java.util.TreeSet;
 public final class Trace {
     /** One step of one thread or process; {@code order} is the order of recording. */
     public record Event(String actor, String op, int value, long nanos) {
-        String text() {
-            return op.equals("lock") || op.equals("unlock") ? op : op + " " + value;
+        String text(Texts texts) {
+            return texts.format("trace.op." + op, value);
         }
     }
 
@@ -39,9 +39,9 @@ public final class Trace {
      * actor's writes, which it erases: one, or many), or, when none was lost, the first two whole
      * updates.
      */
-    public static List<String> render(List<Event> events, String what) {
+    public static List<String> render(List<Event> events, String what, Texts texts) {
         if (events.isEmpty()) {
-            return List.of("trace: nothing was recorded");
+            return List.of(texts.format("trace.nothing"));
         }
         // the first stale write: a write no higher than the last value another actor wrote, which
         // erases every update since the one it was based on
@@ -69,30 +69,30 @@ public final class Trace {
         List<String> lines = new ArrayList<>();
         int to;
         if (lostAt >= 0) {
-            lines.add("trace: the first lost update of " + what + ", step by step");
+            lines.add(texts.format("trace.firstLost", what));
             to = lostAt;
         } else {
-            lines.add("trace: no update of " + what + " was lost; the first two updates, step by step");
+            lines.add(texts.format("trace.noneLost", what));
             to = endOfSecondUpdate(events);
         }
         List<Event> shown = events.subList(from, to + 1);
         List<String> actors = new ArrayList<>(new TreeSet<>(shown.stream().map(Event::actor).toList()));
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-10s", "time"));
+        StringBuilder head = new StringBuilder("  " + Width.pad(texts.format("trace.time"), 10));
         for (String a : actors) {
-            head.append(String.format(Locale.ROOT, "%-14s", a));
+            head.append(Width.pad(a, 14));
         }
         lines.add(head.toString().stripTrailing());
         long t0 = shown.get(0).nanos();
         for (int k = 0; k < shown.size(); k++) {
             Event e = shown.get(k);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s", since(e.nanos() - t0)));
+            StringBuilder line = new StringBuilder("  " + Width.pad(since(e.nanos() - t0), 10));
             for (String a : actors) {
-                line.append(String.format(Locale.ROOT, "%-14s", a.equals(e.actor()) ? e.text() : ""));
+                line.append(Width.pad(a.equals(e.actor()) ? e.text(texts) : "", 14));
             }
             String text = line.toString().stripTrailing();
             if (lostAt >= 0 && from + k == lostAt) {
-                text += erased == 1 ? "  <- " + lostActor + "'s update lost"
-                        : "  <- this stale write erased " + erased + " updates (" + lostActor + "'s)";
+                text += "  <- " + (erased == 1 ? texts.format("trace.lostOne", lostActor)
+                        : texts.format("trace.lostMany", erased, lostActor));
             }
             lines.add(text);
         }

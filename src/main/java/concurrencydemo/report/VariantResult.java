@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One variant's run, ready to render.
  *
- * @param name       the variant's name
+ * @param name       the variant's name, as the lesson's code and JSON know it ({@code Racy})
+ * @param label      its name in the reader's language
  * @param section    the seed section it ports
  * @param role       what the variant is in its lesson: the bug or the fix
  * @param outcome    what it produced, graded
@@ -15,7 +16,7 @@ import java.util.List;
  * @param verdict    the verdict, from the role and the outcome
  * @param trials     with {@code --trials}: the outcomes of all trials; else null
  */
-public record VariantResult(String name, String section, Role role, Outcome outcome, List<String> transcript,
+public record VariantResult(String name, String label, String section, Role role, Outcome outcome, List<String> transcript,
                             Duration elapsed, Verdict verdict, TrialsResult trials) {
 
     /** Whether this run makes the lesson fail (exit code 1): a fix that did not hold, or a crash. */

@@ -1,5 +1,9 @@
 package concurrencydemo.framework;
 
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Texts;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +24,7 @@ class StageTest {
     @DisplayName("after close a stage shows nothing more, starts no thread and takes no resource")
     void closedStageRefusesEverything() {
         List<String> shown = new CopyOnWriteArrayList<>();
-        Stage stage = new Stage(shown::add, null);
+        Stage stage = new Stage(shown::add, Texts.of(Language.ENGLISH), null);
         stage.println("before");
         stage.close();
         stage.println("after");
@@ -40,7 +44,7 @@ class StageTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> shown = new CopyOnWriteArrayList<>();
-        try (Stage stage = new Stage(shown::add, null)) {
+        try (Stage stage = new Stage(shown::add, Texts.of(Language.ENGLISH), null)) {
             Thread holder = stage.thread("T1", () -> {
                 lock.lock();
                 held.countDown();
@@ -66,9 +70,10 @@ class StageTest {
             while (!lock.hasQueuedThread(waiter)) { // the waiter is blocked in lockInterruptibly()
                 Thread.onSpinWait();
             }
-            List<String> stopped = stage.joinOrStop(Duration.ofMillis(200), waiter);
+            List<Message> stopped = stage.joinOrStop(Duration.ofMillis(200), waiter);
             assertThat(waiter.isAlive()).isFalse();
-            assertThat(stopped).containsExactly("T2 is waiting for a ReentrantLock held by T1");
+            assertThat(stopped).extracting(Texts.of(Language.ENGLISH)::format)
+                    .containsExactly("T2 is waiting for a ReentrantLock held by T1");
             assertThat(shown).contains("# watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1; stopping it");
             release.countDown();
             holder.join();

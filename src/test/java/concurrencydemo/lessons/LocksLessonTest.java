@@ -1,5 +1,8 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Texts;
+
 import concurrencydemo.framework.Stage;
 import concurrencydemo.lessons.LocksLesson.Guard;
 import concurrencydemo.report.Outcome;
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocksLessonTest {
 
     private static Stage quietStage() {
-        return new Stage(line -> { }, Duration.ofMillis(5));
+        return new Stage(line -> { }, Texts.of(Language.ENGLISH), Duration.ofMillis(5));
     }
 
     @RepeatedTest(5)
@@ -52,7 +55,7 @@ class LocksLessonTest {
             String thrower = stage.transcript().stream().filter(l -> l.endsWith("update failed: lost the connection"
                     + " to the database")).map(l -> l.substring(0, 2)).findFirst().orElseThrow();
             String waiter = thrower.equals("T1") ? "T2" : "T1";
-            assertThat(o.explanation()).startsWith(waiter + " is waiting for a ReentrantLock held by " + thrower)
+            assertThat(Texts.of(Language.ENGLISH).format(o.explanation())).startsWith(waiter + " is waiting for a ReentrantLock held by " + thrower)
                     .contains("which threw before unlock()");
             assertThat(stage.transcript()).anyMatch(line -> line.matches("# watchdog: after \\d+ms, " + waiter + " .*"));
         }
@@ -89,7 +92,7 @@ class LocksLessonTest {
             String thrower = stage.transcript().stream().filter(l -> l.endsWith("update failed: lost the connection"
                     + " to the database")).map(l -> l.substring(1, 3)).findFirst().orElseThrow();
             String waiter = thrower.equals("P1") ? "P2" : "P1";
-            assertThat(o.explanation()).matches(waiter + " waited \\d+ms for the lock that " + thrower + " took.*");
+            assertThat(Texts.of(Language.ENGLISH).format(o.explanation())).matches(waiter + " waited \\d+ms for the lock that " + thrower + " took.*");
         }
     }
 

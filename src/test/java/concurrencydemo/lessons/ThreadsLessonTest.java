@@ -1,5 +1,8 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Texts;
+
 import concurrencydemo.framework.Stage;
 import concurrencydemo.report.Outcome;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThreadsLessonTest {
 
     private static Stage quietStage(Duration window) {
-        return new Stage(line -> { }, window);
+        return new Stage(line -> { }, Texts.of(Language.ENGLISH), window);
     }
 
     @RepeatedTest(5)

@@ -23,7 +23,7 @@ class TraceTest {
                 new Event("P1", "write", 42, 200_000),
                 new Event("P2", "write", 42, 201_000),
                 new Event("P1", "read", 42, 202_000));
-        List<String> lines = Trace.render(events, "the Value");
+        List<String> lines = Trace.render(events, "the Value", Texts.of(Language.ENGLISH));
         assertThat(lines).containsExactly(
                 "trace: the first lost update of the Value, step by step",
                 "  time      P1            P2",
@@ -45,7 +45,7 @@ class TraceTest {
                 new Trace.Event("P1", "read", 2, 5_000),
                 new Trace.Event("P1", "write", 3, 6_000),
                 new Trace.Event("P2", "write", 1, 7_000));
-        List<String> lines = Trace.render(events, "the Value");
+        List<String> lines = Trace.render(events, "the Value", Texts.of(Language.ENGLISH));
         assertThat(lines.get(0)).isEqualTo("trace: the first lost update of the Value, step by step");
         assertThat(lines.get(lines.size() - 1)).endsWith("write 1  <- this stale write erased 3 updates (P1's)");
         assertThat(lines).hasSize(2 + events.size());
@@ -59,7 +59,7 @@ class TraceTest {
                 new Event("T1", "write", 1, 2_000), new Event("T1", "unlock", 0, 3_000),
                 new Event("T2", "lock", 0, 4_000), new Event("T2", "read", 1, 5_000),
                 new Event("T2", "write", 2, 6_000), new Event("T2", "unlock", 0, 7_000));
-        List<String> lines = Trace.render(events, "x");
+        List<String> lines = Trace.render(events, "x", Texts.of(Language.ENGLISH));
         assertThat(lines.get(0)).contains("no update of x was lost");
         assertThat(lines).hasSize(10).last().asString().contains("unlock");
     }

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The verdict follows from the role and the result, never from prose. */
 class VerdictTest {
-    private static final Outcome RIGHT = new Outcome(2L, 2L, true, "both updates kept", Map.of());
-    private static final Outcome WRONG = new Outcome(2L, 1L, false, "1 of 2 updates lost", Map.of());
+    private static final Texts EN = Texts.of(Language.ENGLISH);
+    private static final Outcome RIGHT = new Outcome(2L, 2L, true, Message.of("summary.yes"), Map.of());
+    private static final Outcome WRONG = new Outcome(2L, 1L, false, Message.of("outcome.lost", 1, 2, Message.of("summary.no")), Map.of());
 
     @Test
     @DisplayName("a buggy variant that gives the right answer is lucky, never correct")
@@ -49,7 +50,7 @@ class VerdictTest {
     @Test
     @DisplayName("a program stopped by a watchdog is stuck, whatever its role")
     void stoppedIsStuck() {
-        Outcome stuck = Outcome.stuck(1L, 0L, "T2 is waiting for a ReentrantLock held by T1");
+        Outcome stuck = Outcome.stuck(1L, 0L, Message.of("thread.waitingForHeld", "T2", "ReentrantLock", "T1"));
         assertThat(Verdict.of(Role.BUGGY, stuck)).isEqualTo(Verdict.STUCK);
         assertThat(Verdict.of(Role.FIXED, stuck)).isEqualTo(Verdict.STUCK);
         assertThat(result(Role.BUGGY, stuck, Verdict.STUCK).asExpected()).isTrue();
@@ -60,18 +61,22 @@ class VerdictTest {
     @DisplayName("JSON carries role and verdict in exactly the documented words")
     void jsonWords() {
         String json = JsonReport.lesson(new LessonReport("x", "t", List.of(), List.of(
-                result(Role.BUGGY, RIGHT, Verdict.LUCKY), result(Role.FIXED, RIGHT, Verdict.CORRECT))));
+                result(Role.BUGGY, RIGHT, Verdict.LUCKY), result(Role.FIXED, RIGHT, Verdict.CORRECT))), EN);
         assertThat(json).contains("\"role\": \"buggy\"", "\"verdict\": \"lucky\"", "\"role\": \"fixed\"",
-                "\"verdict\": \"correct\"", "\"correct\": true");
+                "\"verdict\": \"correct\"", "\"correct\": true", "\"lang\": \"en\"");
+        String chinese = JsonReport.lesson(new LessonReport("x", "t", List.of(), List.of(
+                result(Role.BUGGY, RIGHT, Verdict.LUCKY))), Texts.of(Language.SIMPLIFIED_CHINESE));
+        assertThat(chinese).withFailMessage("JSON words are the same in every language")
+                .contains("\"lang\": \"zh-CN\"", "\"role\": \"buggy\"", "\"verdict\": \"lucky\"");
     }
 
     private static VariantResult result(Role role, Outcome o, Verdict v) {
-        return new VariantResult("V", "section", role, o, List.of(), Duration.ofMillis(1), v, null);
+        return new VariantResult("V", "V", "section", role, o, List.of(), Duration.ofMillis(1), v, null);
     }
 
     private static String render(VariantResult r) {
         StringWriter w = new StringWriter();
-        new TextReport(new PrintWriter(w), Style.PLAIN).verdict(r);
+        new TextReport(new PrintWriter(w), Style.PLAIN, EN).verdict(r);
         return w.toString();
     }
 }

@@ -1,0 +1,77 @@
+package concurrencydemo.report;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The languages demo speaks. Chosen by {@code --lang}, else by the locale the environment names
+ * ({@code LC_ALL}, then {@code LC_MESSAGES}, then {@code LANG}: the first one set and not empty,
+ * as POSIX reads them), else English.
+ */
+public enum Language {
+    ENGLISH("en", Locale.ENGLISH),
+    SIMPLIFIED_CHINESE("zh-CN", Locale.SIMPLIFIED_CHINESE);
+
+    private final String tag;
+    private final Locale locale;
+
+    Language(String tag, Locale locale) {
+        this.tag = tag;
+        this.locale = locale;
+    }
+
+    /** The tag {@code --lang} takes and JSON reports: {@code en} or {@code zh-CN}. */
+    public String tag() {
+        return tag;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * The language a {@code --lang} value names: {@code en} or {@code zh-CN}, in any case, with
+     * {@code _} for {@code -}; also {@code zh} and {@code zh-Hans}.
+     */
+    public static Optional<Language> parse(String value) {
+        String v = value.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "en" -> Optional.of(ENGLISH);
+            case "zh-cn", "zh", "zh-hans", "zh-hans-cn" -> Optional.of(SIMPLIFIED_CHINESE);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The language the environment's locale names: any {@code zh*} locale is Chinese, anything else English. */
+    public static Language fromEnvironment(Map<String, String> env) {
+        for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                return value.toLowerCase(Locale.ROOT).startsWith("zh") ? SIMPLIFIED_CHINESE : ENGLISH;
+            }
+        }
+        return ENGLISH;
+    }
+
+    /**
+     * The language named by the last well-formed {@code --lang} among {@code args} (before a
+     * {@code --} that ends the options), if any: for the moments before picocli has read the
+     * command line, or when it could not.
+     */
+    public static Optional<Language> fromArgs(String[] args) {
+        Optional<Language> chosen = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            }
+            String value = a.equals("--lang") && i + 1 < args.length ? args[i + 1]
+                    : a.startsWith("--lang=") ? a.substring("--lang=".length()) : null;
+            if (value != null && parse(value).isPresent()) {
+                chosen = parse(value);
+            }
+        }
+        return chosen;
+    }
+}
