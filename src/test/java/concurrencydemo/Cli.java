@@ -1,6 +1,7 @@
 package concurrencydemo;
 
 import concurrencydemo.cli.Demo;
+import concurrencydemo.report.Language;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,10 +15,11 @@ public final class Cli {
     public record Result(int exitCode, String out, String err) {
     }
 
+    /** Runs demo in English, whatever the locale of the machine running the tests, unless {@code args} say {@code --lang}. */
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Demo.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int code = Demo.commandLine(new PrintWriter(out), new PrintWriter(err), Language.ENGLISH).execute(args);
         return new Result(code, normalise(out), normalise(err));
     }
 

@@ -387,6 +387,9 @@ class LauncherTest {
                 .redirectError(logs.resolve(name + ".err").toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("TMPDIR", tmp.toString());
+        // English whatever the machine's locale (the tests read demo's words); a test's env may say otherwise
+        pb.environment().remove("LC_ALL");
+        pb.environment().put("LC_MESSAGES", "C");
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);

@@ -238,6 +238,8 @@ class RobustnessTest {
         cmd.add("--no-color");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(output);
         pb.environment().put("TMPDIR", tmp.toString());
+        pb.environment().remove("LC_ALL"); // English whatever the machine's locale: the tests read demo's words
+        pb.environment().put("LC_MESSAGES", "C");
         Process p = pb.start();
         started.add(p);
         return p;

@@ -58,12 +58,17 @@ public final class Demo implements Runnable {
      * until a {@code --lang} says otherwise.
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, Language.fromEnvironment(System.getenv()));
+    }
+
+    /** As above, speaking {@code language} until a {@code --lang} says otherwise (tests: whatever the locale). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Language language) {
         CommandLine cmd = new CommandLine(new Demo());
         for (Class<?> sub : SUBCOMMANDS) {
             cmd.addSubcommand(sub);
         }
         configure(cmd, out, err);
-        speak(cmd, Language.fromEnvironment(System.getenv()));
+        speak(cmd, language);
         return cmd;
     }
 

@@ -1,0 +1,35 @@
+package concurrencydemo.report;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WidthTest {
+
+    @Test
+    @DisplayName("a Han character and a full-width mark take two columns, ASCII one, colour none")
+    void columns() {
+        assertThat(Width.of("race")).isEqualTo(4);
+        assertThat(Width.of("竞态")).isEqualTo(4);
+        assertThat(Width.of("出错，")).isEqualTo(6);
+        assertThat(Width.of("\u001b[1;32mOK\u001b[0m")).isEqualTo(2);
+        assertThat(Width.pad("出错", 7)).isEqualTo("出错   ");
+        assertThat(Width.padLeft("12 ms", 8)).isEqualTo("   12 ms");
+        assertThat(Width.clip("一二三四五", 7)).isEqualTo("一二三…");
+    }
+
+    @Test
+    @DisplayName("Chinese wraps between characters, never before a closing mark; English at spaces")
+    void wraps() {
+        assertThat(Width.wrap("the bug showed: two of them", 16)).containsExactly("the bug showed:", "two of them");
+        List<String> lines = Width.wrap("两个线程都读到了0，然后都写回了1，所以丢失了一次更新", 20);
+        assertThat(lines).allSatisfy(l -> assertThat(Width.of(l)).isLessThanOrEqualTo(20));
+        assertThat(String.join("", lines)).isEqualTo("两个线程都读到了0，然后都写回了1，所以丢失了一次更新");
+        assertThat(lines).noneMatch(l -> l.startsWith("，") || l.startsWith("。"));
+        // a word in Latin letters inside Chinese stays whole, and its spaces are kept
+        assertThat(String.join("|", Width.wrap("主线程调用了 q.join() 之后才结束", 12))).doesNotContain("q.|join");
+    }
+}
