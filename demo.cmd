@@ -46,8 +46,17 @@ if defined BUILD_FAILED (
 call :current
 
 :run
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ErrorFile=%RUN%\hs_err_pid%%p.log" -jar "%JAR%" %*
-exit /b %ERRORLEVEL%
+rem demo writes UTF-8 (Chinese with --lang zh-CN): the console is switched to code page 65001 for the
+rem run and back afterwards, or Java 17 on a console set to 936 (GBK) or 437 shows Chinese as "?".
+set "CODEPAGE="
+for /f "tokens=2 delims=:" %%C in ('chcp 2^>nul') do set "CODEPAGE=%%C"
+if defined CODEPAGE set "CODEPAGE=%CODEPAGE: =%"
+if defined CODEPAGE set "CODEPAGE=%CODEPAGE:.=%"
+if defined CODEPAGE chcp 65001 >nul
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ErrorFile=%RUN%\hs_err_pid%%p.log" -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
+set "STATUS=%ERRORLEVEL%"
+if defined CODEPAGE chcp %CODEPAGE% >nul
+exit /b %STATUS%
 
 :current
 set "ID="

@@ -43,15 +43,24 @@ public enum Language {
         };
     }
 
-    /** The language the environment's locale names: any {@code zh*} locale is Chinese, anything else English. */
+    /**
+     * The language the environment's locale names: any {@code zh*} locale is Chinese, anything
+     * else English. Where none of the variables is set (Windows), the JVM's own locale, which
+     * comes from the system's settings.
+     */
     public static Language fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Locale.getDefault());
+    }
+
+    /** As above, with {@code system} the locale to fall back on. */
+    static Language fromEnvironment(Map<String, String> env, Locale system) {
         for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
                 return value.toLowerCase(Locale.ROOT).startsWith("zh") ? SIMPLIFIED_CHINESE : ENGLISH;
             }
         }
-        return ENGLISH;
+        return system.getLanguage().equals("zh") ? SIMPLIFIED_CHINESE : ENGLISH;
     }
 
     /**

@@ -2,8 +2,11 @@ package concurrencydemo.docs;
 
 import concurrencydemo.Cli;
 import concurrencydemo.Cli.Result;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Texts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,17 +34,22 @@ class DocsTest {
     private static final Pattern BLOCK = Pattern.compile("```text\\n(\\$ \\./demo [^\\n]*)\\n(.*?)```", Pattern.DOTALL);
 
     @TestFactory
-    @DisplayName("every output block in docs/ matches what the program prints now")
+    @DisplayName("every output block in docs/ and docs/zh-CN/ matches what the program prints now")
     Stream<DynamicTest> outputBlocksMatchTheProgram() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> pages = Files.list(Path.of("docs"))) {
-            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-                Matcher m = BLOCK.matcher(Files.readString(page));
-                while (m.find()) {
-                    String command = m.group(1);
-                    String shown = m.group(2);
-                    tests.add(DynamicTest.dynamicTest(page.getFileName() + ": " + command,
-                            () -> assertSameShape(command, shown)));
+        for (Path dir : List.of(Path.of("docs"), Path.of("docs/zh-CN"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> pages = Files.list(dir)) {
+                for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                    Matcher m = BLOCK.matcher(Files.readString(page));
+                    while (m.find()) {
+                        String command = m.group(1);
+                        String shown = m.group(2);
+                        tests.add(DynamicTest.dynamicTest(page + ": " + command,
+                                () -> assertSameShape(command, shown)));
+                    }
                 }
             }
         }
@@ -49,17 +57,53 @@ class DocsTest {
         return tests.stream();
     }
 
+    @Test
+    @DisplayName("every English page has its Chinese twin, with the same commands in the same order")
+    void chinesePagesMirrorTheEnglishOnes() throws IOException {
+        try (Stream<Path> pages = Files.list(Path.of("docs"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                Path twin = Path.of("docs/zh-CN").resolve(page.getFileName());
+                assertThat(twin).withFailMessage("%s has no Chinese twin %s", page, twin).exists();
+                assertThat(commands(twin)).withFailMessage("%s and %s show different commands", page, twin)
+                        .isEqualTo(commands(page).stream().map(c -> c + " --lang zh-CN").toList());
+            }
+        }
+    }
+
+    private static List<String> commands(Path page) throws IOException {
+        List<String> commands = new ArrayList<>();
+        Matcher m = BLOCK.matcher(Files.readString(page));
+        while (m.find()) {
+            commands.add(m.group(1));
+        }
+        return commands;
+    }
+
     private static void assertSameShape(String command, String shown) {
         List<String> args = new ArrayList<>(Arrays.asList(command.substring("$ ./demo ".length()).split(" ")));
         args.add("--no-color");
         Result r = Cli.run(args.toArray(String[]::new));
-        assertThat(shape(r.out()))
+        Texts texts = Texts.of(Language.fromArgs(args.toArray(String[]::new)).orElse(Language.ENGLISH));
+        assertThat(shape(r.out(), texts))
                 .withFailMessage("'%s' now prints:%n%s%nbut the docs show:%n%s", command, r.out(), shown)
-                .isEqualTo(shape(shown));
+                .isEqualTo(shape(shown, texts));
     }
 
-    /** The output reduced to what must not change. */
-    static List<String> shape(String text) {
+    /** The output reduced to what must not change, for a page in the language of {@code texts}. */
+    static List<String> shape(String text, Texts texts) {
+        String wrong = Pattern.quote(texts.format("verdict.wrong"));
+        String lucky = Pattern.quote(texts.format("verdict.lucky"));
+        String wrongWord = Pattern.quote(texts.format("summary.verdict.wrong"));
+        String luckyWord = Pattern.quote(texts.format("summary.verdict.lucky"));
+        String showed = Pattern.quote(texts.format("summary.bugShowed"));
+        String notThisTime = Pattern.quote(texts.format("summary.notThisTime"));
+        String right = Pattern.quote(texts.format("trials.right"));
+        String wrongTrial = Pattern.quote(texts.format("trials.wrong"));
+        String time = Pattern.quote(texts.format("trace.time"));
+        String tracePrefix = Pattern.quote(texts.format("trace.nothing").replaceAll("[:：].*", ""));
+        String watchdog = texts.format("watchdog.leftRunning", "").replaceAll("[:：].*", "");
+        String running = Pattern.quote(texts.format("process.running", "", "").replaceAll(".*[)）]", "").strip());
+        String exited = Pattern.quote(texts.format("process.exited", "", "", "#").replaceAll(".*[)）]", "").strip());
         List<String> lines = new ArrayList<>();
         for (String line : text.replace("\r\n", "\n").split("\n")) {
             if (line.startsWith(" ".repeat(14))) {
@@ -68,21 +112,22 @@ class DocsTest {
             if (line.strip().startsWith("…")) {
                 continue; // "… n more" outcomes of a histogram
             }
-            if (line.matches("\\s*(# )?\\s*(\\+\\d.*|time\\s.*)")) {
+            if (line.matches("\\s*(# )?\\s*(\\+\\d.*|" + time + "\\s.*)")) {
                 continue; // the steps of a trace: which ones depends on how the run interleaved
             }
             String s = line
                     // a buggy variant's verdict depends on the run (lucky or wrong); a fixed one's never does
-                    .replaceAll("=> (WRONG|LUCKY) ", "=> <bug-verdict> ")
-                    .replaceAll("\\b(wrong|lucky) +(yes, the bug showed|not this time)", "<bug-verdict> <as-expected>")
+                    .replaceAll("=> (" + wrong + "|" + lucky + ") ", "=> <bug-verdict> ")
+                    .replaceAll("(" + wrongWord + "|" + luckyWord + ") +(" + showed + "|" + notThisTime + ")",
+                            "<bug-verdict> <as-expected>")
                     .replaceAll("\\[[^\\]]*\\]", "[…]")
-                    .replaceAll("\\b(right|wrong)\\b", "<rw>")
+                    .replaceAll("(?<![\\p{L}\\p{N}])(" + right + "|" + wrongTrial + ")(?![\\p{L}\\p{N}])", "<rw>")
                     .replaceAll("[\u2588#]+", "") // histogram bars, Unicode or ASCII
                     .replaceAll("-?\\d+(\\.\\d+)?", "#")
                     .replaceAll("#+", "#")
                     .replaceAll("#(us|ms)", "#<t>")
-                    .replaceAll("trace: .*", "trace: <what>")
-                    .replaceAll("(running|exited #)", "<state>")
+                    .replaceAll(tracePrefix + "[:：].*", "trace: <what>")
+                    .replaceAll("(" + running + "|" + exited + ")", "<state>")
                     .replaceAll("\\s+", " ")
                     .strip();
             if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(s)) {
@@ -91,7 +136,7 @@ class DocsTest {
         }
         // the watchdog's notes on processes stopped together come in process order, whichever threw
         for (int i = 0; i + 1 < lines.size(); i++) {
-            if (lines.get(i).startsWith("watchdog:") && lines.get(i + 1).startsWith("watchdog:")
+            if (lines.get(i).startsWith(watchdog) && lines.get(i + 1).startsWith(watchdog)
                     && lines.get(i).compareTo(lines.get(i + 1)) > 0) {
                 String first = lines.get(i);
                 lines.set(i, lines.get(i + 1));

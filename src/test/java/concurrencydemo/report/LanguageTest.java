@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,10 @@ class LanguageTest {
     @Test
     @DisplayName("the locale chooses: LC_ALL, then LC_MESSAGES, then LANG, the first set and not empty")
     void fromTheEnvironment() {
-        assertThat(Language.fromEnvironment(Map.of())).isEqualTo(Language.ENGLISH);
+        assertThat(Language.fromEnvironment(Map.of(), Locale.US)).isEqualTo(Language.ENGLISH);
+        assertThat(Language.fromEnvironment(Map.of(), Locale.SIMPLIFIED_CHINESE)) // Windows: the system's locale
+                .isEqualTo(Language.SIMPLIFIED_CHINESE);
+        assertThat(Language.fromEnvironment(Map.of("LANG", "C"), Locale.SIMPLIFIED_CHINESE)).isEqualTo(Language.ENGLISH);
         assertThat(Language.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(Language.SIMPLIFIED_CHINESE);
         assertThat(Language.fromEnvironment(Map.of("LANG", "zh_TW.UTF-8"))).isEqualTo(Language.SIMPLIFIED_CHINESE);
         assertThat(Language.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LC_ALL", "C"))).isEqualTo(Language.ENGLISH);
