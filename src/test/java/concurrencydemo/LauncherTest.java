@@ -214,6 +214,11 @@ class LauncherTest {
             assertThat(p.exitValue()).withFailMessage(() -> err(lesson)).isZero();
             assertThat(out(lesson)).contains("Summary: " + lesson);
         }
+        // Chinese under LANG=C: demo writes UTF-8 whatever the locale's charset, so the bytes are Chinese
+        Process zh = start(elsewhere, env, "zh", repo.resolve("demo").toString(), "list", "--lang", "zh-CN");
+        assertThat(zh.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(zh.exitValue()).withFailMessage(() -> err("zh")).isZero();
+        assertThat(out("zh")).contains("各课按教学顺序排列", "进程间分享数据");
         try (Stream<Path> left = Files.list(chineseTmp)) {
             assertThat(left).isEmpty();
         }

@@ -89,7 +89,7 @@ class RobustnessTest {
         });
         killer.start();
         long start = System.nanoTime();
-        try (Stage stage = new Stage(line -> { }, Texts.of(Language.ENGLISH), Duration.ofMillis(20))) {
+        try (Stage stage = new Stage(line -> { }, TestTexts.of(Language.ENGLISH), Duration.ofMillis(20))) {
             assertThatThrownBy(() -> LessonAccess.raceCondition(stage, true))
                     .isInstanceOfSatisfying(ChildFailedException.class, e -> {
                         assertThat(e.child()).isEqualTo("P3");

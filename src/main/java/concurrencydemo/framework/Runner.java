@@ -379,12 +379,13 @@ public final class Runner {
             if (!finished) {
                 List<Message> blocked = stage.describeBlocked();
                 blocked.add(0, Stage.describe(runner, "main"));
+                int trial = trialsDone == null ? 0 : trialsDone.getAsInt() + 1; // before stopping it ends the trial
                 boolean stopped = stop(runner, stage);
                 String bound = LessonOptions.show(run.bound());
                 Message what = trialsDone == null
                         ? Message.of(stopped ? "runner.stuck.stopped" : "runner.stuck.notStopped", bound, blocked)
                         : Message.of(stopped ? "runner.stuckTrial.stopped" : "runner.stuckTrial.notStopped",
-                                trialsDone.getAsInt() + 1, bound, blocked);
+                                trial, bound, blocked);
                 return new Attempt<>(null, Outcome.stuck(null, null, what).with("timedOut", true), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);

@@ -1,5 +1,6 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.TestTexts;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocksLessonTest {
 
     private static Stage quietStage() {
-        return new Stage(line -> { }, Texts.of(Language.ENGLISH), Duration.ofMillis(5));
+        return new Stage(line -> { }, TestTexts.of(Language.ENGLISH), Duration.ofMillis(5));
     }
 
     @RepeatedTest(5)
@@ -55,7 +56,7 @@ class LocksLessonTest {
             String thrower = stage.transcript().stream().filter(l -> l.endsWith("update failed: lost the connection"
                     + " to the database")).map(l -> l.substring(0, 2)).findFirst().orElseThrow();
             String waiter = thrower.equals("T1") ? "T2" : "T1";
-            assertThat(Texts.of(Language.ENGLISH).format(o.explanation())).startsWith(waiter + " is waiting for a ReentrantLock held by " + thrower)
+            assertThat(TestTexts.of(Language.ENGLISH).format(o.explanation())).startsWith(waiter + " is waiting for a ReentrantLock held by " + thrower)
                     .contains("which threw before unlock()");
             assertThat(stage.transcript()).anyMatch(line -> line.matches("# watchdog: after \\d+ms, " + waiter + " .*"));
         }
@@ -92,7 +93,7 @@ class LocksLessonTest {
             String thrower = stage.transcript().stream().filter(l -> l.endsWith("update failed: lost the connection"
                     + " to the database")).map(l -> l.substring(1, 3)).findFirst().orElseThrow();
             String waiter = thrower.equals("P1") ? "P2" : "P1";
-            assertThat(Texts.of(Language.ENGLISH).format(o.explanation())).matches(waiter + " waited \\d+ms for the lock that " + thrower + " took.*");
+            assertThat(TestTexts.of(Language.ENGLISH).format(o.explanation())).matches(waiter + " waited \\d+ms for the lock that " + thrower + " took.*");
         }
     }
 

@@ -1,5 +1,6 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.TestTexts;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessLessonsTest {
 
     private static Stage quietStage() {
-        return new Stage(line -> { }, Texts.of(Language.ENGLISH), null);
+        return new Stage(line -> { }, TestTexts.of(Language.ENGLISH), null);
     }
 
     @Test
@@ -104,7 +105,7 @@ class ProcessLessonsTest {
     @Test
     @DisplayName("pools, global list: main's list stays empty, since each worker process appends to its own copy")
     void globalListStaysEmptyInMain() throws Exception {
-        try (Stage stage = new Stage(line -> { }, Texts.of(Language.ENGLISH), null)) {
+        try (Stage stage = new Stage(line -> { }, TestTexts.of(Language.ENGLISH), null)) {
             Outcome o = PoolsLesson.globalList(stage);
             assertThat((List<?>) o.observed()).isEmpty();
             assertThat(o.correct()).isFalse();
@@ -115,7 +116,7 @@ class ProcessLessonsTest {
     @DisplayName("processes, static field: main's copy stays 0 while each child counts its own")
     void staticFieldIsNotShared() throws Exception {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (Stage stage = new Stage(lines::add, Texts.of(Language.ENGLISH), null)) {
+        try (Stage stage = new Stage(lines::add, TestTexts.of(Language.ENGLISH), null)) {
             Outcome o = ProcessesLesson.staticField(stage);
             assertThat(o.observed()).isEqualTo(0);
             assertThat(lines).contains("squaresCounted in main: 0")
@@ -127,7 +128,7 @@ class ProcessLessonsTest {
     @DisplayName("queues, forgot task_done: q.join() never returns, and the watchdog reports it stuck within its bound")
     void forgottenTaskDoneIsStuck() throws Exception {
         long start = System.nanoTime();
-        try (Stage stage = new Stage(line -> { }, Texts.of(Language.ENGLISH), null)) {
+        try (Stage stage = new Stage(line -> { }, TestTexts.of(Language.ENGLISH), null)) {
             Outcome o = QueuesLesson.workers(stage, QueuesLesson.Join.NO_TASK_DONE);
             assertThat(o.stuck()).isTrue();
             assertThat(stage.transcript()).noneMatch(l -> l.equals("main done"))

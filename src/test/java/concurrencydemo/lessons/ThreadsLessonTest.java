@@ -1,5 +1,6 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.TestTexts;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThreadsLessonTest {
 
     private static Stage quietStage(Duration window) {
-        return new Stage(line -> { }, Texts.of(Language.ENGLISH), window);
+        return new Stage(line -> { }, TestTexts.of(Language.ENGLISH), window);
     }
 
     @RepeatedTest(5)

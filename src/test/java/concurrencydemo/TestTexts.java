@@ -1,0 +1,22 @@
+package concurrencydemo;
+
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.lessons.Catalog;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Texts;
+
+/** demo's texts with every lesson's bundle, for tests that run a lesson's program on a stage of their own. */
+public final class TestTexts {
+    private TestTexts() {
+    }
+
+    public static Texts of(Language language) {
+        Texts texts = Texts.of(language);
+        for (Lesson lesson : Catalog.lessons()) {
+            for (String bundle : lesson.bundles()) {
+                texts = texts.with(bundle);
+            }
+        }
+        return texts;
+    }
+}
