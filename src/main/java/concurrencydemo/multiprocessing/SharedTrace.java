@@ -48,13 +48,16 @@ public final class SharedTrace extends Mapped {
         if (opCode < 0 || actor < 0 || actor >= 1 << 27) {
             throw new IllegalArgumentException("cannot record " + op + " by " + actor);
         }
+        // the time first, right after the step itself: a process descheduled between claiming its
+        // slot and reading the clock would otherwise show a step hundreds of microseconds late
+        long now = System.nanoTime();
         int slot = (int) Mapped.INTS.getAndAdd(memory(), 0, 1);
         if (slot >= capacity) {
             return;
         }
         int at = HEADER + slot * SLOT;
         Mapped.INTS.setVolatile(memory(), at + 4, value);
-        Mapped.LONGS.setVolatile(memory(), at + 8, System.nanoTime());
+        Mapped.LONGS.setVolatile(memory(), at + 8, now);
         Mapped.INTS.setVolatile(memory(), at, READY | (actor << 2) | opCode); // publishes the slot
     }
 

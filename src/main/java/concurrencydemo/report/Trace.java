@@ -101,8 +101,11 @@ public final class Trace {
 
     /** {@code +12us} below 10 ms, {@code +50.1ms} above. */
     static String since(long nanos) {
-        long micros = nanos / 1000;
-        return micros < 10_000 ? "+" + micros + "us" : String.format(Locale.ROOT, "+%.1fms", micros / 1000.0);
+        // processes read one clock, but a step's time is read just after the step: a process
+        // descheduled in between can show a step a little before the one recorded ahead of it
+        String sign = nanos < 0 ? "-" : "+";
+        long micros = Math.abs(nanos) / 1000;
+        return micros < 10_000 ? sign + micros + "us" : String.format(Locale.ROOT, "%s%.1fms", sign, micros / 1000.0);
     }
 
     private static int lastRead(List<Event> events, String actor, int before) {
