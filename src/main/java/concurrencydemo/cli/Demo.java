@@ -208,7 +208,9 @@ public final class Demo implements Runnable {
             }
             return atRoot && !first.startsWith("-") ? texts.format("error.seeList", what) : what;
         }
-        ArgSpec arg = ex.getArgSpec();
+        ArgSpec arg = ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                ? missing.getMissing().get(0)
+                : ex instanceof OverwrittenOptionException twice ? twice.getOverwritten() : ex.getArgSpec();
         String option = arg instanceof OptionSpec o ? o.longestName() : arg != null ? arg.paramLabel() : "";
         if (ex instanceof MissingParameterException) {
             return texts.format("error.missingValue", option);

@@ -74,7 +74,7 @@ public final class ThreadsLesson extends Lesson {
      * Start and join. Ten threads each compute the squares of 0..999. The seed's loop takes
      * microseconds; ours pauses a millisecond every hundred squares so that the work lasts long
      * enough (about 10 ms a thread) for main to see it unfinished. Unjoined, main reports at once:
-     * most of the work is still to do. Joined, main waits for every thread with join() first.
+     * much of the work is still to do. Joined, main waits for every thread with join() first.
      */
     static Outcome squares(Stage stage, boolean join) throws InterruptedException {
         LongAdder computed = new LongAdder();
