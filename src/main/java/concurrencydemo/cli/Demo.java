@@ -2,9 +2,11 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.DurationConverter;
 import concurrencydemo.lessons.Catalog;
 import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.Texts;
 import picocli.AutoComplete.GenerateCompletion;
@@ -145,8 +147,8 @@ public final class Demo implements Runnable {
                         if (value == null) { // picocli's initial value: the environment's language stands
                             return null;
                         }
-                        Language language = Language.parse((String) value).orElseThrow(() -> new ParameterException(cmd,
-                                Texts.of(language(cmd)).format("error.lang", value)));
+                        Language language = Language.parse((String) value).orElseThrow(() ->
+                                new LessonOptions.UsageError(cmd.getCommandSpec(), Message.of("error.lang", value)));
                         speak(cmd, language);
                         return null;
                     }
@@ -207,6 +209,9 @@ public final class Demo implements Runnable {
                 }
             }
             return atRoot && !first.startsWith("-") ? texts.format("error.seeList", what) : what;
+        }
+        if (ex instanceof LessonOptions.UsageError refused) {
+            return texts.format(refused.reason());
         }
         ArgSpec arg = ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
                 ? missing.getMissing().get(0)

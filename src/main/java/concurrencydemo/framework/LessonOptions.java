@@ -1,6 +1,7 @@
 package concurrencydemo.framework;
 
 import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
 import concurrencydemo.report.Texts;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +24,24 @@ public final class LessonOptions {
     public interface WindowLimit {
         /** The longest {@code --window} the command's lessons support. */
         Duration maxWindow();
+    }
+
+    /**
+     * A value demo refuses, with its reason not yet in words: the command line is read to its end
+     * before the error is worded, in the language a {@code --lang} after the value may choose.
+     */
+    public static final class UsageError extends ParameterException {
+        private static final long serialVersionUID = 1L;
+        private final transient Message reason;
+
+        public UsageError(CommandSpec command, Message reason) {
+            super(command.commandLine(), Texts.of(Language.ENGLISH).format(reason));
+            this.reason = reason;
+        }
+
+        public Message reason() {
+            return reason;
+        }
     }
 
     /** Output formats. */
@@ -53,7 +72,7 @@ public final class LessonOptions {
     @Option(names = "--trials", paramLabel = "<n>", descriptionKey = "option.trials")
     void trials(int value) {
         if (value < 1 || value > MAX_TRIALS) {
-            throw new ParameterException(mixee.commandLine(), texts().format("error.trials", MAX_TRIALS, value));
+            throw new UsageError(mixee, Message.of("error.trials", MAX_TRIALS, value));
         }
         trials = value;
     }
@@ -65,8 +84,7 @@ public final class LessonOptions {
             descriptionKey = "option.timeout")
     void timeout(Duration value) {
         if (value.compareTo(MIN_TIMEOUT) < 0 || value.compareTo(MAX_TIMEOUT) > 0) {
-            throw new ParameterException(mixee.commandLine(),
-                    texts().format("error.timeout", show(MIN_TIMEOUT), show(MAX_TIMEOUT), show(value)));
+            throw new UsageError(mixee, Message.of("error.timeout", show(MIN_TIMEOUT), show(MAX_TIMEOUT), show(value)));
         }
         timeout = value;
     }
@@ -76,9 +94,8 @@ public final class LessonOptions {
     void window(Duration value) {
         Duration max = mixee.userObject() instanceof WindowLimit limited ? limited.maxWindow() : MAX_WINDOW;
         if (value.compareTo(max) > 0) {
-            throw new ParameterException(mixee.commandLine(), max.equals(MAX_WINDOW)
-                    ? texts().format("error.window", show(max), show(value))
-                    : texts().format("error.windowFor", show(max), mixee.name(), show(value)));
+            throw new UsageError(mixee, max.equals(MAX_WINDOW) ? Message.of("error.window", show(max), show(value))
+                    : Message.of("error.windowFor", show(max), mixee.name(), show(value)));
         }
         window = value;
     }
@@ -87,10 +104,6 @@ public final class LessonOptions {
     /** The language the command speaks: its resource bundle's (see {@link Lesson#speak}), else English. */
     public Language language() {
         return mixee != null && mixee.resourceBundle() instanceof Texts texts ? texts.language() : Language.ENGLISH;
-    }
-
-    private Texts texts() {
-        return Texts.of(language());
     }
 
     /** The number of trials, or 0 for one ordinary run. */

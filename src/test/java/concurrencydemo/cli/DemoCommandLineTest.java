@@ -110,6 +110,26 @@ class DemoCommandLineTest {
         assertThat(r.out()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "threads --bogus", "threads --format yaml", "threads --timeout",
+        "threads --timeout 0", "threads --timeout soon", "threads --window 5s", "threads --window 10",
+        "nosuchlesson", "threads extra", "threads --trials 0", "threads --trials many", "list --bogus",
+        "race-condition --window 11ms", "all --window 40ms", "threads --lang fr", "threads --lang",
+        "threads --trials 2 --trials 3", "-- threads"})
+    @DisplayName("in Chinese too: one line on stderr in Chinese, exit code 2, whether --lang comes first or last")
+    void badInputIsAUsageErrorInChinese(String line) {
+        for (String args : List.of("--lang zh-CN " + line, line + " --lang zh-CN")) {
+            if (args.endsWith("--lang --lang zh-CN") || args.contains("-- threads --lang")) {
+                continue; // there --lang is the missing value, or after '--' an argument
+            }
+            Result r = Cli.run(args.split(" "));
+            assertThat(r.exitCode()).withFailMessage("exit code of '%s': %s", args, r.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err().strip().lines()).withFailMessage("stderr of '%s': %s", args, r.err()).hasSize(1);
+            assertThat(r.err()).startsWith("demo: ").doesNotContain("Exception", "\tat ", "see '", "must be", "Invalid")
+                    .containsPattern("\\p{IsHan}");
+        }
+    }
+
     @Test
     @DisplayName("usage errors name what the user typed: no overflowed durations, no 'did you mean' the same word")
     void usageErrorsQuoteTheUser() {
