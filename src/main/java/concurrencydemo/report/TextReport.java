@@ -47,7 +47,7 @@ public final class TextReport {
 
     /** With --pause, before a variant runs: asks the class to predict. */
     public void predictionPrompt(String question) {
-        out.print(INDENT + style.bold("? " + question) + " " + style.dim(texts.format("report.pause.hint")) + " ");
+        out.print(INDENT + style.bold("? " + question) + style.dim(texts.format("report.pause.hint")) + " ");
         out.flush();
     }
 
