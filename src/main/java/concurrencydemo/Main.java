@@ -38,12 +38,16 @@ public final class Main {
         if (ListCommand.answerWithoutParser(args, out) || Demo.answerHelpWithoutSubcommands(args, out)) {
             System.exit(checkWritten(out, err, 0, args));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!finished) {
-                err.println();
-                err.println(Demo.notice("notice.interrupted", args));
-            }
-        }, "interrupt-notice"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!finished) {
+                    err.println();
+                    err.println(Demo.notice("notice.interrupted", args));
+                }
+            }, "interrupt-notice"));
+        } catch (IllegalStateException signalledAlready) {
+            return; // a signal as the JVM started: it is exiting, with nothing begun to clean up
+        }
         int code = Demo.commandLine(out, err).execute(args);
         finished = true;
         System.exit(checkWritten(out, err, code, args));

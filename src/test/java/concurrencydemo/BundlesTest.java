@@ -37,7 +37,7 @@ class BundlesTest {
     private static final Path RESOURCES = Path.of("src/main/resources/concurrencydemo");
     private static final Path MAIN = Path.of("src/main/java/concurrencydemo");
     /** Keys picocli reads (printf formats); every other key is a MessageFormat pattern. */
-    private static final Pattern PICOCLI_KEY = Pattern.compile("(usage|option|helpCommand|demo)\\..*");
+    private static final Pattern PICOCLI_KEY = Pattern.compile("(usage|option|helpCommand|mixinStandardHelpOptions|demo)\\..*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
     /** An apostrophe MessageFormat would swallow: one not doubled. */
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
@@ -217,11 +217,12 @@ class BundlesTest {
     /**
      * The lines of code that may hold English prose: what the ported programs print (the seed's
      * own lines), the exceptions those programs throw and print, a variant's name as code and
-     * JSON know it (its words are in the bundles), and exceptions meant for developers.
+     * JSON know it (its words are in the bundles), exceptions meant for developers, and
+     * picocli's English messages that demo matches to word them anew.
      */
     private static final Pattern MAY_HOLD_PROSE = Pattern.compile(
             ".*(stage\\.println\\(|System\\.out\\.println\\(|Variant\\.(buggy|fixed)\\(|throw new IllegalStateException\\("
-                    + "|startsWith\\(\"Invalid value\"\\)).*");
+                    + "|startsWith\\(\"Invalid value\"\\)|\"Unknown subcommand ).*");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Two words or more: prose, not a key, a name or a format. */
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]{2,}[ ,:;] ?[A-Za-z]{2,}");

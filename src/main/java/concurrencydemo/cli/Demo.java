@@ -5,6 +5,7 @@ import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.DurationConverter;
 import concurrencydemo.lessons.Catalog;
+import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
@@ -183,12 +184,27 @@ public final class Demo implements Runnable {
             PrintWriter err = cmd.getErr();
             // the language of the command line, or of a --lang that picocli did not reach
             Texts texts = Texts.of(Language.fromArgs(args).orElse(language(cmd)));
-            err.println(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
-                    cmd.getCommandSpec().qualifiedName())));
+            err.println(printable(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
+                    cmd.getCommandSpec().qualifiedName()))));
             err.flush();
             return ExitCode.USAGE;
         }
     }
+
+    /**
+     * {@code line} with control characters shown as {@code ?}: what the user typed is quoted in
+     * usage errors, and a newline or an escape sequence in it must not break the one line or
+     * drive the terminal.
+     */
+    static String printable(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return sb.toString();
+    }
+
+    /** picocli's help command refusing a name: its English words, matched to be worded anew. */
+    private static final java.util.regex.Pattern UNKNOWN_SUBCOMMAND = java.util.regex.Pattern.compile(
+            "Unknown subcommand '(.*)'\\.");
 
     /** A usage error in words: picocli's own messages are English only, so demo words the ones a user meets. */
     static String explain(ParameterException ex, String[] args, Texts texts) {
@@ -209,6 +225,10 @@ public final class Demo implements Runnable {
                 }
             }
             return atRoot && !first.startsWith("-") ? texts.format("error.seeList", what) : what;
+        }
+        java.util.regex.Matcher unknown = UNKNOWN_SUBCOMMAND.matcher(String.valueOf(ex.getMessage()));
+        if (unknown.matches()) { // demo help <no such lesson>
+            return texts.format("error.seeList", texts.format("error.unknownLesson", unknown.group(1)));
         }
         if (ex instanceof LessonOptions.UsageError refused) {
             return texts.format(refused.reason());
@@ -234,7 +254,9 @@ public final class Demo implements Runnable {
                 return texts.format("error.choice", option, value, String.join(", ", o.completionCandidates()));
             }
             if (arg != null && (arg.type() == int.class || arg.type() == Integer.class)) {
-                return texts.format("error.number", option, value);
+                // a whole number too large for an int is out of range, not "not a number"
+                return value.matches("\\d+") && option.equals("--trials")
+                        ? texts.format("error.trials", LessonOptions.MAX_TRIALS, value) : texts.format("error.number", option, value);
             }
             return texts.format("error.invalid", option, value);
         }
@@ -246,6 +268,9 @@ public final class Demo implements Runnable {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
+            if (Workspace.shuttingDown()) {
+                return ExitCode.WRONG; // a signal's doing, not the lesson's: the interrupt notice says so
+            }
             Texts texts = Texts.of(language(cmd));
             err.println(texts.format("notice.error", texts.format("error.failed", cmd.getCommandName(), ex)));
             if (parseResult.originalArgs().contains("--verbose")) {

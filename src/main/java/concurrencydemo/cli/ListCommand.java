@@ -81,7 +81,9 @@ public final class ListCommand implements Runnable {
                 out.println(head + (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
                         : section.chinese() + " · " + texts.format(section.english())));
             }
-            out.println(gap + style.dim(texts.format(lesson.whatYouSee())));
+            for (String line : Width.wrap(texts.format(lesson.whatYouSee()), 78 - gap.length())) {
+                out.println(gap + style.dim(line));
+            }
         }
         out.println();
         out.println(texts.format("list.all"));

@@ -16,7 +16,7 @@ public final class LessonOptions {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
-    static final int MAX_TRIALS = 100_000;
+    public static final int MAX_TRIALS = 100_000;
     /** The longest window any lesson supports. */
     public static final Duration MAX_WINDOW = Duration.ofSeconds(1);
 

@@ -55,7 +55,12 @@ public final class Runner {
         boolean failed = false;
         Thread onSignal = json ? new Thread(() -> results.writeOnce(out, true), "json-on-signal") : null;
         if (onSignal != null) {
-            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                Runtime.getRuntime().addShutdownHook(onSignal);
+            } catch (IllegalStateException signalledAlready) { // a signal before any lesson began
+                results.writeOnce(out, true);
+                return ExitCode.WRONG;
+            }
         }
         Workspace.sweepOrphans(); // what earlier runs killed outright left behind, thread lessons included
         try {
@@ -73,7 +78,7 @@ public final class Runner {
                 } catch (Unusable e) {
                     err.println(texts.format("notice.error", texts.format(e.reason)));
                     err.flush();
-                    results.lessonDone();
+                    results.lessonFailed(texts.format(e.reason));
                     failed = true;
                     break;
                 }
@@ -168,6 +173,12 @@ public final class Runner {
             List<VariantResult> variants = new ArrayList<>(current.variants());
             variants.add(result);
             current = new LessonReport(current.lesson(), current.title(), current.sections(), variants);
+        }
+
+        /** The lesson running now could not run at all, for {@code why}: it and the run have failed. */
+        synchronized void lessonFailed(String why) {
+            current = current.failedBy(why);
+            lessonDone();
         }
 
         synchronized LessonReport lessonDone() {

@@ -296,6 +296,9 @@ public final class Stage implements AutoCloseable {
             if (lock.startsWith("Process")) { // Process.waitFor(): the JDK's ProcessImpl monitor
                 return Message.of("thread.waitingForChild", name);
             }
+            if (lock.equals("Thread")) { // Thread.join(): a wait on the thread's own monitor
+                return Message.of("thread.waitingForThread", name);
+            }
             return info.getLockOwnerName() == null ? Message.of("thread.waitingFor", name, lock)
                     : Message.of("thread.waitingForHeld", name, lock, info.getLockOwnerName());
         }

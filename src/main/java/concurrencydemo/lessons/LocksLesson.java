@@ -163,9 +163,11 @@ public final class LocksLesson extends Lesson {
             case TRY_WITH_RESOURCES -> {
                 try (HeldLock held = HeldLock.acquire(lock)) {
                     db.record("lock");
-                    increaseOrFail(db, window, failNext);
-                } finally {
-                    db.record("unlock");
+                    try {
+                        increaseOrFail(db, window, failNext);
+                    } finally {
+                        db.record("unlock"); // while the lock is still held: the release comes after it
+                    }
                 }
             }
         }

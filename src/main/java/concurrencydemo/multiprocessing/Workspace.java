@@ -89,10 +89,14 @@ public final class Workspace implements AutoCloseable {
     private static volatile boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shuttingDown = true;
-            OPEN.forEach(Workspace::close);
-        }, "workspace-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                shuttingDown = true;
+                OPEN.forEach(Workspace::close);
+            }, "workspace-cleanup"));
+        } catch (IllegalStateException alreadyShuttingDown) {
+            shuttingDown = true; // a signal came first: no workspace will be made (see create)
+        }
     }
 
     private final PrivateDirectory home;

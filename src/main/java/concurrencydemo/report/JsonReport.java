@@ -83,6 +83,9 @@ public final class JsonReport {
         }
         doc.put("variants", variants);
         doc.put("passed", report.passed());
+        if (report.error() != null) {
+            doc.put("error", report.error());
+        }
         if (report.interrupted()) {
             doc.put("interrupted", true);
         }

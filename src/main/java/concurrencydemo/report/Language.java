@@ -46,10 +46,13 @@ public enum Language {
     /**
      * The language the environment's locale names: any {@code zh*} locale is Chinese, anything
      * else English. Where none of the variables is set (Windows), the JVM's own locale, which
-     * comes from the system's settings.
+     * comes from the system's settings. The launcher reads them itself and says what it read in
+     * the system property {@code demo.lang}, which then decides.
      */
     public static Language fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Locale.getDefault());
+        // the launcher's reading of the locale, made before it replaced a locale the system lacks
+        Optional<Language> told = Optional.ofNullable(System.getProperty("demo.lang")).flatMap(Language::parse);
+        return told.orElseGet(() -> fromEnvironment(env, Locale.getDefault()));
     }
 
     /** As above, with {@code system} the locale to fall back on. */

@@ -60,17 +60,36 @@ public final class TextReport {
             // a lesson whose result has several parts (the Value and the Array) asks about its first
             Object asked = observed instanceof java.util.Map<?, ?> parts && !parts.isEmpty()
                     ? parts.values().iterator().next() : observed;
-            boolean right = normalise(guess).equals(normalise(Values.show(asked)))
-                    || normalise(guess).equals(normalise(Values.show(observed)));
+            boolean right = normalise(guess).equals(normalise(show(asked)))
+                    || normalise(guess).equals(normalise(show(observed)));
             out.println(INDENT + AFTER_WORD + texts.format("report.pause.check", guess,
                     right ? style.good(texts.format("report.pause.right")) : style.warn(texts.format("report.pause.wrong")),
-                    Values.show(observed)));
+                    show(observed)));
         }
         out.flush();
     }
 
+    /**
+     * A value as the reader sees it: a result of several parts ({@code value}, {@code array}) with
+     * each part named in the reader's words where the bundles have them ({@code outcome.part.value}).
+     */
+    private String show(Object value) {
+        if (value instanceof java.util.Map<?, ?> parts) {
+            List<String> shown = new java.util.ArrayList<>();
+            for (var part : parts.entrySet()) {
+                String key = "outcome.part." + part.getKey();
+                shown.add((texts.containsKey(key) ? texts.format(key) : String.valueOf(part.getKey())) + " "
+                        + Values.show(part.getValue()));
+            }
+            return String.join(texts.format("outcome.partSeparator"), shown);
+        }
+        return Values.show(value);
+    }
+
+    /** A guess as compared: full-width digits and commas typed with a Chinese input method as ASCII, no spaces. */
     private static String normalise(String s) {
-        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replace('，', ',')
+                .replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     /** One line of the program's own output, indented under its variant heading. */
@@ -82,11 +101,11 @@ public final class TextReport {
     public void verdict(VariantResult r) {
         Outcome o = r.outcome();
         String word = word(r);
-        String expected = texts.format("report.expected", Values.show(o.expected()));
-        String observed = texts.format("report.observed", Values.show(o.observed()));
+        String expected = texts.format("report.expected", show(o.expected()));
+        String observed = texts.format("report.observed", show(o.observed()));
         String explanation = texts.format(meaning(r), texts.format(o.explanation()));
         if (o.expected() == null || o.observed() == null) { // stopped or failed before a result was seen
-            out.println(INDENT + "=> " + word);
+            out.println((INDENT + "=> " + word).stripTrailing());
         } else if (Width.of(expected) + Width.of(observed) + 2 <= WIDTH - 14) {
             out.println(INDENT + "=> " + word + "  " + texts.format("report.expectedObserved", expected, observed));
         } else {
@@ -267,62 +286,87 @@ public final class TextReport {
         }
         List<String> keys = new java.util.ArrayList<>(correct.keySet());
         keys.sort((a, b) -> Integer.compare(total.get(b), total.get(a)));
+        List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
+        boolean anyLost = rs.stream().anyMatch(r -> r.trials().lostUpdates() != null);
+
+        // the first column: each outcome (cut at 24 columns), and the labels of the rows below them
         String outcomeLabel = texts.format("trials.outcome");
-        int keyWidth = Width.of(outcomeLabel);
-        for (String k : keys.subList(0, Math.min(MAX_ROWS, keys.size()))) {
-            keyWidth = Math.max(keyWidth, Math.min(24, Width.of(k)));
+        String more = texts.format("trials.more", keys.size() - shown.size());
+        String wrongLabel = texts.format("trials.wrongTotal");
+        String lostLabel = texts.format("trials.lostUpdates");
+        int keyWidth = Math.max(Width.of(outcomeLabel), Width.of(wrongLabel));
+        keyWidth = Math.max(keyWidth, keys.size() > shown.size() ? Width.of(more) : 0);
+        keyWidth = Math.max(keyWidth, anyLost ? Width.of(lostLabel) : 0);
+        for (String k : shown) {
+            keyWidth = Math.max(keyWidth, Math.min(24, Width.of(outcome(k))));
+        }
+        int rightWidth = Math.max(Width.of(texts.format("trials.right")), Width.of(texts.format("trials.wrong"))) + 1;
+        String gap = " ".repeat(2 + rightWidth);
+        // one column per variant: its count, share and bar, wide enough for its name and its lost updates
+        int[] columns = new int[rs.size()];
+        List<String> lostCells = new java.util.ArrayList<>();
+        for (int i = 0; i < rs.size(); i++) {
+            long[] l = rs.get(i).trials().lostUpdates();
+            lostCells.add(l == null ? "" : texts.format("trials.lostRange", l[0], l[1], l[2]));
+            columns[i] = Math.max(CELL, Math.max(Width.of(rs.get(i).label()), Width.of(lostCells.get(i))));
         }
         char block = unicode() ? '\u2588' : '#';
-        StringBuilder head = new StringBuilder(INDENT + pad(outcomeLabel, keyWidth) + "        ");
-        for (VariantResult r : rs) {
-            head.append(pad(r.label(), 22)).append("  ");
+        StringBuilder head = new StringBuilder(INDENT + pad(outcomeLabel, keyWidth) + gap);
+        for (int i = 0; i < rs.size(); i++) {
+            head.append(pad(rs.get(i).label(), columns[i])).append("  ");
         }
         out.println();
         String names = String.join(texts.format("trials.vs"), rs.stream().map(VariantResult::label).toList());
         out.println(style.bold(texts.format("trials.heading", names, rs.get(0).trials().trials())));
         out.println(style.dim(head.toString().stripTrailing()));
-        List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
         for (String k : shown) {
-            StringBuilder line = new StringBuilder(INDENT + pad(Width.clip(k, keyWidth), keyWidth) + "  "
-                    + pad(texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), 6));
-            for (VariantResult r : rs) {
-                int count = count(r.trials(), k);
-                double share = r.trials().share(count);
+            StringBuilder line = new StringBuilder(INDENT + pad(Width.clip(outcome(k), keyWidth), keyWidth) + "  "
+                    + pad(texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), rightWidth));
+            for (int i = 0; i < rs.size(); i++) {
+                int count = count(rs.get(i).trials(), k);
+                double share = rs.get(i).trials().share(count);
                 int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
-                line.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", count, percent(share),
-                        String.valueOf(block).repeat(bar)));
+                line.append(pad(cell(count, share, String.valueOf(block).repeat(bar)), columns[i])).append("  ");
             }
             String text = line.toString().stripTrailing();
             out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() == Role.FIXED && count(r.trials(), k) > 0)
                     ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {
-            StringBuilder line = new StringBuilder(INDENT + pad(texts.format("trials.more", keys.size() - shown.size()), keyWidth)
-                    + "        ");
-            for (VariantResult r : rs) {
-                int rest = r.trials().trials();
+            StringBuilder line = new StringBuilder(INDENT + pad(more, keyWidth) + gap);
+            for (int i = 0; i < rs.size(); i++) {
+                int rest = rs.get(i).trials().trials();
                 for (String k : shown) {
-                    rest -= count(r.trials(), k);
+                    rest -= count(rs.get(i).trials(), k);
                 }
-                line.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", rest, percent(r.trials().share(rest)), ""));
+                line.append(pad(cell(rest, rs.get(i).trials().share(rest), ""), columns[i])).append("  ");
             }
             out.println(line.toString().stripTrailing());
         }
-        StringBuilder wrong = new StringBuilder(INDENT + pad(texts.format("trials.wrongTotal"), keyWidth) + "        ");
-        StringBuilder lost = new StringBuilder(INDENT + pad(texts.format("trials.lostUpdates"), keyWidth) + "        ");
-        boolean anyLost = false;
-        for (VariantResult r : rs) {
-            TrialsResult t = r.trials();
-            wrong.append(String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s  ", t.wrong(), percent(t.share(t.wrong())), ""));
-            long[] l = t.lostUpdates();
-            anyLost |= l != null;
-            lost.append(pad(l == null ? "" : texts.format("trials.lostRange", l[0], l[1], l[2]), 22)).append("  ");
+        StringBuilder wrong = new StringBuilder(INDENT + pad(wrongLabel, keyWidth) + gap);
+        StringBuilder lost = new StringBuilder(INDENT + pad(lostLabel, keyWidth) + gap);
+        for (int i = 0; i < rs.size(); i++) {
+            TrialsResult t = rs.get(i).trials();
+            wrong.append(pad(cell(t.wrong(), t.share(t.wrong()), ""), columns[i])).append("  ");
+            lost.append(pad(lostCells.get(i), columns[i])).append("  ");
         }
         out.println(wrong.toString().stripTrailing());
         if (anyLost) {
             out.println(lost.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    /** A variant's cell in a row of the trials table: count, share and bar, {@value #CELL} columns. */
+    private static final int CELL = 6 + 1 + 6 + 1 + BAR;
+
+    private static String cell(int count, double share, String bar) {
+        return String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s", count, percent(share), bar);
+    }
+
+    /** An outcome as the table shows it: a run that ended with no result (stopped) says so. */
+    private String outcome(String key) {
+        return key.equals("null") ? texts.format("trials.noResult") : key;
     }
 
     private static int count(TrialsResult t, String key) {

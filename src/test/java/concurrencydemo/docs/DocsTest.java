@@ -112,7 +112,7 @@ class DocsTest {
             if (line.strip().startsWith("…")) {
                 continue; // "… n more" outcomes of a histogram
             }
-            if (line.matches("\\s*(# )?\\s*([+-]\\d.*|" + time + "\\s.*)")) {
+            if (line.matches("\\s*# \\s*([+-]\\d.*|" + time + "\\s.*)")) {
                 continue; // the steps of a trace: which ones depends on how the run interleaved
             }
             String s = line
