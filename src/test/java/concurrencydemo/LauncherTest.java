@@ -214,6 +214,16 @@ class LauncherTest {
             assertThat(p.exitValue()).withFailMessage(() -> err(lesson)).isZero();
             assertThat(out(lesson)).contains("Summary: " + lesson);
         }
+        // a Chinese locale this system may lack: the launcher repairs the character type, and demo
+        // still speaks the language the locale named, in a folder named in Chinese
+        Map<String, String> chineseLocale = new HashMap<>(env);
+        chineseLocale.put("LANG", "zh_CN.UTF-8");
+        chineseLocale.put("LC_MESSAGES", null);
+        Process zhLocale = start(elsewhere, chineseLocale, "zh-locale", repo.resolve("demo").toString(),
+                "race-condition", "--window", "1ms", "--no-color");
+        assertThat(zhLocale.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(zhLocale.exitValue()).withFailMessage(() -> err("zh-locale")).isZero();
+        assertThat(out("zh-locale")).contains("小结：race-condition");
         // Chinese under LANG=C: demo writes UTF-8 whatever the locale's charset, so the bytes are Chinese
         Process zh = start(elsewhere, env, "zh", repo.resolve("demo").toString(), "list", "--lang", "zh-CN");
         assertThat(zh.waitFor(60, TimeUnit.SECONDS)).isTrue();
