@@ -69,6 +69,49 @@ class ChineseTest {
         }
     }
 
+    @Test
+    @DisplayName("the trials table lines up in a terminal: each variant's counts sit under its name, whatever the labels' widths")
+    void trialsTableAlignsByDisplayWidth() {
+        Result r = Cli.run("threads", "--lang", "zh-CN", "--trials", "30", "--window", "0", "--no-color");
+        assertThat(r.exitCode()).withFailMessage(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        int tables = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("试验：")) {
+                continue;
+            }
+            tables++;
+            String head = lines.get(i + 1);
+            List<Integer> starts = columnStarts(head).subList(1, columnStarts(head).size()); // each variant's name
+            for (int j = i + 2; j < lines.size() && !lines.get(j).isBlank(); j++) {
+                String row = lines.get(j);
+                boolean lostRow = row.strip().startsWith("丢失的更新");
+                for (int start : starts) {
+                    String cell = slice(row, start, start + 6);
+                    assertThat(lostRow ? cell.isBlank() || !cell.startsWith(" ") : cell.matches(" *\\d+"))
+                            .withFailMessage("column at %d of%n%s%n%s%nholds '%s'", start, head, row, cell).isTrue();
+                }
+            }
+        }
+        assertThat(tables).isEqualTo(3);
+    }
+
+    /** The characters of {@code row} between display columns {@code from} and {@code to}. */
+    private static String slice(String row, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        int column = 0;
+        for (int i = 0; i < row.length(); ) {
+            int cp = row.codePointAt(i);
+            String c = new String(Character.toChars(cp));
+            if (column >= from && column < to) {
+                sb.append(c);
+            }
+            column += Width.of(c);
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
     /** The display columns at which a cell starts: after the indent, and after two spaces or more. */
     private static List<Integer> columnStarts(String row) {
         List<Integer> starts = new ArrayList<>();
