@@ -2,6 +2,7 @@ package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.ChildFailedException;
 import concurrencydemo.multiprocessing.ChildStartException;
+import concurrencydemo.multiprocessing.ExternalProgramException;
 import concurrencydemo.multiprocessing.FrameTooLargeException;
 import concurrencydemo.multiprocessing.Pool;
 import concurrencydemo.multiprocessing.UnserializableException;
@@ -49,6 +50,9 @@ public final class Failures {
         }
         if (t instanceof ChildStartException refused) {
             return Message.of("failure.childStart", refused.child(), refused.reason());
+        }
+        if (t instanceof ExternalProgramException ended) {
+            return Message.of("failure.external", ended.program(), ended.exitCode(), ended.reason());
         }
         if (t instanceof UnserializableException u) {
             return Message.of("failure.unserializable", u.offendingClass());

@@ -50,6 +50,11 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
         return texts;
     }
 
+    /** What the lesson says before its variants run (a part it skips, and why); none by default. */
+    public List<Message> notices() {
+        return List.of();
+    }
+
     /** The variants in the order they run: racy first, then fixed. */
     public abstract List<Variant> variants();
 

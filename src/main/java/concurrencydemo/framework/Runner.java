@@ -172,7 +172,8 @@ public final class Runner {
         synchronized void variantDone(VariantResult result) {
             List<VariantResult> variants = new ArrayList<>(current.variants());
             variants.add(result);
-            current = new LessonReport(current.lesson(), current.title(), current.sections(), variants);
+            current = new LessonReport(current.lesson(), current.title(), current.sections(), variants,
+                    false, null, current.notices());
         }
 
         /** The lesson running now could not run at all, for {@code why}: it and the run have failed. */
@@ -226,9 +227,11 @@ public final class Runner {
     static LessonReport run(Lesson lesson, LessonOptions options, PrintWriter out, TextReport text,
                             PrintWriter err, Results results, Texts texts) {
         List<String> sections = lesson.sections().stream().map(Section::chinese).toList();
-        results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()));
+        List<String> notices = lesson.notices().stream().map(texts::format).toList();
+        results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()).withNotices(notices));
         if (text != null) {
             text.lessonHeading(lesson.name(), lesson.title(), sections);
+            notices.forEach(text::notice);
             if (options.trace() && !lesson.traces()) {
                 text.notice(texts.format("runner.noTrace"));
             }

@@ -50,6 +50,11 @@ public record Variant(String name, String section, Role role, Body body, Trials 
         return new Variant(name, section, Role.FIXED, body, null, null);
     }
 
+    /** A program run to be measured (a speed-up): its answer must be right; its numbers are the lesson. */
+    public static Variant measured(String name, String section, Body body) {
+        return new Variant(name, section, Role.MEASURED, body, null, null);
+    }
+
     /** This variant, running its trials with {@code trials} instead of its body over and over. */
     public Variant withTrials(Trials trials) {
         return new Variant(name, section, role, body, trials, question);

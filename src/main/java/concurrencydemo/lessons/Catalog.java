@@ -18,7 +18,7 @@ public final class Catalog {
             ProcessesLesson.class,
             RaceConditionLesson.class,
             QueuesLesson.class,
-            PoolsLesson.class);
+            PoolsLesson.class, GilLesson.class);
 
     private Catalog() {
     }

@@ -493,6 +493,22 @@ public final class Workspace implements AutoCloseable {
         return child;
     }
 
+    /**
+     * Starts a program that is not Java, unless the workspace is closed, and owns it at once:
+     * {@link #close} kills it (close marks the workspace closed, then takes what it owns under the
+     * same lock, so a program is either refused here or killed there).
+     */
+    ExternalProgram startExternal(ProcessBuilder pb) throws java.io.IOException {
+        synchronized (owned) {
+            if (closed()) {
+                throw new IllegalStateException("the workspace is closed");
+            }
+            ExternalProgram program = new ExternalProgram(pb.start());
+            owned.push(program);
+            return program;
+        }
+    }
+
     <T extends AutoCloseable> T own(T resource) {
         synchronized (owned) {
             owned.push(resource);

@@ -61,6 +61,9 @@ public final class JsonReport {
         doc.put("lesson", report.lesson());
         doc.put("title", report.title());
         doc.put("sections", report.sections());
+        if (!report.notices().isEmpty()) {
+            doc.put("notices", report.notices());
+        }
         List<Object> variants = new ArrayList<>();
         for (VariantResult r : report.variants()) {
             Map<String, Object> v = new LinkedHashMap<>();

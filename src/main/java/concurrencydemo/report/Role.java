@@ -10,7 +10,12 @@ public enum Role {
     /** The program with the mistake the lesson is about: its bug may show (wrong, stuck) or not (lucky). */
     BUGGY,
     /** The program that fixes the mistake: it must be right on every run. */
-    FIXED;
+    FIXED,
+    /**
+     * A program run to be measured, not a bug nor its fix (the gil lesson's speed-ups): its
+     * answer must be right, and what it shows is in its numbers.
+     */
+    MEASURED;
 
     /** The word for JSON: {@code buggy} or {@code fixed}. */
     public String word() {

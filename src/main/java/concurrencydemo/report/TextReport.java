@@ -124,7 +124,11 @@ public final class TextReport {
      */
     private static String meaning(VariantResult r) {
         return switch (r.verdict()) {
-            case WRONG -> r.role() == Role.BUGGY ? "report.meaning.bugShowed" : "report.meaning.fixFailed";
+            case WRONG -> switch (r.role()) {
+                case BUGGY -> "report.meaning.bugShowed";
+                case FIXED -> "report.meaning.fixFailed";
+                case MEASURED -> "report.meaning.measureWrong";
+            };
             case LUCKY -> "report.meaning.lucky";
             case STUCK -> r.role() == Role.BUGGY && !r.outcome().timedOut() ? "report.meaning.neverFinished"
                     : "report.meaning.didNotFinish";
@@ -204,7 +208,7 @@ public final class TextReport {
 
     /** For the summary: whether a variant did what the lesson expects of it, in a few words. */
     String asExpected(VariantResult r) {
-        if (r.role() == Role.FIXED) {
+        if (r.role() != Role.BUGGY) {
             return texts.format(r.verdict() == Verdict.CORRECT ? "summary.yes" : "summary.NO");
         }
         if (r.asExpected()) {
@@ -224,6 +228,9 @@ public final class TextReport {
         int lucky = 0;
         for (LessonReport report : reports) {
             for (VariantResult r : report.variants()) {
+                if (r.role() == Role.MEASURED) {
+                    continue; // measured, not a bug nor a fix: its lesson passes or fails on its own
+                }
                 if (r.role() == Role.FIXED) {
                     fixes++;
                     fixesHeld += r.verdict() == Verdict.CORRECT ? 1 : 0;
@@ -329,7 +336,7 @@ public final class TextReport {
                 line.append(pad(cell(count, share, String.valueOf(block).repeat(bar)), columns[i])).append("  ");
             }
             String text = line.toString().stripTrailing();
-            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() == Role.FIXED && count(r.trials(), k) > 0)
+            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() != Role.BUGGY && count(r.trials(), k) > 0)
                     ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {

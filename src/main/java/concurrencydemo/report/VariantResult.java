@@ -22,7 +22,7 @@ public record VariantResult(String name, String label, String section, Role role
     /** Whether this run makes the lesson fail (exit code 1): a fix that did not hold, or a crash. */
     public boolean failsLesson() {
         return verdict == Verdict.FAILED || verdict == Verdict.INTERRUPTED
-                || (role == Role.FIXED && verdict != Verdict.CORRECT);
+                || (role != Role.BUGGY && verdict != Verdict.CORRECT);
     }
 
     /**
@@ -32,7 +32,7 @@ public record VariantResult(String name, String label, String section, Role role
     public boolean asExpected() {
         // stuck counts as the bug showing only when the lesson's own watchdog caught its liveness
         // bug; a variant that ran past demo's time bound was slow or stopped, not buggy
-        return role == Role.FIXED ? verdict == Verdict.CORRECT
+        return role != Role.BUGGY ? verdict == Verdict.CORRECT
                 : verdict == Verdict.WRONG || verdict == Verdict.STUCK && !outcome.timedOut();
     }
 }

@@ -32,7 +32,7 @@ public enum Verdict {
             return STUCK;
         }
         if (outcome.correct()) {
-            return role == Role.FIXED ? CORRECT : LUCKY;
+            return role == Role.BUGGY ? LUCKY : CORRECT;
         }
         return WRONG;
     }

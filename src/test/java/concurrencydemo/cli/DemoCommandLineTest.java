@@ -196,7 +196,7 @@ class DemoCommandLineTest {
         JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
         List<String> lessons = doc.getAsJsonArray("lessons").asList().stream()
                 .map(l -> l.getAsJsonObject().get("lesson").getAsString()).toList();
-        assertThat(lessons).containsExactly("threads", "locks", "processes", "race-condition", "queues", "pools");
+        assertThat(lessons).containsExactly("threads", "locks", "processes", "race-condition", "queues", "pools", "gil");
         assertThat(doc.get("passed").getAsBoolean()).isTrue();
     }
 

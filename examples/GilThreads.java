@@ -1,0 +1,57 @@
+// Seed: the opening paragraph (多线程和多进程: the GIL). Lesson: ./demo gil
+// Run: java examples/GilThreads.java [threads]
+// Java has no GIL: one CPU-bound job, split into parts, runs on as many CPUs as there are threads.
+import java.util.ArrayList;
+import java.util.List;
+
+public class GilThreads {
+    static final int LIMIT = 4_000_000;
+    static final int BLOCK = 1000;
+
+    // count the primes below limit by trial division; part k of n takes blocks k, k + n, k + 2n…
+    static int countPrimes(int part, int parts, int limit) {
+        int found = 0;
+        for (int block = part * BLOCK; block < limit; block += parts * BLOCK) {
+            for (int n = block; n < Math.min(block + BLOCK, limit); n++) {
+                boolean prime = n >= 2;
+                for (int d = 2; prime && d * d <= n; d++) {
+                    prime = n % d != 0;
+                }
+                if (prime) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int numThreads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+
+        long start = System.nanoTime();
+        int one = countPrimes(0, 1, LIMIT);
+        long oneMillis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("1 thread: " + oneMillis + " ms, " + one + " primes");
+
+        int[] counts = new int[numThreads];
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < numThreads; k++) {
+            int part = k;
+            threads.add(new Thread(() -> counts[part] = countPrimes(part, numThreads, LIMIT)));
+        }
+        start = System.nanoTime();
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(); // after join(), the thread's count is visible here
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        System.out.printf("%d threads: %d ms, %d primes (%.1fx)%n", numThreads, millis, total,
+                (double) oneMillis / Math.max(1, millis));
+    }
+}

@@ -1,0 +1,263 @@
+package concurrencydemo.lessons;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.framework.Variant;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ExternalProgram;
+import concurrencydemo.multiprocessing.Processes;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Outcome;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The seed's opening paragraph, measured: one CPU-bound job run by one thread, by N threads and by
+ * N processes, in Java and, where {@code python3} is on the PATH, in Python. Java has no GIL: its
+ * threads run the job on N CPUs at once; CPython's threads take turns.
+ */
+@Command(name = "gil")
+public final class GilLesson extends Lesson {
+    /** The primes below four million, counted by trial division: about 0.7 s for one Java thread. */
+    static final int LIMIT = 4_000_000;
+    static final int PRIMES = 283_146;
+    /** CPython is far slower at it: a tenth of the numbers, about 0.9 s for one thread. */
+    static final int PYTHON_LIMIT = 400_000;
+    static final int PYTHON_PRIMES = 33_860;
+    /** Below this speed-up, N workers were no faster than one. */
+    static final double PARALLEL = 1.3;
+    static final String SECTION = "开篇：多线程和多进程";
+    static final Duration PYTHON_BOUND = Duration.ofSeconds(60);
+
+    @Override
+    public List<Section> sections() {
+        return List.of(new Section(SECTION, Message.of("gil.section")));
+    }
+
+    @Override
+    public Message whatYouSee() {
+        return Message.of("gil.whatYouSee");
+    }
+
+    @Override
+    public List<Message> notices() {
+        List<Message> notices = new ArrayList<>();
+        notices.add(Message.of("gil.notSafe"));
+        if (python().isEmpty()) {
+            notices.add(Message.of("gil.noPython"));
+        }
+        return notices;
+    }
+
+    @Override
+    public List<Variant> variants() {
+        List<Variant> variants = new ArrayList<>(List.of(
+                Variant.measured("Java threads", SECTION, GilLesson::javaThreads)
+                        .asking(Message.of("gil.question.threads")),
+                Variant.measured("Java processes", SECTION, GilLesson::javaProcesses)
+                        .asking(Message.of("gil.question.processes"))));
+        if (python().isPresent()) {
+            variants.add(Variant.measured("Python threads", SECTION, stage -> python(stage, "threads"))
+                    .asking(Message.of("gil.question.pythonThreads")));
+            variants.add(Variant.measured("Python processes", SECTION, stage -> python(stage, "processes"))
+                    .asking(Message.of("gil.question.pythonProcesses")));
+        }
+        return variants;
+    }
+
+    static Optional<Path> python() {
+        return ExternalProgram.onPath("python3");
+    }
+
+    /** The CPUs demo may use. */
+    static int cpus() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The parts the job is split into: one per CPU, and two on one CPU, to show they take turns. */
+    static int parts() {
+        return Math.max(2, cpus());
+    }
+
+    /** The numbers are dealt out in blocks of this many, in turn, one block to each part. */
+    static final int BLOCK = 1000;
+
+    /*
+     * The job: count the primes below LIMIT by trial division. Part k of n takes blocks k, k + n,
+     * k + 2n… of BLOCK numbers, so that each part has as many large (slow) numbers as the others
+     * (every n-th number would not do: with two parts, one would get all the even numbers, which
+     * are done at once). Its result is returned and checked, so the JIT cannot drop the work; the
+     * same job runs in every variant.
+     */
+    static int countPrimes(int part, int parts, int limit) {
+        int found = 0;
+        for (int block = part * BLOCK; block < limit; block += parts * BLOCK) {
+            for (int n = block; n < Math.min(block + BLOCK, limit); n++) {
+                if (isPrime(n)) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    static boolean isPrime(int n) {
+        if (n < 2) {
+            return false;
+        }
+        for (int d = 2; d * d <= n; d++) {
+            if (n % d == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One thread counts them all: the time every speed-up is measured against. */
+    static long[] oneThread() {
+        countPrimes(0, 1, LIMIT / 10); // compiled before it is timed
+        long start = System.nanoTime();
+        int count = countPrimes(0, 1, LIMIT);
+        return new long[] {count, System.nanoTime() - start};
+    }
+
+    /*
+     * Java threads: N threads, one part each. Java has no GIL; on N CPUs they run at once, and the
+     * job takes about 1/N of the time.
+     */
+    static Outcome javaThreads(Stage stage) throws InterruptedException {
+        int n = parts();
+        long[] one = oneThread();
+        stage.println(line("1 thread", one[1], (int) one[0]));
+        int[] counts = new int[n];
+        List<Thread> threads = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int part = k;
+            threads.add(stage.thread("T" + (k + 1), () -> counts[part] = countPrimes(part, n, LIMIT)));
+        }
+        long start = System.nanoTime();
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join(); // join() also makes each thread's count visible here
+        }
+        long nanos = System.nanoTime() - start;
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        stage.println(line(n + " threads", nanos, total) + speedup(one[1], nanos));
+        return grade("threads", n, (int) one[0], total, one[1], nanos, PRIMES);
+    }
+
+    /*
+     * Java processes: N child JVMs, one part each, each writing its count into shared memory. They
+     * use N CPUs too, but each JVM first starts (a tenth of a second or more), and that is timed.
+     */
+    static Outcome javaProcesses(Stage stage) throws Exception {
+        int n = parts();
+        long[] one = oneThread();
+        stage.println(line("1 thread", one[1], (int) one[0]));
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            List<SharedInt> counts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<concurrencydemo.multiprocessing.Task> parts = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int part = k;
+                SharedInt count = ws.sharedInt(0);
+                counts.add(count);
+                names.add("P" + (k + 1));
+                parts.add(() -> count.set(countPrimes(part, n, LIMIT)));
+            }
+            long start = System.nanoTime();
+            List<ChildProcess> processes = Processes.startTogether(ws, names, parts);
+            Processes.joinAll(processes);
+            long nanos = System.nanoTime() - start;
+            int total = 0;
+            for (SharedInt c : counts) {
+                total += c.get();
+            }
+            stage.println(line(n + " processes", nanos, total) + speedup(one[1], nanos));
+            return grade("processes", n, (int) one[0], total, one[1], nanos, PRIMES);
+        }
+    }
+
+    /*
+     * Python: the same job (on a tenth of the numbers: CPython is much slower at it) in a small
+     * script of demo's own, run by python3 with N threads or N processes. Under the GIL one thread
+     * at a time runs Python bytecode: threads take turns, processes each have their own interpreter.
+     */
+    static Outcome python(Stage stage, String mode) throws Exception {
+        int n = parts();
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            Path script = ws.directory().resolve("primes.py");
+            try (InputStream in = GilLesson.class.getResourceAsStream("primes.py")) {
+                Files.copy(in, script);
+            }
+            String out = ExternalProgram.run(ws, List.of(python().orElseThrow().toString(), script.toString(),
+                    mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT)), PYTHON_BOUND);
+            JsonObject r = JsonParser.parseString(out.strip()).getAsJsonObject();
+            boolean gil = r.get("gil").getAsBoolean();
+            long oneNanos = r.get("one_ms").getAsLong() * 1_000_000;
+            long nanos = r.get("parallel_ms").getAsLong() * 1_000_000;
+            stage.println("Python " + r.get("version").getAsString() + (gil ? " (with the GIL)" : " (free-threaded)"));
+            stage.println(line("1 thread", oneNanos, r.get("one").getAsInt()));
+            stage.println(line(n + " " + mode, nanos, r.get("parallel").getAsInt()) + speedup(oneNanos, nanos));
+            String kind = "python." + mode + (mode.equals("threads") ? (gil ? ".gil" : ".free") : "");
+            return grade(kind, n, r.get("one").getAsInt(), r.get("parallel").getAsInt(), oneNanos, nanos, PYTHON_PRIMES)
+                    .with("python", r.get("version").getAsString()).with("gil", gil);
+        }
+    }
+
+    /** A program line, as the seed's scripts would print it: {@code 2 threads:  170 ms, 148933 primes}. */
+    static String line(String who, long nanos, int count) {
+        return String.format(Locale.ROOT, "%-12s %5d ms, %d primes", who + ":", nanos / 1_000_000, count);
+    }
+
+    static String speedup(long oneNanos, long nanos) {
+        return String.format(Locale.ROOT, " (%.1fx)", (double) oneNanos / Math.max(1, nanos));
+    }
+
+    /**
+     * Right when both counts are the job's; what the speed-up shows, in words that fit what was
+     * measured: on one CPU nothing runs in parallel, which is never wrong.
+     */
+    static Outcome grade(String kind, int n, int one, int parallel, long oneNanos, long nanos, int expected) {
+        double speedup = (double) oneNanos / Math.max(1, nanos);
+        String shown = String.format(Locale.ROOT, "%.1f", speedup);
+        long oneMs = oneNanos / 1_000_000;
+        long ms = nanos / 1_000_000;
+        boolean correct = one == expected && parallel == expected;
+        Message explanation;
+        if (!correct) {
+            explanation = Message.of("gil.wrongCount", expected, one, parallel);
+        } else if (cpus() == 1) {
+            explanation = Message.of("gil.oneCpu", shown);
+        } else if (kind.equals("python.threads.gil")) {
+            explanation = Message.of(speedup < PARALLEL ? "gil.python.threads.gil" : "gil.python.threads.gilFaster",
+                    n, ms, oneMs, shown);
+        } else {
+            explanation = Message.of("gil." + kind + (speedup >= PARALLEL ? ".parallel" : ".notFaster"), n, ms, oneMs, shown);
+        }
+        return new Outcome(expected, parallel, correct, explanation, Map.of())
+                .with("speedup", Math.round(speedup * 100) / 100.0)
+                .with("oneMillis", oneMs).with("parallelMillis", ms).with("parts", n)
+                .with("key", shown + "x");
+    }
+}

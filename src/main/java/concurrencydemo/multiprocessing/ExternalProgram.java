@@ -1,0 +1,93 @@
+package concurrencydemo.multiprocessing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program that is not Java (a {@code python3} script), run to its end in a workspace: its
+ * standard output is returned, it is killed if the caller is interrupted or the time bound passes,
+ * and the workspace kills it on close (Ctrl-C, SIGTERM) like its child JVMs.
+ */
+public final class ExternalProgram implements AutoCloseable {
+    private final Process process;
+
+    ExternalProgram(Process process) {
+        this.process = process;
+    }
+
+    /** The first executable named {@code name} on the {@code PATH}, if any. */
+    public static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir).resolve(name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs {@code command} in the workspace's directory, with stdin empty, and returns what it
+     * printed on stdout.
+     *
+     * @throws ExternalProgramException when it exits with a non-zero code (its stderr's last line
+     *                                  says why) or outlives {@code bound}
+     */
+    public static String run(Workspace ws, List<String> command, Duration bound)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ws.directory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(nullDevice())));
+        try (ExternalProgram program = ws.startExternal(pb)) {
+            Process p = program.process;
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            if (!p.waitFor(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ExternalProgramException(command.get(0), -1, "did not finish within " + bound);
+            }
+            if (p.exitValue() != 0) {
+                String[] lines = err.join().strip().split("\n");
+                throw new ExternalProgramException(command.get(0), p.exitValue(), lines[lines.length - 1]);
+            }
+            return out.join();
+        }
+    }
+
+    private static String nullDevice() {
+        return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Kills the program and its children, if it still runs. */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

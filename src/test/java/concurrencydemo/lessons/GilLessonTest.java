@@ -1,0 +1,92 @@
+package concurrencydemo.lessons;
+
+import concurrencydemo.TestTexts;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.multiprocessing.ExternalProgram;
+import concurrencydemo.multiprocessing.ExternalProgramException;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Texts;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** The gil lesson: the job is the same however it is split, and its words fit what was measured. */
+@Timeout(120)
+class GilLessonTest {
+    private static final Texts ENGLISH = TestTexts.of(Language.ENGLISH);
+
+    @Test
+    @DisplayName("the job's parts add up to the primes below the limit, however many parts")
+    void partsAddUpToTheJob() {
+        int limit = 100_000; // 9592 primes
+        for (int parts : new int[] {1, 2, 3, 7}) {
+            int total = 0;
+            for (int k = 0; k < parts; k++) {
+                total += GilLesson.countPrimes(k, parts, limit);
+            }
+            assertThat(total).as("%d parts", parts).isEqualTo(9592);
+        }
+    }
+
+    @Test
+    @DisplayName("a right count is correct whatever the speed-up; on one CPU the words say nothing runs in parallel")
+    void gradeFollowsTheCountNotTheTime() {
+        Outcome slow = GilLesson.grade("threads", 2, GilLesson.PRIMES, GilLesson.PRIMES, 800_000_000L, 900_000_000L,
+                GilLesson.PRIMES);
+        assertThat(slow.correct()).isTrue();
+        Outcome wrong = GilLesson.grade("threads", 2, GilLesson.PRIMES, GilLesson.PRIMES - 1, 800_000_000L,
+                400_000_000L, GilLesson.PRIMES);
+        assertThat(wrong.correct()).isFalse();
+        assertThat(ENGLISH.format(wrong.explanation())).contains("should count 283146 primes");
+        assertThat(slow.details()).containsKeys("speedup", "oneMillis", "parallelMillis", "parts");
+    }
+
+    @Test
+    @DisplayName("the Python half counts the same primes in threads and in processes, and says whether the GIL was on")
+    void pythonCountsTheSamePrimes() throws Exception {
+        assumeThat(GilLesson.python()).withFailMessage("python3 is not on the PATH").isPresent();
+        for (String mode : List.of("threads", "processes")) {
+            try (Stage stage = new Stage(line -> { }, ENGLISH, null)) {
+                Outcome o = GilLesson.python(stage, mode);
+                assertThat(o.correct()).as(mode).isTrue();
+                assertThat(o.observed()).isEqualTo(GilLesson.PYTHON_PRIMES);
+                assertThat(o.details()).containsKeys("python", "gil", "speedup");
+                assertThat(stage.transcript()).anyMatch(l -> l.startsWith("Python 3."));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a program that is not Java dies with its workspace: closing it ends a run that would take minutes")
+    void externalProgramIsKilledWithItsWorkspace() throws Exception {
+        assumeThat(ExternalProgram.onPath("sleep")).isPresent();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Workspace ws = Workspace.create(line -> { });
+        Thread runner = new Thread(() -> {
+            try {
+                ExternalProgram.run(ws, List.of("sleep", "300"), Duration.ofMinutes(10));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        runner.start();
+        while (ProcessHandle.current().children().noneMatch(p -> p.info().command().orElse("").endsWith("sleep"))) {
+            Thread.sleep(10);
+        }
+        ws.close();
+        runner.join(10_000);
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(ended.get()).isInstanceOf(ExternalProgramException.class);
+        assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("sleep"))
+                .filter(ProcessHandle::isAlive)).isEmpty();
+    }
+}
