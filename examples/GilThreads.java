@@ -1,6 +1,7 @@
 // Seed: the opening paragraph (多线程和多进程: the GIL). Lesson: ./demo gil
 // Run: java examples/GilThreads.java [threads]
-// Java has no GIL: one CPU-bound job, split into parts, runs on as many CPUs as there are threads.
+// Java has no GIL: one CPU-bound job, split into parts, runs on as many CPUs as there are threads
+// (up to the CPUs the machine has).
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,7 @@ public class GilThreads {
     public static void main(String[] args) throws InterruptedException {
         int numThreads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
 
+        countPrimes(0, 1, LIMIT / 10); // compiled before it is timed
         long start = System.nanoTime();
         int one = countPrimes(0, 1, LIMIT);
         long oneMillis = (System.nanoTime() - start) / 1_000_000;

@@ -6,10 +6,12 @@ import concurrencydemo.lessons.Catalog;
 import concurrencydemo.framework.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code demo all}: every lesson, in teaching order, one after the other. */
@@ -21,6 +23,9 @@ final class AllCommand implements Callable<Integer>, LessonOptions.WindowLimit {
 
     @Mixin
     LessonOptions options;
+
+    @Option(names = "--seed-order", descriptionKey = "option.seedOrder")
+    boolean seedOrder;
 
     /** The shortest of the lessons' limits: every lesson must be able to run with the window. */
     @Override
@@ -36,7 +41,8 @@ final class AllCommand implements Callable<Integer>, LessonOptions.WindowLimit {
 
     @Override
     public Integer call() {
-        return Runner.runLessons(Demo.lessons(spec.parent().commandLine()), options,
+        List<Lesson> lessons = Demo.lessons(spec.parent().commandLine());
+        return Runner.runLessons(seedOrder ? Catalog.seedOrder(lessons) : lessons, options,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), true);
     }
 }

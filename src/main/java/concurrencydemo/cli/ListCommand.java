@@ -73,13 +73,14 @@ public final class ListCommand implements Runnable {
             out.println();
             String pad = " ".repeat(width - Width.of(lesson.name()) + 2);
             String gap = " ".repeat(width + 4);
-            List<Section> sections = lesson.sections();
+            List<Section> sections = lesson.listedSections();
             for (int i = 0; i < sections.size(); i++) {
                 String head = i == 0 ? "  " + style.heading(lesson.name()) + pad : gap;
                 Section section = sections.get(i);
                 // the seed's heading as the seed has it; in English, its meaning beside it
+                String option = section.option() == null ? "" : "  (" + section.option() + ")";
                 out.println(head + (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
-                        : section.chinese() + " · " + texts.format(section.english())));
+                        : section.chinese() + " · " + texts.format(section.english())) + option);
             }
             for (String line : Width.wrap(texts.format(lesson.whatYouSee()), 78 - gap.length())) {
                 out.println(gap + style.dim(line));

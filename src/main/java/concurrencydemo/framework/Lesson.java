@@ -27,6 +27,16 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
     /** The seed sections this lesson ports, in the seed's order. */
     public abstract List<Section> sections();
 
+    /** The seed sections {@code demo list} shows: those of every form of the lesson (its options'). */
+    public List<Section> listedSections() {
+        return sections();
+    }
+
+    /** The lesson's heading: its name, and the option that changes what it ports ({@code locks --processes}). */
+    public String heading() {
+        return name();
+    }
+
     /** One line for {@code demo list}: what the student will see. */
     public abstract Message whatYouSee();
 

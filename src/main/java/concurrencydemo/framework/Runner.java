@@ -86,7 +86,7 @@ public final class Runner {
                     break; // Ctrl-C, a signal, or nobody reading: no summary
                 }
                 if (text != null) {
-                    text.summary(report);
+                    text.summary(report, lesson.heading());
                 }
             }
             if (text != null && asCollection && !stopping(out) && !failed) {
@@ -230,7 +230,7 @@ public final class Runner {
         List<String> notices = lesson.notices().stream().map(texts::format).toList();
         results.begin(new LessonReport(lesson.name(), lesson.title(), sections, List.of()).withNotices(notices));
         if (text != null) {
-            text.lessonHeading(lesson.name(), lesson.title(), sections);
+            text.lessonHeading(lesson.heading(), lesson.title(), sections);
             notices.forEach(text::notice);
             if (options.trace() && !lesson.traces()) {
                 text.notice(texts.format("runner.noTrace"));

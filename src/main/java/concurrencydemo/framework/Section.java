@@ -7,6 +7,11 @@ import concurrencydemo.report.Message;
  *
  * @param chinese the seed's own heading, shown as the seed has it in every language
  * @param english the same heading in English, for English readers
+ * @param option  the option with which the lesson ports it ({@code --processes}), or null
  */
-public record Section(String chinese, Message english) {
+public record Section(String chinese, Message english, String option) {
+
+    public Section(String chinese, Message english) {
+        this(chinese, english, null);
+    }
 }

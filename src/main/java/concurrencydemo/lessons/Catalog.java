@@ -3,12 +3,15 @@ package concurrencydemo.lessons;
 import concurrencydemo.framework.Lesson;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The lessons in teaching order: the one place that order is written down. The root command
- * registers its subcommands from it, {@code demo list} prints it, and {@code bench/run} reads it
- * from {@code demo list --names}.
+ * The lessons in teaching order, and in the seed's: the one place those orders are written down.
+ * The root command registers its subcommands from the first, {@code demo list} prints it, and
+ * {@code bench/run} reads it from {@code demo list --names}; {@code demo all --seed-order} follows
+ * the second.
  */
 public final class Catalog {
     /** The lesson classes, in teaching order. */
@@ -18,7 +21,24 @@ public final class Catalog {
             ProcessesLesson.class,
             RaceConditionLesson.class,
             QueuesLesson.class,
-            PoolsLesson.class, GilLesson.class);
+            PoolsLesson.class,
+            GilLesson.class);
+
+    /**
+     * The seed's order, its opening paragraph first, then its multiprocessing half, then its
+     * threading half: each lesson where the first section it ports comes, and the locks lesson
+     * twice, across processes (在上下文管理器中使用锁) and with threads (使用锁处理资源竟态).
+     */
+    public static List<Lesson> seedOrder(List<Lesson> lessons) {
+        Map<Class<?>, Lesson> byClass = new HashMap<>();
+        for (Lesson lesson : lessons) {
+            byClass.put(lesson.getClass(), lesson);
+        }
+        LocksLesson locks = (LocksLesson) byClass.get(LocksLesson.class);
+        return List.of(byClass.get(GilLesson.class), byClass.get(ProcessesLesson.class),
+                byClass.get(RaceConditionLesson.class), locks.acrossProcesses(), byClass.get(QueuesLesson.class),
+                byClass.get(PoolsLesson.class), byClass.get(ThreadsLesson.class), locks);
+    }
 
     private Catalog() {
     }

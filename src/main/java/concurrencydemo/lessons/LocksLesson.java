@@ -47,10 +47,37 @@ public final class LocksLesson extends Lesson {
         return !processes;
     }
 
+    /** The seed's threading sections, and, across processes, its multiprocessing ones. */
+    static final Section BY_HAND = new Section("使用锁处理资源竟态", Message.of("locks.section.lock"));
+    static final Section WITH = new Section("使用上下文管理器", Message.of("locks.section.with"));
+    static final Section BY_HAND_PROCESSES = new Section("可以使用锁避免资源竟态",
+            Message.of("locks.section.lockProcesses"), "--processes");
+    static final Section WITH_PROCESSES = new Section("在上下文管理器中使用锁",
+            Message.of("locks.section.withProcesses"), "--processes");
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("使用锁处理资源竟态", Message.of("locks.section.lock")),
-                new Section("使用上下文管理器", Message.of("locks.section.with")));
+        return processes ? List.of(BY_HAND_PROCESSES, WITH_PROCESSES) : List.of(BY_HAND, WITH);
+    }
+
+    /** {@code demo list} shows the sections of both forms: the threads', and the processes' with their option. */
+    @Override
+    public List<Section> listedSections() {
+        return List.of(BY_HAND, WITH, BY_HAND_PROCESSES, WITH_PROCESSES);
+    }
+
+    @Override
+    public String heading() {
+        return processes ? name() + " --processes" : name();
+    }
+
+    /** This lesson across processes, as {@code --processes} runs it: for {@code demo all --seed-order}. */
+    public LocksLesson acrossProcesses() {
+        LocksLesson copy = new LocksLesson();
+        copy.spec = spec;
+        copy.options = options;
+        copy.processes = true;
+        return copy;
     }
 
     @Override
@@ -62,13 +89,15 @@ public final class LocksLesson extends Lesson {
     public List<Variant> variants() {
         if (processes) {
             return List.of(
-                    Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.NONE, false))
+                    Variant.buggy("Unlocked", BY_HAND_PROCESSES.chinese(), stage -> inProcesses(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> inProcesses(stage, Guard.BY_HAND, false))
+                    Variant.fixed("Locked by hand", BY_HAND_PROCESSES.chinese(),
+                            stage -> inProcesses(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                    Variant.buggy("By hand, throws", "使用上下文管理器", stage -> inProcesses(stage, Guard.BY_HAND, true))
+                    Variant.buggy("By hand, throws", WITH_PROCESSES.chinese(),
+                            stage -> inProcesses(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Context manager", "使用上下文管理器",
+                    Variant.fixed("Context manager", WITH_PROCESSES.chinese(),
                             stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
         }

@@ -144,7 +144,8 @@ public final class TextReport {
         return texts.format("verdict." + verdict.word());
     }
 
-    public void summary(LessonReport report) {
+    /** The summary table of a lesson run as {@code heading} ({@code locks --processes}). */
+    public void summary(LessonReport report, String heading) {
         List<VariantResult> rs = report.variants();
         List<String> head = List.of(texts.format("summary.variant"), texts.format("summary.role"),
                 texts.format("summary.verdict"), texts.format("summary.asExpected"), texts.format("summary.time"));
@@ -171,7 +172,7 @@ public final class TextReport {
             }
         }
         out.println();
-        out.println(style.bold(texts.format("summary.heading", report.lesson())));
+        out.println(style.bold(texts.format("summary.heading", heading)));
         out.println(style.dim(summaryRow(head, widths)));
         for (int i = 0; i < rs.size(); i++) {
             String line = summaryRow(rows.get(i), widths);
