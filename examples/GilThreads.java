@@ -1,5 +1,5 @@
 // Seed: the opening paragraph (多线程和多进程: the GIL). Lesson: ./demo gil
-// Run: java examples/GilThreads.java [threads]
+// Run: java examples/GilThreads.java [number of threads, default: one per CPU]
 // Java has no GIL: one CPU-bound job, split into parts, runs on as many CPUs as there are threads
 // (up to the CPUs the machine has).
 import java.util.ArrayList;
@@ -27,9 +27,12 @@ public class GilThreads {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int numThreads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        int numThreads = args.length > 0 ? Math.max(1, Integer.parseInt(args[0]))
+                : Runtime.getRuntime().availableProcessors();
 
-        countPrimes(0, 1, LIMIT / 10); // compiled before it is timed
+        for (int i = 0; i < 3; i++) {
+            countPrimes(0, 1, LIMIT / 10); // compiled before it is timed
+        }
         long start = System.nanoTime();
         int one = countPrimes(0, 1, LIMIT);
         long oneMillis = (System.nanoTime() - start) / 1_000_000;
@@ -53,7 +56,7 @@ public class GilThreads {
         for (int c : counts) {
             total += c;
         }
-        System.out.printf("%d threads: %d ms, %d primes (%.1fx)%n", numThreads, millis, total,
+        System.out.printf("%d %s: %d ms, %d primes (%.1fx)%n", numThreads, numThreads == 1 ? "thread" : "threads", millis, total,
                 (double) oneMillis / Math.max(1, millis));
     }
 }

@@ -162,7 +162,8 @@ public final class TextReport {
         for (Verdict verdict : List.of(Verdict.WRONG, Verdict.LUCKY)) { // a buggy variant's two usual words
             possible.add(List.of("", "", texts.format("summary.verdict." + verdict.word()), "", "12345 ms"));
         }
-        for (String key : List.of("summary.yes", "summary.NO", "summary.bugShowed", "summary.notThisTime", "summary.no")) {
+        for (String key : List.of("summary.yes", "summary.NO", "summary.bugShowed", "summary.notThisTime", "summary.no",
+                "summary.answerRight")) {
             possible.add(List.of("", "", "", texts.format(key), ""));
         }
         int[] widths = new int[head.size()];
@@ -209,6 +210,9 @@ public final class TextReport {
 
     /** For the summary: whether a variant did what the lesson expects of it, in a few words. */
     String asExpected(VariantResult r) {
+        if (r.role() == Role.MEASURED) { // measured: what it shows is in its numbers; its answer is what is graded
+            return texts.format(r.verdict() == Verdict.CORRECT ? "summary.answerRight" : "summary.NO");
+        }
         if (r.role() != Role.BUGGY) {
             return texts.format(r.verdict() == Verdict.CORRECT ? "summary.yes" : "summary.NO");
         }
