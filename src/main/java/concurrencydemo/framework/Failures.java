@@ -52,7 +52,8 @@ public final class Failures {
             return Message.of("failure.childStart", refused.child(), refused.reason());
         }
         if (t instanceof ExternalProgramException ended) {
-            return Message.of("failure.external", ended.program(), ended.exitCode(), ended.reason());
+            return ended.unreadable() ? Message.of("failure.externalOutput", ended.program())
+                    : Message.of("failure.external", ended.program(), ended.exitCode(), ended.reason());
         }
         if (t instanceof UnserializableException u) {
             return Message.of("failure.unserializable", u.offendingClass());

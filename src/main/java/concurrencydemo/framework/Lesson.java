@@ -104,6 +104,11 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
         return 0;
     }
 
+    /** Whether the lesson has a read-modify-write window for {@code --window} to change. */
+    public boolean hasWindow() {
+        return true;
+    }
+
     /** Whether the lesson records a trace with {@code --trace} (of its shared value's reads and writes). */
     public boolean traces() {
         return false;

@@ -235,6 +235,9 @@ public final class Runner {
             if (options.trace() && !lesson.traces()) {
                 text.notice(texts.format("runner.noTrace"));
             }
+            if (options.window() != null && !lesson.hasWindow()) {
+                text.notice(texts.format("runner.noWindow"));
+            }
         }
         List<Variant> variants = lesson.variants();
         List<VariantResult> done = new ArrayList<>();

@@ -8,6 +8,7 @@ import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.ExternalProgram;
+import concurrencydemo.multiprocessing.ExternalProgramException;
 import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
@@ -42,7 +43,14 @@ public final class GilLesson extends Lesson {
     /** Below this speed-up, N workers were no faster than one. */
     static final double PARALLEL = 1.3;
     static final String SECTION = "开篇：多线程和多进程";
-    static final Duration PYTHON_BOUND = Duration.ofSeconds(60);
+    /** demo's own bound (the variant's --timeout stops it sooner: the variant is then stuck). */
+    static final Duration PYTHON_BOUND = Duration.ofMinutes(10);
+
+    /** The job has no read-modify-write window: {@code --window} changes nothing here. */
+    @Override
+    public boolean hasWindow() {
+        return false;
+    }
 
     @Override
     public List<Section> sections() {
@@ -68,14 +76,14 @@ public final class GilLesson extends Lesson {
     public List<Variant> variants() {
         List<Variant> variants = new ArrayList<>(List.of(
                 Variant.measured("Java threads", SECTION, GilLesson::javaThreads)
-                        .asking(Message.of("gil.question.threads")),
+                        .asking(Message.of("gil.question.threads", parts())),
                 Variant.measured("Java processes", SECTION, GilLesson::javaProcesses)
-                        .asking(Message.of("gil.question.processes"))));
+                        .asking(Message.of("gil.question.processes", parts()))));
         if (python().isPresent()) {
             variants.add(Variant.measured("Python threads", SECTION, stage -> python(stage, "threads"))
-                    .asking(Message.of("gil.question.pythonThreads")));
+                    .asking(Message.of("gil.question.pythonThreads", parts())));
             variants.add(Variant.measured("Python processes", SECTION, stage -> python(stage, "processes"))
-                    .asking(Message.of("gil.question.pythonProcesses")));
+                    .asking(Message.of("gil.question.pythonProcesses", parts())));
         }
         return variants;
     }
@@ -212,16 +220,32 @@ public final class GilLesson extends Lesson {
             }
             String out = ExternalProgram.run(ws, List.of(python().orElseThrow().toString(), script.toString(),
                     mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT)), PYTHON_BOUND);
-            JsonObject r = JsonParser.parseString(out.strip()).getAsJsonObject();
-            boolean gil = r.get("gil").getAsBoolean();
-            long oneNanos = r.get("one_ms").getAsLong() * 1_000_000;
-            long nanos = r.get("parallel_ms").getAsLong() * 1_000_000;
-            stage.println("Python " + r.get("version").getAsString() + (gil ? " (with the GIL)" : " (free-threaded)"));
-            stage.println(line("1 thread", oneNanos, r.get("one").getAsInt()));
-            stage.println(line(n + " " + mode, nanos, r.get("parallel").getAsInt()) + speedup(oneNanos, nanos));
-            String kind = "python." + mode + (mode.equals("threads") ? (gil ? ".gil" : ".free") : "");
-            return grade(kind, n, r.get("one").getAsInt(), r.get("parallel").getAsInt(), oneNanos, nanos, PYTHON_PRIMES)
-                    .with("python", r.get("version").getAsString()).with("gil", gil);
+            PythonResult r = PythonResult.parse(python().orElseThrow().toString(), out);
+            stage.println("Python " + r.version() + (r.gil() ? " (with the GIL)" : " (free-threaded)"));
+            stage.println(line("1 thread", r.oneNanos(), r.one()));
+            stage.println(line(n + " " + mode, r.nanos(), r.parallel()) + speedup(r.oneNanos(), r.nanos()));
+            String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");
+            return grade(kind, n, r.one(), r.parallel(), r.oneNanos(), r.nanos(), PYTHON_PRIMES)
+                    .with("python", r.version()).with("gil", r.gil());
+        }
+    }
+
+    /** What the Python script printed, checked: another program called python3 may print anything. */
+    record PythonResult(String version, boolean gil, int one, int parallel, long oneNanos, long nanos) {
+        static PythonResult parse(String program, String out) {
+            try {
+                JsonObject r = JsonParser.parseString(out.strip()).getAsJsonObject();
+                long oneMs = r.get("one_ms").getAsLong();
+                long ms = r.get("parallel_ms").getAsLong();
+                String version = r.get("version").getAsString();
+                if (oneMs < 0 || ms < 0 || oneMs > 3_600_000 || ms > 3_600_000 || !version.matches("[0-9][0-9A-Za-z.+]{0,30}")) {
+                    throw new IllegalStateException("out of range");
+                }
+                return new PythonResult(version, r.get("gil").getAsBoolean(), r.get("one").getAsInt(),
+                        r.get("parallel").getAsInt(), oneMs * 1_000_000, ms * 1_000_000);
+            } catch (RuntimeException notDemosResult) {
+                throw ExternalProgramException.unreadableOutput(program);
+            }
         }
     }
 

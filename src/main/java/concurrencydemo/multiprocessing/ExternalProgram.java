@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +35,7 @@ public final class ExternalProgram implements AutoCloseable {
             }
             Path candidate = Path.of(dir).resolve(name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+                return Optional.of(candidate.toAbsolutePath()); // run from the workspace, not from here
             }
         }
         return Optional.empty();
@@ -50,26 +50,44 @@ public final class ExternalProgram implements AutoCloseable {
      */
     public static String run(Workspace ws, List<String> command, Duration bound)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ws.directory().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(nullDevice())));
+        // stdin is a pipe demo keeps open: a program that watches it for its end (demo's own
+        // scripts do) exits when demo dies, even by SIGKILL, as a child JVM does
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ws.directory().toFile());
+        long deadline = System.nanoTime() + bound.toNanos();
         try (ExternalProgram program = ws.startExternal(pb)) {
             Process p = program.process;
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            FutureTask<String> out = reader(p.getInputStream(), "stdout");
+            FutureTask<String> err = reader(p.getErrorStream(), "stderr");
             if (!p.waitFor(bound.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new ExternalProgramException(command.get(0), -1, "did not finish within " + bound);
+                throw new ExternalProgramException(command.get(0), -1, "did not finish in time");
             }
+            // a program that leaves a child holding its output open ends; its output may not
+            String output = within(out, deadline);
             if (p.exitValue() != 0) {
-                String[] lines = err.join().strip().split("\n");
-                throw new ExternalProgramException(command.get(0), p.exitValue(), lines[lines.length - 1]);
+                String[] lines = within(err, deadline).strip().split("\n");
+                String last = lines[lines.length - 1].strip();
+                throw new ExternalProgramException(command.get(0), p.exitValue(), last.isEmpty() ? "-" : last);
             }
-            return out.join();
+            return output;
         }
     }
 
-    private static String nullDevice() {
-        return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
+    private static FutureTask<String> reader(InputStream in, String name) {
+        FutureTask<String> task = new FutureTask<>(() -> read(in));
+        Thread t = new Thread(task, "external-" + name);
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
+
+    private static String within(FutureTask<String> task, long deadline) throws InterruptedException {
+        try {
+            return task.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return "";
+        }
+    }
+
 
     private static String read(InputStream in) {
         try (in) {

@@ -41,7 +41,9 @@ public final class TextReport {
 
     /** One line of demo's about the run itself, under the lesson's heading. */
     public void notice(String line) {
-        out.println(style.dim(line));
+        for (String part : Width.wrap(line, WIDTH)) {
+            out.println(style.dim(part));
+        }
         out.flush();
     }
 
@@ -54,6 +56,13 @@ public final class TextReport {
     /** After the verdict: whether the class's guess was what the program ended with. */
     public void predictionCheck(String guess, VariantResult r) {
         Object observed = r.outcome().observed();
+        if (r.role() == Role.MEASURED && r.outcome().details().get("speedup") instanceof Number speedup) {
+            // a measured guess is of a number that varies from run to run: shown beside it, not graded
+            out.println(INDENT + AFTER_WORD + texts.format("report.pause.measured", guess,
+                    String.format(Locale.ROOT, "%.1f", speedup.doubleValue())));
+            out.flush();
+            return;
+        }
         if (observed == null) {
             out.println(INDENT + AFTER_WORD + texts.format("report.pause.noResult", guess));
         } else {
@@ -247,16 +256,31 @@ public final class TextReport {
             }
         }
         int unfinished = bugs - bugsShown - lucky; // failed, or stopped by demo's own time bound
+        int measured = 0;
+        int measuredRight = 0;
+        for (LessonReport report : reports) {
+            for (VariantResult r : report.variants()) {
+                if (r.role() == Role.MEASURED) {
+                    measured++;
+                    measuredRight += r.verdict() == Verdict.CORRECT ? 1 : 0;
+                }
+            }
+        }
         out.println();
         out.println(style.bold(texts.format("overall.heading", reports.size())));
         String fixLabel = texts.format("overall.fixes");
         String bugLabel = texts.format("overall.bugs");
-        int labelWidth = Math.max(Width.of(fixLabel), Width.of(bugLabel));
+        int labelWidth = Math.max(Math.max(Width.of(fixLabel), Width.of(bugLabel)), Width.of(texts.format("overall.measured")));
         String fixLine = INDENT + Width.pad(fixLabel, labelWidth) + " " + texts.format("overall.count", fixesHeld, fixes);
         out.println(fixesHeld == fixes ? fixLine : style.bad(fixLine));
         out.println(INDENT + Width.pad(bugLabel, labelWidth) + " " + texts.format("overall.count", bugsShown, bugs)
                 + (lucky == 0 ? "" : texts.format("overall.lucky", lucky))
                 + (unfinished == 0 ? "" : texts.format("overall.unfinished", unfinished)));
+        if (measured > 0) {
+            String line = INDENT + Width.pad(texts.format("overall.measured"), labelWidth) + " "
+                    + texts.format("overall.count", measuredRight, measured);
+            out.println(measuredRight == measured ? line : style.bad(line));
+        }
         out.flush();
     }
 
