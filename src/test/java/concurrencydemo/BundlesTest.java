@@ -154,14 +154,8 @@ class BundlesTest {
     @Test
     @DisplayName("every key the code names is in the bundles, and every variant has a name in each language")
     void everyKeyTheCodeNamesExists() throws IOException {
-        Texts english = Texts.of(Language.ENGLISH);
-        Texts chinese = Texts.of(Language.SIMPLIFIED_CHINESE);
-        for (Lesson lesson : Catalog.lessons()) {
-            for (String bundle : lesson.bundles()) {
-                english = english.with(bundle);
-                chinese = chinese.with(bundle);
-            }
-        }
+        Texts english = TestTexts.of(Language.ENGLISH);
+        Texts chinese = TestTexts.of(Language.SIMPLIFIED_CHINESE);
         Set<String> known = new TreeSet<>(english.keySet());
         Set<String> prefixes = new TreeSet<>();
         known.forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));

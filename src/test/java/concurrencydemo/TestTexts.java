@@ -11,12 +11,6 @@ public final class TestTexts {
     }
 
     public static Texts of(Language language) {
-        Texts texts = Texts.of(language);
-        for (Lesson lesson : Catalog.lessons()) {
-            for (String bundle : lesson.bundles()) {
-                texts = texts.with(bundle);
-            }
-        }
-        return texts;
+        return Lesson.texts(language, Catalog.lessons());
     }
 }

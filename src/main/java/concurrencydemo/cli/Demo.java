@@ -97,7 +97,7 @@ public final class Demo implements Runnable {
 
     /** The language the command line speaks now. */
     static Language language(CommandLine cmd) {
-        return cmd.getCommandSpec().root().resourceBundle() instanceof Texts texts ? texts.language() : Language.ENGLISH;
+        return Texts.languageOf(cmd.getCommandSpec().root().resourceBundle());
     }
 
     /**

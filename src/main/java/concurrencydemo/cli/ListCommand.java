@@ -60,12 +60,9 @@ public final class ListCommand implements Runnable {
     }
 
     static void print(PrintWriter out, Style style, List<Lesson> lessons, Language language) {
-        Texts texts = Texts.of(language);
+        Texts texts = Lesson.texts(language, lessons);
         int width = 0;
         for (Lesson lesson : lessons) {
-            for (String bundle : lesson.bundles()) {
-                texts = texts.with(bundle);
-            }
             width = Math.max(width, Width.of(lesson.name()));
         }
         out.println(texts.format("list.heading"));

@@ -52,10 +52,20 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
 
     /** demo's shared texts in {@code language} behind this lesson's bundles. */
     public Texts texts(Language language) {
+        return texts(language, List.of(this));
+    }
+
+    /**
+     * demo's shared texts in {@code language} behind the bundles of {@code lessons}, each lesson's
+     * own bundle looked up before those it borrows.
+     */
+    public static Texts texts(Language language, List<? extends Lesson> lessons) {
         Texts texts = Texts.of(language);
-        List<String> bundles = bundles();
-        for (int i = bundles.size() - 1; i >= 0; i--) {
-            texts = texts.with(bundles.get(i));
+        for (Lesson lesson : lessons) {
+            List<String> bundles = lesson.bundles();
+            for (int i = bundles.size() - 1; i >= 0; i--) {
+                texts = texts.with(bundles.get(i));
+            }
         }
         return texts;
     }

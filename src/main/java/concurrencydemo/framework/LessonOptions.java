@@ -103,7 +103,7 @@ public final class LessonOptions {
 
     /** The language the command speaks: its resource bundle's (see {@link Lesson#speak}), else English. */
     public Language language() {
-        return mixee != null && mixee.resourceBundle() instanceof Texts texts ? texts.language() : Language.ENGLISH;
+        return mixee == null ? Language.ENGLISH : Texts.languageOf(mixee.resourceBundle());
     }
 
     /** The number of trials, or 0 for one ordinary run. */

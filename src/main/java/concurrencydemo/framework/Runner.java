@@ -3,7 +3,6 @@ package concurrencydemo.framework;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.multiprocessing.WorkspaceException;
 import concurrencydemo.report.JsonReport;
-import concurrencydemo.report.Language;
 import concurrencydemo.report.LessonReport;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
@@ -49,7 +48,7 @@ public final class Runner {
     public static int runLessons(List<Lesson> lessons, LessonOptions options, PrintWriter out,
                                  PrintWriter err, boolean asCollection) {
         boolean json = options.json();
-        Texts texts = texts(options.language(), lessons);
+        Texts texts = Lesson.texts(options.language(), lessons);
         TextReport text = json ? null : new TextReport(out, Style.detect(options.noColor()), texts);
         Results results = new Results(lessons, asCollection, texts);
         boolean failed = false;
@@ -133,16 +132,6 @@ public final class Runner {
         }
     }
 
-    /** demo's shared texts in {@code language}, with the bundles of {@code lessons}. */
-    static Texts texts(Language language, List<Lesson> lessons) {
-        Texts texts = Texts.of(language);
-        for (Lesson lesson : lessons) {
-            for (String bundle : lesson.bundles()) {
-                texts = texts.with(bundle);
-            }
-        }
-        return texts;
-    }
 
     /**
      * The reports so far, shared by the thread that runs the lessons and, on a signal, the
@@ -172,8 +161,7 @@ public final class Runner {
         synchronized void variantDone(VariantResult result) {
             List<VariantResult> variants = new ArrayList<>(current.variants());
             variants.add(result);
-            current = new LessonReport(current.lesson(), current.title(), current.sections(), variants,
-                    false, null, current.notices());
+            current = current.withVariants(variants);
         }
 
         /** The lesson running now could not run at all, for {@code why}: it and the run have failed. */

@@ -94,11 +94,6 @@ public final class Stage implements AutoCloseable {
         println("# " + line);
     }
 
-    /** The words of {@code message} in the reader's language (for a lesson's own tables). */
-    public String words(Message message) {
-        return texts.format(message);
-    }
-
     /** The lines printed so far. */
     public List<String> transcript() {
         synchronized (transcript) {

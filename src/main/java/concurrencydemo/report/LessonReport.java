@@ -25,6 +25,11 @@ public record LessonReport(String lesson, String title, List<String> sections, L
         this(lesson, title, sections, variants, interrupted, null, List.of());
     }
 
+    /** This report with {@code variants} instead of its own. */
+    public LessonReport withVariants(List<VariantResult> variants) {
+        return new LessonReport(lesson, title, sections, variants, interrupted, error, notices);
+    }
+
     /** This report with {@code notices}. */
     public LessonReport withNotices(List<String> notices) {
         return new LessonReport(lesson, title, sections, variants, interrupted, error, List.copyOf(notices));
