@@ -35,7 +35,8 @@ class ArchitectureTest {
     /** For each package, the packages of demo it may use. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
             "", Set.of("", "cli"),
-            "cli", Set.of("lessons", "framework", "report", "multiprocessing", "threading"),
+            "cli", Set.of("lessons", "exercises", "framework", "report", "multiprocessing", "threading"),
+            "exercises", Set.of("framework", "report", "multiprocessing", "threading"),
             "lessons", Set.of("framework", "report", "multiprocessing", "threading"),
             "framework", Set.of("report", "multiprocessing", "threading"),
             "report", Set.of(),

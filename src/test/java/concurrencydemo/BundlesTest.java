@@ -45,7 +45,7 @@ class BundlesTest {
     /** The base (English) bundles: demo's shared one and each lesson's. */
     private static List<Path> baseBundles() throws IOException {
         try (Stream<Path> files = Files.walk(RESOURCES)) {
-            return files.filter(p -> p.getFileName().toString().matches("(messages|\\w+Lesson)\\.properties"))
+            return files.filter(p -> p.getFileName().toString().matches("(messages|\\w+Lesson|Exercises)\\.properties"))
                     .sorted().toList();
         }
     }
@@ -222,10 +222,10 @@ class BundlesTest {
     private static final Pattern PROSE = Pattern.compile("[A-Za-z]{2,}[ ,:;] ?[A-Za-z]{2,}");
 
     @Test
-    @DisplayName("no lesson, report, framework or command-line source builds user text outside the bundles")
+    @DisplayName("no lesson, exercise, report, framework or command-line source builds user text outside the bundles")
     void noUserTextOutsideTheBundles() throws IOException {
         List<String> found = new ArrayList<>();
-        for (String layer : List.of("lessons", "report", "framework", "cli")) {
+        for (String layer : List.of("lessons", "exercises", "report", "framework", "cli")) {
             try (Stream<Path> files = Files.walk(MAIN.resolve(layer))) {
                 for (Path source : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                     String code = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL)

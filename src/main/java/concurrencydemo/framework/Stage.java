@@ -281,7 +281,7 @@ public final class Stage implements AutoCloseable {
     }
 
     /** As above, naming the thread {@code name}. */
-    static Message describe(Thread t, String name) {
+    public static Message describe(Thread t, String name) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
         Thread.State state = t.getState();
         if (info != null && info.getLockName() != null

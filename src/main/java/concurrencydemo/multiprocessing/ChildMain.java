@@ -48,7 +48,11 @@ public final class ChildMain {
             task.run();
             toParent.flush();
         } catch (Throwable t) {
-            human.println(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            if (Boolean.getBoolean(Jvm.STACK_TRACES)) {
+                t.printStackTrace(human);
+            } else {
+                human.println(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            }
             status = TASK_THREW;
         }
         human.flush();

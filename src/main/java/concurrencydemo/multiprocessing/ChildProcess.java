@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +43,34 @@ public final class ChildProcess {
     // Both written once, in start(), before the task is sent; volatile for the threads that join.
     private volatile Process process;
     private volatile Thread outputPump;
+    // Set before start(), read by it: guarded by this.
+    private Path extraClassPath;
+    private boolean stackTraces;
 
     ChildProcess(Workspace workspace, String name, Task target, Consumer<String> output) {
         this.workspace = workspace;
         this.name = name;
         this.target = target;
         this.output = output;
+    }
+
+    /**
+     * Adds {@code entry} (a folder of classes, or a jar) to the child's class path after this
+     * JVM's own; the child's own children inherit it. For code that is not part of demo, such as a
+     * student's compiled exercise. Call before {@link #start}.
+     */
+    public synchronized ChildProcess withClassPath(Path entry) {
+        this.extraClassPath = entry.toAbsolutePath();
+        return this;
+    }
+
+    /**
+     * Makes the child print the whole stack trace of an exception its task throws, not only its
+     * first line; the child's own children do the same. Call before {@link #start}.
+     */
+    public synchronized ChildProcess withStackTraces() {
+        this.stackTraces = true;
+        return this;
     }
 
     /**
@@ -69,7 +92,7 @@ public final class ChildProcess {
         }
         // first: a task that cannot be sent starts no JVM
         byte[] task = Frames.serialize(target, "the task of child " + name);
-        List<String> command = Jvm.command(ChildMain.class);
+        List<String> command = Jvm.command(ChildMain.class, extraClassPath, stackTraces);
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
         try {

@@ -1,5 +1,6 @@
 package concurrencydemo.multiprocessing;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +25,32 @@ final class Jvm {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The system property that makes a child print a throwing task's whole stack trace; passed on
+     * to the child's own children.
+     */
+    static final String STACK_TRACES = "concurrencydemo.child.stackTraces";
+
     /** The command line that runs {@code mainClass} in a new JVM, ready for its arguments. */
     static List<String> command(Class<?> mainClass) {
+        return command(mainClass, null, false);
+    }
+
+    /**
+     * As above, with {@code extraClassPath} (or null) after this JVM's class path, and whole stack
+     * traces when {@code stackTraces} or when this JVM prints them.
+     */
+    static List<String> command(Class<?> mainClass, Path extraClassPath, boolean stackTraces) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.addAll(QUICK_START);
         cmd.addAll(inherited());
+        if (stackTraces || Boolean.getBoolean(STACK_TRACES)) {
+            cmd.add("-D" + STACK_TRACES + "=true");
+        }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        String classPath = System.getProperty("java.class.path");
+        cmd.add(extraClassPath == null ? classPath : classPath + File.pathSeparator + extraClassPath);
         cmd.add(mainClass.getName());
         return cmd;
     }

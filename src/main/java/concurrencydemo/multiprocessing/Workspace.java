@@ -526,6 +526,14 @@ public final class Workspace implements AutoCloseable {
         return closed || shuttingDown;
     }
 
+    /**
+     * The workspaces of this JVM not yet closed, oldest first not guaranteed: for a harness that
+     * runs someone else's program and must close what it left open.
+     */
+    public static List<Workspace> openWorkspaces() {
+        return List.copyOf(OPEN);
+    }
+
     /** The children started so far, for reports. */
     public List<ChildProcess> children() {
         synchronized (children) {

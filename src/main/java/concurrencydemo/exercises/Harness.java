@@ -1,0 +1,283 @@
+package concurrencydemo.exercises;
+
+import com.google.gson.Gson;
+import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.framework.Stage;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.Task;
+import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Texts;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What a check runs in its child JVM, whose class path holds the student's compiled classes: calls
+ * the student's {@code run(Work)} once per trial, each time with sizes drawn anew, watches it under
+ * a time bound that restarts with every counted call, grades each trial, and stops at the first
+ * wrong one. Writes its {@link Result} to {@code resultFile} after every trial, so a check that is
+ * cut short still has the trials so far.
+ *
+ * @param exercise   the exercise's name
+ * @param trials     how many runs
+ * @param seed       where the sizes come from
+ * @param language   the language of the report's lines (a tag)
+ * @param resultFile where the result goes
+ * @param bounds     how long a worker waits at the start line, and how long a run may go without a step
+ */
+record Harness(String exercise, int trials, long seed, String language, String resultFile, Checker.Bounds bounds)
+        implements Task {
+    private static final long serialVersionUID = 1L;
+    private static final long SLICE_MILLIS = 25;
+
+    /** What the parent reads: trials done and passed, and, when one was not right, what happened. */
+    record Result(int trials, int passed, String status, List<String> report) {
+        static final String RUNNING = "running";
+        static final String PASSED = "passed";
+        static final String WRONG = "wrong";
+        static final String STUCK = "stuck";
+        static final String THREW = "threw";
+        static final String UNUSABLE = "unusable";
+    }
+
+    @Override
+    public void run() throws Exception {
+        Exercise ex = Exercises.named(exercise).orElseThrow();
+        Texts texts = Texts.of(Language.parse(language).orElse(Language.ENGLISH)).with(Exercises.BUNDLE);
+        Method run;
+        try {
+            run = runMethod(Class.forName(ex.className()));
+        } catch (ExceptionInInitializerError e) {
+            write(new Result(trials, 0, Result.THREW, threw(texts, ex, 1, trials, "main", e.getCause())));
+            return;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            run = null;
+        }
+        if (run == null) {
+            write(new Result(trials, 0, Result.UNUSABLE, List.of(texts.format("check.noRun", ex.fileName()))));
+            return;
+        }
+        Random random = new Random(seed);
+        try (Workspace ws = Workspace.create(line -> { })) {
+            for (int k = 1; k <= trials; k++) {
+                Work.Sizes sizes = ex.sizes().apply(random);
+                Work work = Work.create(ws, sizes, ex.pause(), bounds.begin());
+                List<String> wrong = trial(ex, texts, run, work, sizes, ws, k);
+                if (wrong != null) {
+                    return;
+                }
+                write(new Result(trials, k, k == trials ? Result.PASSED : Result.RUNNING, List.of()));
+            }
+        }
+    }
+
+    private static Method runMethod(Class<?> c) {
+        for (Method m : c.getMethods()) {
+            if (m.getName().equals("run") && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0] == Work.class) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Runs one trial; returns null when it was right, else the report it has written. */
+    private List<String> trial(Exercise ex, Texts texts, Method run, Work work, Work.Sizes sizes, Workspace own, int k)
+            throws Exception {
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        List<Uncaught> uncaught = new ArrayList<>();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            synchronized (uncaught) {
+                uncaught.add(new Uncaught(t.getName(), e));
+            }
+        });
+        AtomicReference<Object> returned = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Work.Facts> atReturn = new AtomicReference<>();
+        Thread main = new Thread(() -> {
+            try {
+                returned.set(run.invoke(null, work));
+            } catch (InvocationTargetException e) {
+                thrown.set(e.getCause());
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            atReturn.set(work.facts());
+        }, "main");
+        main.start();
+        if (!await(() -> !main.isAlive(), work)) {
+            return stuck(ex, texts, work, sizes, before, main, k);
+        }
+        if (thrown.get() != null) {
+            return report(k, Result.THREW, threw(texts, ex, k, trials, "main", thrown.get()));
+        }
+        // the run returned: its workers (threads, processes) must end too before it is graded
+        List<Thread> left = started(before, main);
+        if (!await(() -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
+                && Workspace.openWorkspaces().stream().filter(ws -> ws != own)
+                        .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work)) {
+            List<String> lines = new ArrayList<>();
+            lines.add(texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
+            for (Thread t : left) {
+                if (t.isAlive() && !t.isDaemon()) {
+                    lines.add("  " + where(texts, ex, t, t.getName()));
+                }
+            }
+            return report(k, Result.STUCK, lines);
+        }
+        closeLeftOpen(own);
+        synchronized (uncaught) {
+            if (!uncaught.isEmpty()) {
+                Uncaught first = uncaught.get(0);
+                return report(k, Result.THREW, threw(texts, ex, k, trials, first.thread(), first.error()));
+            }
+        }
+        Message wrong = ex.grader().grade(sizes, returned.get(), atReturn.get(), work.facts());
+        if (wrong != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add(texts.format("check.trialWrong", k, trials));
+            lines.add(texts.format(wrong));
+            return report(k, Result.WRONG, lines);
+        }
+        return null;
+    }
+
+    /** The threads the student's run started (and are still known to the JVM), main first. */
+    private static List<Thread> started(Set<Thread> before, Thread main) {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (!before.contains(t) && t != main && !t.getName().endsWith("-output")) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    /** Closes the workspaces the student's run left open (their processes are gone by now). */
+    private static void closeLeftOpen(Workspace own) {
+        for (Workspace ws : Workspace.openWorkspaces()) {
+            if (ws != own) {
+                ws.close();
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code done}, for as long as the run keeps counting calls: false once it has gone
+     * the exercise's stall bound without one.
+     */
+    private boolean await(java.util.function.BooleanSupplier done, Work work) throws InterruptedException {
+        long bound = bounds.stall().toNanos();
+        long since = System.nanoTime();
+        int seen = work.progress();
+        while (!done.getAsBoolean()) {
+            Thread.sleep(SLICE_MILLIS);
+            int now = work.progress();
+            if (now != seen) {
+                seen = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > bound) {
+                return done.getAsBoolean();
+            }
+        }
+        return true;
+    }
+
+    private List<String> stuck(Exercise ex, Texts texts, Work work, Work.Sizes sizes, Set<Thread> before,
+            Thread main, int k) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(texts.format("check.stuck", k, trials, LessonOptions.show(bounds.stall())));
+        lines.add("  " + where(texts, ex, main, "main"));
+        for (Thread t : started(before, main)) {
+            if (t.isAlive()) {
+                lines.add("  " + where(texts, ex, t, t.getName()));
+            }
+        }
+        for (Workspace ws : Workspace.openWorkspaces()) {
+            for (ChildProcess p : ws.children()) {
+                if (p.isAlive()) {
+                    lines.add("  " + texts.format(Stage.describe(p)));
+                }
+            }
+        }
+        Work.Facts facts = work.facts();
+        if (facts.thrown() > 0) {
+            lines.add(texts.format("check.stuckAfterThrow", facts.thrown()));
+        }
+        return report(k, Result.STUCK, lines);
+    }
+
+    /**
+     * Where a thread of the student's waits, in words: {@code Thread-1 is waiting for a
+     * ReentrantLock held by Thread-0, at StrandedLock.java:46}; when the JDK cannot name a lock's
+     * holder, by the call it waits in: {@code main is waiting in JoinableQueue.join(), at
+     * TaskDone.java:38}.
+     */
+    private static String where(Texts texts, Exercise ex, Thread t, String name) {
+        StackTraceElement[] frames = t.getStackTrace();
+        Message state = Stage.describe(t, name);
+        for (int i = 0; i < frames.length; i++) {
+            StackTraceElement frame = frames[i];
+            if (!ex.fileName().equals(frame.getFileName()) || frame.getLineNumber() <= 0) {
+                continue;
+            }
+            boolean named = state.key().equals("thread.waitingForHeld") || state.key().equals("thread.waitingForThread")
+                    || state.key().equals("thread.waitingForChild");
+            if (!named && i > 0 && t.getState() != Thread.State.RUNNABLE) {
+                String callee = frames[i - 1].getClassName();
+                callee = callee.substring(callee.lastIndexOf('.') + 1).replace('$', '.');
+                return texts.format("check.waitingIn", name, callee + "." + frames[i - 1].getMethodName(),
+                        ex.fileName(), frame.getLineNumber());
+            }
+            return texts.format("check.at", texts.format(state), ex.fileName(), frame.getLineNumber());
+        }
+        return texts.format(state);
+    }
+
+    /** An exception in words: the thread, the exception, then only the frames in the student's file. */
+    static List<String> threw(Texts texts, Exercise ex, int k, int trials, String thread, Throwable e) {
+        List<String> lines = new ArrayList<>();
+        lines.add(texts.format("check.threw", k, trials, thread));
+        Throwable t = e;
+        int depth = 0;
+        while (t != null && depth++ < 5) {
+            lines.add((depth == 1 ? "  " : "  " + texts.format("check.causedBy") + " ") + t);
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (ex.fileName().equals(frame.getFileName())) {
+                    lines.add("      at " + frame);
+                }
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return lines;
+    }
+
+    private List<String> report(int k, String status, List<String> lines) throws IOException {
+        write(new Result(trials, k - 1, status, lines));
+        return lines;
+    }
+
+    private void write(Result result) throws IOException {
+        Path file = Path.of(resultFile);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, new Gson().toJson(result), StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private record Uncaught(String thread, Throwable error) {
+    }
+}

@@ -1,0 +1,171 @@
+package concurrencydemo.cli;
+
+import concurrencydemo.Cli;
+import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.Exercises;
+import concurrencydemo.exercises.Workbook;
+import concurrencydemo.report.Language;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The exercise commands as a student meets them: exercises, exercise, check, hint and watch. */
+@Timeout(120)
+class ExerciseCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private Cli.Result demo(String... args) {
+        String[] all = new String[args.length + 3];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--dir";
+        all[args.length + 1] = tmp.resolve("work").toString();
+        all[args.length + 2] = "--no-color";
+        return Cli.run(all);
+    }
+
+    private Path file(String name) {
+        Exercise e = Exercises.named(name).orElseThrow();
+        return tmp.resolve("work").resolve(name).resolve(e.fileName());
+    }
+
+    @Test
+    @DisplayName("exercises lists every exercise in teaching order, with the seed section and the progress")
+    void listShowsEveryExercise() {
+        Cli.Result r = demo("exercises");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("0/" + Exercises.ALL.size());
+        int at = -1;
+        for (Exercise e : Exercises.ALL) {
+            int i = r.out().indexOf(e.name() + " ");
+            assertThat(i).withFailMessage("%s missing or out of order:%n%s", e.name(), r.out()).isGreaterThan(at);
+            assertThat(r.out()).contains(e.section());
+            at = i;
+        }
+    }
+
+    @Test
+    @DisplayName("exercise writes the starter, keeps a file the student changed, and --reset starts over keeping a copy")
+    void exerciseNeverOverwritesTheStudentsWork() throws Exception {
+        Exercise e = Exercises.named("shared-counter").orElseThrow();
+        Cli.Result first = demo("exercise", e.name());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains(file(e.name()).toString()).contains("./demo check shared-counter");
+        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e));
+
+        Files.writeString(file(e.name()), "// mine\n" + Workbook.starter(e));
+        Cli.Result again = demo("exercise", e.name());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("kept");
+        assertThat(Files.readString(file(e.name()))).startsWith("// mine");
+
+        Cli.Result reset = demo("exercise", e.name(), "--reset");
+        assertThat(reset.exitCode()).isZero();
+        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e));
+        assertThat(Files.readString(file(e.name()).resolveSibling(e.fileName() + ".bak"))).startsWith("// mine");
+    }
+
+    @Test
+    @DisplayName("a bad name or a missing file is one line on stderr and exit 2")
+    void badInputIsAUsageError() {
+        Cli.Result unknown = demo("exercise", "shared-countr");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err().strip().lines()).hasSize(1);
+        assertThat(unknown.err()).contains("shared-counter");
+
+        Cli.Result noFile = demo("check", "pool-map");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err().strip().lines()).hasSize(1);
+        assertThat(noFile.err()).contains("demo exercise pool-map");
+
+        Cli.Result tooFew = demo("check", "pool-map", "--trials", "1");
+        assertThat(tooFew.exitCode()).isEqualTo(2);
+        assertThat(tooFew.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("hints come in layers: a nudge first, a stronger one each time, the last one repeated")
+    void hintsComeInLayers() {
+        Exercise e = Exercises.named("task-done").orElseThrow();
+        demo("exercise", e.name());
+        String previous = "";
+        for (int n = 1; n <= e.hints() + 1; n++) {
+            Cli.Result r = demo("hint");
+            assertThat(r.exitCode()).isZero();
+            int shown = Math.min(n, e.hints());
+            assertThat(r.out()).contains("Hint " + shown + " of " + e.hints());
+            if (n <= e.hints()) {
+                assertThat(r.out()).isNotEqualTo(previous);
+            }
+            previous = r.out();
+        }
+    }
+
+    @Test
+    @DisplayName("check: exit 1 and a hint on the starter, no solution shown; exit 0 once fixed, solution and progress written")
+    void checkGradesAndRecordsProgress() throws Exception {
+        Exercise e = Exercises.named("join-threads").orElseThrow();
+        demo("exercise", e.name());
+        Cli.Result starter = demo("check");
+        assertThat(starter.exitCode()).withFailMessage(starter.out()).isEqualTo(1);
+        assertThat(starter.out()).contains("Not yet").contains("./demo hint join-threads");
+        Path solution = file(e.name()).resolveSibling("solution").resolve(e.fileName());
+        assertThat(solution).doesNotExist();
+
+        Files.writeString(file(e.name()), Workbook.solutionText(e));
+        Cli.Result fixed = demo("check");
+        assertThat(fixed.exitCode()).withFailMessage(fixed.out()).isZero();
+        assertThat(fixed.out()).contains("Passed").contains("./demo exercise shared-counter");
+        assertThat(solution).hasContent(Workbook.solutionText(e));
+        assertThat(demo("exercises").out()).contains("1/" + Exercises.ALL.size());
+        assertThat(tmp.resolve("work").resolve(Workbook.PROGRESS)).content().contains("done=join-threads");
+    }
+
+    @Test
+    @DisplayName("watch checks the file when it is saved (by rename, as many editors do) and goes on to the next exercise")
+    void watchChecksOnSaveAndMovesOn() throws Exception {
+        Exercise e = Exercises.named("join-threads").orElseThrow();
+        StringWriter out = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watch = new Thread(() -> exit.set(Demo.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter()),
+                Language.ENGLISH).execute("watch", "--dir", tmp.resolve("work").toString(), "--no-color")));
+        watch.start();
+        try {
+            awaitOutput(out, "Watching " + file(e.name()));
+            assertThat(out.toString()).contains("Not yet");
+            Path saved = file(e.name()).resolveSibling(".JoinThreads.java.swp");
+            Files.writeString(saved, Workbook.solutionText(e), StandardCharsets.UTF_8);
+            Files.move(saved, file(e.name()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            awaitOutput(out, "Watching " + file("shared-counter"));
+            String said = out.toString();
+            assertThat(said.indexOf("Passed")).isGreaterThan(said.indexOf("Not yet"));
+            assertThat(said).contains("Exercise shared-counter");
+            assertThat(file("shared-counter")).exists();
+        } finally {
+            watch.interrupt();
+            watch.join(30_000);
+        }
+        assertThat(watch.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!out.toString().contains(text)) {
+            assertThat(System.nanoTime()).withFailMessage("never printed %s:%n%s", text, out).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}

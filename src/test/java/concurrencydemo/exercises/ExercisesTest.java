@@ -1,0 +1,168 @@
+package concurrencydemo.exercises;
+
+import concurrencydemo.report.Language;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every exercise's grading, by checking real files: the starter fails, the reference solution
+ * passes, and so does another correct mechanism; a hard-coded answer and a "fix" that runs the
+ * workers one after another fail; a program that hangs is reported stuck, with where it waited.
+ * The fixtures are in {@code src/test/resources/exercises/<name>/<kind>/}. A passing check here
+ * makes two runs (the command makes the exercise's own number; bench/run counts them over many
+ * checks); a failing one stops at its first wrong run.
+ */
+@Timeout(90)
+class ExercisesTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/exercises");
+    /** For the fixtures that wait for ever: stopped sooner than a student's would be. */
+    private static final Checker.Bounds SHORT = new Checker.Bounds(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    private static final int PASSING_TRIALS = 2;
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> names() {
+        return Exercises.ALL.stream().map(Exercise::name);
+    }
+
+    @AfterEach
+    void nothingLeftRunning() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+                .withFailMessage("a check left a process running").isEmpty();
+    }
+
+    private Path place(Exercise ex, String text) throws IOException {
+        Path file = dir.resolve(ex.fileName());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path fixture(Exercise ex, String kind) throws IOException {
+        return place(ex, Files.readString(FIXTURES.resolve(ex.name()).resolve(kind).resolve(ex.fileName())));
+    }
+
+    private static Exercise named(String name) {
+        return Exercises.named(name).orElseThrow();
+    }
+
+    private static String said(Checker.Outcome outcome) {
+        return String.join("\n", outcome.report()) + "\n" + String.join("\n", outcome.printed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("the starter does not pass: its bug shows on the first run")
+    void starterFails(String name) throws Exception {
+        Exercise ex = named(name);
+        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.starter(ex)), ex.trials(), Language.ENGLISH);
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
+        assertThat(outcome.kind()).isIn("wrong", "stuck");
+        assertThat(outcome.passed()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("the reference solution passes")
+    void referencePasses(String name) throws Exception {
+        Exercise ex = named(name);
+        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.solutionText(ex)), PASSING_TRIALS,
+                Language.ENGLISH);
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.PASSED);
+        assertThat(outcome.passed()).isEqualTo(PASSING_TRIALS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("another correct mechanism passes too")
+    void alternativePasses(String name) throws Exception {
+        Exercise ex = named(name);
+        Checker.Outcome outcome = Checker.check(ex, fixture(ex, "alternative"), PASSING_TRIALS, Language.ENGLISH);
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.PASSED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("a hard-coded answer fails: each run has sizes of its own")
+    void hardCodedAnswerFails(String name) throws Exception {
+        Exercise ex = named(name);
+        Checker.Outcome outcome = Checker.check(ex, fixture(ex, "hardcoded"), ex.trials(), Language.ENGLISH);
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
+        assertThat(outcome.kind()).isEqualTo("wrong");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("a fix that runs the workers one after another fails, and says so")
+    void sequentialFixFails(String name) throws Exception {
+        Exercise ex = named(name);
+        Checker.Outcome outcome = Checker.check(ex, fixture(ex, "sequential"), ex.trials(), Language.ENGLISH, SHORT);
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
+        assertThat(String.join(" ", outcome.report()))
+                .containsAnyOf("did not run at the same time", "main's own process", "one at a time");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    @DisplayName("a program that hangs is stopped within its bound and reported stuck, with where it waited")
+    void hangingIsStuck(String name) throws Exception {
+        Exercise ex = named(name);
+        long start = System.nanoTime();
+        Checker.Outcome outcome = Checker.check(ex, fixture(ex, "hanging"), ex.trials(), Language.ENGLISH, SHORT);
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo("stuck");
+        assertThat(outcome.report()).anyMatch(line -> line.contains(ex.fileName() + ":"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    @DisplayName("an exception is reported with its stack cut to the student's own frames")
+    void exceptionIsCutToTheStudentsFrames() throws Exception {
+        Exercise ex = named("join-threads");
+        String thrower = Workbook.solutionText(ex).replace("worker.join(); //",
+                "if (worker != null) throw new IllegalStateException(\"boom\"); //");
+        Checker.Outcome outcome = Checker.check(ex, place(ex, thrower), PASSING_TRIALS, Language.ENGLISH);
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo("threw");
+        assertThat(outcome.report()).anyMatch(line -> line.contains("IllegalStateException: boom"));
+        assertThat(outcome.report()).anyMatch(line -> line.contains("at JoinThreads.run(JoinThreads.java:"));
+        assertThat(outcome.report()).noneMatch(line -> line.contains("concurrencydemo.") || line.contains("java.base/"));
+    }
+
+    @Test
+    @DisplayName("a compile error names the file and line, in the student's language")
+    void compileErrorsInTheStudentsLanguage() throws Exception {
+        Exercise ex = named("join-threads");
+        Path file = place(ex, Workbook.starter(ex).replace("int total = 0;", "int total = 0"));
+        Checker.Outcome english = Checker.check(ex, file, 1, Language.ENGLISH);
+        assertThat(english.kind()).isEqualTo("compile");
+        assertThat(english.report()).anyMatch(l -> l.matches("JoinThreads\\.java:\\d+: .*';' expected.*"));
+        Checker.Outcome chinese = Checker.check(ex, file, 1, Language.SIMPLIFIED_CHINESE);
+        assertThat(chinese.report()).anyMatch(l -> l.matches("JoinThreads\\.java:\\d+: .*\\p{IsHan}.*"));
+    }
+
+    @Test
+    @DisplayName("every exercise has a starter, a solution, fixtures of each kind and all its texts")
+    void everyExerciseIsComplete() {
+        for (Exercise ex : Exercises.ALL) {
+            assertThat(Workbook.starter(ex)).contains("public class " + ex.className()).contains("change from here");
+            assertThat(Workbook.solutionText(ex)).contains("public class " + ex.className());
+            for (String kind : List.of("alternative", "hardcoded", "sequential", "hanging")) {
+                assertThat(FIXTURES.resolve(ex.name()).resolve(kind).resolve(ex.fileName())).isRegularFile();
+            }
+        }
+    }
+}
