@@ -29,7 +29,7 @@ final class Jvm {
      * The system property that makes a child print a throwing task's whole stack trace; passed on
      * to the child's own children.
      */
-    static final String STACK_TRACES = "concurrencydemo.child.stackTraces";
+    static final String STACK_TRACES = "demo.child.stackTraces";
 
     /** The command line that runs {@code mainClass} in a new JVM, ready for its arguments. */
     static List<String> command(Class<?> mainClass) {

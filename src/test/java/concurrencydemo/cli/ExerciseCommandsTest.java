@@ -103,7 +103,7 @@ class ExerciseCommandsTest {
         String previous = "";
         for (int n = 1; n <= e.hints() + 1; n++) {
             Cli.Result r = demo("hint");
-            assertThat(r.exitCode()).isZero();
+            assertThat(r.exitCode()).withFailMessage(r.err()).isZero();
             int shown = Math.min(n, e.hints());
             assertThat(r.out()).contains("Hint " + shown + " of " + e.hints());
             if (n <= e.hints()) {
