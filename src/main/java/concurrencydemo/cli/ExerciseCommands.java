@@ -149,7 +149,8 @@ final class ExerciseCommands {
                                 : " · " + texts.format(e.text("title"))));
             }
             out.println();
-            out.println(texts.format("exercises.start", book.current().name()));
+            out.println(book.nextToDo().map(next -> texts.format("exercises.start", next.name()))
+                    .orElse(texts.format("exercises.allDone")));
             out.flush();
             return ExitCode.OK;
         }
@@ -197,7 +198,8 @@ final class ExerciseCommands {
             out.println(line);
         }
         out.println();
-        out.println(texts.format("exercise.howTo", file, e.name()));
+        out.println(texts.format("exercise.open", file));
+        out.println(texts.format("exercise.commands", e.name()));
         out.flush();
     }
 
@@ -240,7 +242,7 @@ final class ExerciseCommands {
         Texts texts = options.texts();
         Style style = options.style();
         PrintWriter out = options.out();
-        out.println(style.heading(texts.format("check.heading", e.name(), options.show(book.file(e)), trials)));
+        out.println(style.heading(texts.format("check.heading", e.name(), trials)));
         out.flush();
         long start = System.nanoTime();
         Checker.Outcome outcome = Checker.check(e, book.file(e), trials, options.language());
@@ -254,7 +256,7 @@ final class ExerciseCommands {
                     out.println("  " + line);
                 }
                 out.println(texts.format("check.solution", options.show(book.solution(e))));
-                out.println(Exercises.after(e)
+                out.println(book.nextToDo()
                         .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), next.name()))
                         .orElse(texts.format("check.allDone", book.doneCount(), Exercises.ALL.size())));
             }
@@ -338,7 +340,7 @@ final class ExerciseCommands {
             Workbook book = options.workbook();
             Texts texts = options.texts();
             PrintWriter out = options.out();
-            Exercise e = book.current();
+            Exercise e = book.nextToDo().orElse(null);
             while (e != null) {
                 Workbook.Started what = book.start(e, false);
                 introduce(options, book, e, what);
@@ -352,7 +354,7 @@ final class ExerciseCommands {
                     passed = check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
                 }
                 out.println();
-                e = Exercises.after(e).orElse(null);
+                e = book.nextToDo().orElse(null);
             }
             out.flush();
             return ExitCode.OK;

@@ -105,6 +105,18 @@ public final class Workbook {
                 .orElseGet(() -> Exercises.ALL.stream().filter(e -> !done(e)).findFirst().orElse(Exercises.ALL.get(0)));
     }
 
+    /** The current exercise if it is not done, else the first not done after it, else the first not done at all. */
+    public java.util.Optional<Exercise> nextToDo() {
+        int from = Exercises.ALL.indexOf(current());
+        for (int i = 0; i < Exercises.ALL.size(); i++) {
+            Exercise e = Exercises.ALL.get((from + i) % Exercises.ALL.size());
+            if (!done(e)) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean done(Exercise e) {
         return names("done").contains(e.name());
     }

@@ -2,6 +2,9 @@ package concurrencydemo.docs;
 
 import concurrencydemo.Cli;
 import concurrencydemo.Cli.Result;
+import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.Exercises;
+import concurrencydemo.exercises.Workbook;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from run to run (numbers, pids, times, how many lines of one kind, the wording of a verdict's
  * explanation and whether a racy run happened to diverge) is matched by shape; everything else
  * exactly.
+ *
+ * <p>The exercise commands of a page share one working folder, a temporary one that the output
+ * names {@code demo-exercises} as a student's would; a {@code <!-- docs: solve <name> -->} line
+ * before a block puts demo's solution into that folder first, as the student would have edited it.
+ * Their output is compared as one paragraph, since where a long line wraps depends on its numbers.
  */
 @Timeout(120)
 class DocsTest {
     private static final Pattern BLOCK = Pattern.compile("```text\\n(\\$ \\./demo [^\\n]*)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SOLVE = Pattern.compile("<!-- docs: solve ([a-z-]+) -->");
+    private static final List<String> EXERCISE_COMMANDS = List.of("exercises", "exercise", "check", "hint");
+
+    /** Where the pages' working folders go: deleted after the tests. */
+    @TempDir
+    static Path scratch;
 
     @TestFactory
     @DisplayName("every output block in docs/ and docs/zh-CN/ matches what the program prints now")
@@ -43,12 +58,18 @@ class DocsTest {
             }
             try (Stream<Path> pages = Files.list(dir)) {
                 for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-                    Matcher m = BLOCK.matcher(Files.readString(page));
+                    String text = Files.readString(page);
+                    Matcher m = BLOCK.matcher(text);
+                    Path[] workbook = new Path[1]; // the page's working folder, made by its first exercise block
+                    int end = 0;
                     while (m.find()) {
                         String command = m.group(1);
                         String shown = m.group(2);
+                        Matcher solve = SOLVE.matcher(text.substring(end, m.start()));
+                        String solved = solve.find() ? solve.group(1) : null;
+                        end = m.end();
                         tests.add(DynamicTest.dynamicTest(page + ": " + command,
-                                () -> assertSameShape(command, shown)));
+                                () -> assertSameShape(command, shown, workbook, solved)));
                     }
                 }
             }
@@ -79,14 +100,31 @@ class DocsTest {
         return commands;
     }
 
-    private static void assertSameShape(String command, String shown) {
+    private static void assertSameShape(String command, String shown, Path[] workbook, String solved)
+            throws IOException {
         List<String> args = new ArrayList<>(Arrays.asList(command.substring("$ ./demo ".length()).split(" ")));
         args.add("--no-color");
+        boolean exercise = EXERCISE_COMMANDS.contains(args.get(0));
+        if (exercise) {
+            if (workbook[0] == null) {
+                workbook[0] = Files.createTempDirectory(scratch, "page");
+            }
+            args.add("--dir");
+            args.add(workbook[0].resolve("demo-exercises").toString());
+            if (solved != null) {
+                Exercise e = Exercises.named(solved).orElseThrow();
+                Files.writeString(workbook[0].resolve("demo-exercises").resolve(solved).resolve(e.fileName()),
+                        Workbook.solutionText(e));
+            }
+        }
         Result r = Cli.run(args.toArray(String[]::new));
+        String out = exercise ? r.out().replace(workbook[0].resolve("demo-exercises").toString(), "demo-exercises")
+                .replace("\n  ", " ") : r.out();
+        String docs = exercise ? shown.replace("\n  ", " ") : shown;
         Texts texts = Texts.of(Language.fromArgs(args.toArray(String[]::new)).orElse(Language.ENGLISH));
-        assertThat(shape(r.out(), texts))
+        assertThat(shape(out, texts))
                 .withFailMessage("'%s' now prints:%n%s%nbut the docs show:%n%s", command, r.out(), shown)
-                .isEqualTo(shape(shown, texts));
+                .isEqualTo(shape(docs, texts));
     }
 
     /** The output reduced to what must not change, for a page in the language of {@code texts}. */

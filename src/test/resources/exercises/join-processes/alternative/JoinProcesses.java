@@ -1,0 +1,55 @@
+// Test fixture: alternative — main waits until each process's shared count reaches work.adds() (SharedInt.awaitAtLeast), instead of join().
+import concurrencydemo.exercises.Work;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exercise join-processes (the seed's 创建并开启进程): processes that main must wait for.
+ *
+ * demo calls run(work) a few times, each time with other sizes: work.workers() processes (child
+ * JVMs), each making work.adds() steps and counting them in its own shared int. run must return
+ * how many steps they made in all.
+ *
+ * Check it: ./demo check join-processes      Stuck? ./demo hint join-processes
+ */
+public class JoinProcesses {
+    public static int run(Work work) throws InterruptedException {
+        try (Workspace ws = Workspace.create(System.out::println)) {
+            List<SharedInt> steps = new ArrayList<>();
+            List<ChildProcess> processes = new ArrayList<>();
+            for (int i = 0; i < work.workers(); i++) {
+                SharedInt mine = ws.sharedInt(0); // shared memory: this process's count
+                steps.add(mine);
+                ChildProcess worker = ws.process("P" + (i + 1), () -> {
+                    work.begin(); // the start line: returns when every worker has reached it
+                    for (int k = 0; k < work.adds(); k++) {
+                        work.pause(); // a slow step
+                        mine.set(mine.get() + 1);
+                    }
+                });
+                processes.add(worker);
+                worker.start();
+            }
+
+            // ---- change from here: main must not add up the steps before the processes are done ----
+            for (SharedInt mine : steps) {
+                // the count reaches work.adds() with the process's last step: then it is done
+                if (!mine.awaitAtLeast(work.adds(), Duration.ofMinutes(1))) {
+                    throw new IllegalStateException("a process did not finish its steps");
+                }
+            }
+            // ---- to here ----
+
+            int total = 0;
+            for (SharedInt s : steps) {
+                total += s.get();
+            }
+            return total;
+        } // closing the workspace stops any process still running
+    }
+}

@@ -1,0 +1,57 @@
+// Test fixture: hanging — the processes wait at a ProcessLock "gate" that main holds and opens only after joining them.
+import concurrencydemo.exercises.Work;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exercise join-processes (the seed's 创建并开启进程): processes that main must wait for.
+ *
+ * demo calls run(work) a few times, each time with other sizes: work.workers() processes (child
+ * JVMs), each making work.adds() steps and counting them in its own shared int. run must return
+ * how many steps they made in all.
+ *
+ * Check it: ./demo check join-processes      Stuck? ./demo hint join-processes
+ */
+public class JoinProcesses {
+    public static int run(Work work) throws InterruptedException {
+        try (Workspace ws = Workspace.create(System.out::println)) {
+            List<SharedInt> steps = new ArrayList<>();
+            List<ChildProcess> processes = new ArrayList<>();
+            ProcessLock gate = ws.lock(); // main holds it until every process has started
+            gate.acquire();
+            for (int i = 0; i < work.workers(); i++) {
+                SharedInt mine = ws.sharedInt(0); // shared memory: this process's count
+                steps.add(mine);
+                ChildProcess worker = ws.process("P" + (i + 1), () -> {
+                    work.begin(); // the start line: returns when every worker has reached it
+                    gate.acquire(); // passes the gate once main opens it
+                    gate.release();
+                    for (int k = 0; k < work.adds(); k++) {
+                        work.pause(); // a slow step
+                        mine.set(mine.get() + 1);
+                    }
+                });
+                processes.add(worker);
+                worker.start();
+            }
+
+            // ---- change from here: main must not add up the steps before the processes are done ----
+            for (ChildProcess worker : processes) {
+                worker.join(); // Python: p.join(); but the process waits at the gate main still holds
+            }
+            gate.release(); // too late: the gate opens only after the joins
+            // ---- to here ----
+
+            int total = 0;
+            for (SharedInt s : steps) {
+                total += s.get();
+            }
+            return total;
+        } // closing the workspace stops any process still running
+    }
+}

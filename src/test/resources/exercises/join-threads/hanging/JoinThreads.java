@@ -1,0 +1,51 @@
+// Test fixture: hanging — the workers wait for a "go" latch that main never counts down, while main joins them.
+import concurrencydemo.exercises.Work;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Exercise join-threads (the seed's 创建并开始线程): threads that main must wait for.
+ *
+ * demo calls run(work) many times, each time with other sizes: work.workers() threads, each
+ * making work.adds() steps. run must return how many steps they made in all.
+ *
+ * Check it: ./demo check join-threads      Stuck? ./demo hint join-threads
+ */
+public class JoinThreads {
+    public static int run(Work work) throws InterruptedException {
+        int[] steps = new int[work.workers()]; // one slot per worker: no two threads write the same one
+        CountDownLatch go = new CountDownLatch(1); // main's go signal (never given: the bug)
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < work.workers(); i++) {
+            int me = i;
+            Thread worker = new Thread(() -> {
+                work.begin(); // the start line: returns when every worker has reached it
+                try {
+                    go.await(); // waits for main's go.countDown(), which never comes
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+                for (int k = 0; k < work.adds(); k++) {
+                    work.pause(); // a slow step
+                    steps[me]++;
+                }
+            });
+            threads.add(worker);
+            worker.start();
+        }
+
+        // ---- change from here: main must not add up the steps before the workers are done ----
+        for (Thread worker : threads) {
+            worker.join(); // waits for a worker that waits for main: neither moves
+        }
+        // ---- to here ----
+
+        int total = 0;
+        for (int s : steps) {
+            total += s;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,42 @@
+// Test fixture: sequential — keeps the racy addOne but joins each worker right after starting it, so no two ever race.
+import concurrencydemo.exercises.Work;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exercise shared-counter (the seed's 使用锁处理资源竟态): a counter shared by threads.
+ *
+ * demo calls run(work) many times, each time with other sizes: work.workers() threads each add 1
+ * to the counter work.adds() times. run must return the counter: every addition, none lost.
+ *
+ * Check it: ./demo check shared-counter      Stuck? ./demo hint shared-counter
+ */
+public class SharedCounter {
+    static int counter; // shared by every worker thread
+
+    public static int run(Work work) throws InterruptedException {
+        counter = 0;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < work.workers(); i++) {
+            Thread worker = new Thread(() -> {
+                work.begin(); // the start line: returns when every worker has reached it
+                for (int k = 0; k < work.adds(); k++) {
+                    addOne(work);
+                }
+            });
+            threads.add(worker);
+            worker.start();
+            worker.join(); // waits for this worker before starting the next: one at a time, so none is lost
+        }
+        return counter;
+    }
+
+    // ---- change from here: no addition may be lost ----
+    static void addOne(Work work) {
+        int seen = counter;   // read
+        work.pause();         // a slow step between the read and the write (keep it)
+        counter = seen + 1;   // write
+    }
+    // ---- to here ----
+}

@@ -1,0 +1,50 @@
+// Test fixture: alternative — one SharedInt for all the processes, each read-pause-write guarded by a ProcessLock from ws.lock().
+import concurrencydemo.exercises.Work;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exercise static-field (the seed's 进程间分享数据): a static field that processes do not share.
+ *
+ * demo calls run(work) a few times, each time with other sizes: work.workers() processes (child
+ * JVMs) each count work.adds() steps. run must return how many steps they counted in all.
+ *
+ * Check it: ./demo check static-field      Stuck? ./demo hint static-field
+ */
+public class StaticField {
+    public static int run(Work work) throws InterruptedException {
+        try (Workspace ws = Workspace.create(System.out::println)) {
+            // ---- change from here: the count must reach main ----
+            SharedInt counted = ws.sharedInt(0); // Python: Value('i', 0), one for all processes
+            ProcessLock lock = ws.lock();         // Python: Lock(): the processes take turns at it
+            List<ChildProcess> processes = new ArrayList<>();
+            for (int i = 0; i < work.workers(); i++) {
+                ChildProcess worker = ws.process("P" + (i + 1), () -> {
+                    work.begin(); // the start line: returns when every worker has reached it
+                    for (int k = 0; k < work.adds(); k++) {
+                        lock.acquire();
+                        try {
+                            int seen = counted.get();   // read
+                            work.pause();               // a slow step between the read and the write (keep it)
+                            counted.set(seen + 1);      // write
+                        } finally {
+                            lock.release();
+                        }
+                    }
+                });
+                processes.add(worker);
+                worker.start();
+            }
+            for (ChildProcess worker : processes) {
+                worker.join();
+            }
+            return counted.get();
+            // ---- to here ----
+        }
+    }
+}

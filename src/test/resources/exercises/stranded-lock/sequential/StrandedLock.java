@@ -1,0 +1,55 @@
+// Test fixture: sequential — the reference addOne, but each worker is joined right after it starts: one at a time.
+import concurrencydemo.exercises.Work;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Exercise stranded-lock (the seed's 使用上下文管理器): a lock that an exception leaves held.
+ *
+ * demo calls run(work) many times, each time with other sizes: work.workers() threads each try
+ * work.adds() additions. A few of work.pause()'s calls throw Work.StepFailedException (demo picks
+ * which, anew each run): those additions fail and are not counted. run must return the counter:
+ * every addition that did not fail.
+ *
+ * Check it: ./demo check stranded-lock      Stuck? ./demo hint stranded-lock
+ */
+public class StrandedLock {
+    static final ReentrantLock lock = new ReentrantLock();
+    static int counter; // shared by every worker thread, guarded by lock
+
+    public static int run(Work work) throws InterruptedException {
+        counter = 0;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < work.workers(); i++) {
+            Thread worker = new Thread(() -> {
+                work.begin(); // the start line: returns when every worker has reached it
+                for (int k = 0; k < work.adds(); k++) {
+                    try {
+                        addOne(work);
+                    } catch (Work.StepFailedException failed) {
+                        // this addition failed: it is not counted, and the worker goes on
+                    }
+                }
+            });
+            threads.add(worker);
+            worker.start();
+            worker.join(); // waits for this worker before starting the next: one at a time
+        }
+        return counter;
+    }
+
+    // ---- change from here: the lock must be released however the addition ends ----
+    static void addOne(Work work) {
+        lock.lock();
+        try { // Python: with lock:
+            int seen = counter;
+            work.pause();         // a slow step; now and then it throws Work.StepFailedException
+            counter = seen + 1;
+        } finally {
+            lock.unlock(); // runs however the block ends, by return or by exception
+        }
+    }
+    // ---- to here ----
+}

@@ -1,0 +1,47 @@
+// Test fixture: hanging — each worker calls q.taskDone() once, when its loop ends, which it never does: q.join() waits for ever.
+import concurrencydemo.exercises.Work;
+import concurrencydemo.threading.JoinableQueue;
+
+/**
+ * Exercise task-done (the seed's 多线程消息队列通信): a queue whose join() never returns.
+ *
+ * demo calls run(work) many times, each time with other items: work.workers() worker threads take
+ * the items of work.numbers() from a queue and add them up. run must return the sum of all items.
+ *
+ * Check it: ./demo check task-done      Stuck? ./demo hint task-done
+ */
+public class TaskDone {
+    public static int run(Work work) throws InterruptedException {
+        JoinableQueue<Integer> q = new JoinableQueue<>(); // Python: queue.Queue()
+        int[] sums = new int[work.workers()];             // one slot per worker
+        for (int i = 0; i < work.workers(); i++) {
+            int me = i;
+            Thread worker = new Thread(() -> {
+                work.begin(); // the start line: returns when every worker has reached it
+                try {
+                    while (true) {
+                        int item = q.get();
+                        // ---- change from here: q.join() must learn that this item is done ----
+                        work.pause(); // a slow step: processing the item
+                        sums[me] += item;
+                        // ---- to here ----
+                    }
+                } catch (InterruptedException stopped) {
+                    // asked to stop: end the thread
+                }
+                q.taskDone(); // "this worker is done": but the loop above never ends, and one call is not one per item
+            });
+            worker.setDaemon(true); // Python: daemon=True; it waits in q.get() when main is done
+            worker.start();
+        }
+        for (int item : work.numbers()) {
+            q.put(item);
+        }
+        q.join(); // returns once every item put has been marked done
+        int total = 0;
+        for (int s : sums) {
+            total += s;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,77 @@
+// Test fixture: hardcoded — the reference solution, but run returns a fixed array whatever the sizes.
+import concurrencydemo.exercises.Work;
+import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
+import concurrencydemo.multiprocessing.SharedDoubles;
+import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.Workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exercise value-array-lock (the seed's 可以使用锁避免资源竟态): a Value and an Array raced by four
+ * processes.
+ *
+ * demo calls run(work) a few times, each time with other sizes. Two processes add 1 to the shared
+ * Value work.adds() times; two others add 1 to each element of the shared Array work.adds() times.
+ * The Array starts at work.numbers(). run returns the Value, then the Array's elements.
+ *
+ * Check it: ./demo check value-array-lock      Stuck? ./demo hint value-array-lock
+ */
+public class ValueArrayLock {
+    public static double[] run(Work work) throws InterruptedException {
+        try (Workspace ws = Workspace.create(System.out::println)) {
+            SharedInt number = ws.sharedInt(0);                         // Python: Value('i', 0)
+            double[] start = work.numbers().stream().mapToDouble(Integer::doubleValue).toArray();
+            SharedDoubles array = ws.sharedDoubles(start);              // Python: Array('d', ...)
+            int adds = work.adds();
+
+            // ---- change from here: no addition may be lost ----
+            ProcessLock valueLock = ws.lock(); // Python: Lock(), one for the Value
+            ProcessLock arrayLock = ws.lock(); // and one for the Array, as the seed has it
+            List<ChildProcess> processes = new ArrayList<>();
+            for (int p = 0; p < 2; p++) {
+                processes.add(ws.process("V" + (p + 1), () -> {
+                    work.begin(); // the start line: returns when all four processes have reached it
+                    for (int k = 0; k < adds; k++) {
+                        valueLock.acquire();
+                        try {
+                            int seen = number.get();
+                            work.pause();            // a slow step between the read and the write (keep it)
+                            number.set(seen + 1);
+                        } finally {
+                            valueLock.release();
+                        }
+                    }
+                }));
+            }
+            for (int p = 0; p < 2; p++) {
+                processes.add(ws.process("A" + (p + 1), () -> {
+                    work.begin();
+                    for (int k = 0; k < adds; k++) {
+                        for (int i = 0; i < array.length(); i++) {
+                            arrayLock.acquire();
+                            try {
+                                double seen = array.get(i);
+                                work.pause();        // a slow step between the read and the write (keep it)
+                                array.set(i, seen + 1);
+                            } finally {
+                                arrayLock.release();
+                            }
+                        }
+                    }
+                }));
+            }
+            // ---- to here ----
+
+            for (ChildProcess p : processes) {
+                p.start();
+            }
+            for (ChildProcess p : processes) {
+                p.join();
+            }
+            return new double[] {40, 61, 72, 93}; // the values of one run, written down: the next run has others
+        }
+    }
+}
