@@ -126,8 +126,16 @@ final class ExerciseCommands {
         @Mixin
         Options options;
 
+        @Option(names = "--names", hidden = true)
+        boolean names;
+
         @Override
         public Integer call() {
+            if (names) { // for bench/run: the names alone, in teaching order
+                Exercises.ALL.forEach(e -> options.out().println(e.name()));
+                options.out().flush();
+                return ExitCode.OK;
+            }
             Workbook book = options.workbook();
             Texts texts = options.texts();
             Style style = options.style();
