@@ -38,6 +38,10 @@ public final class Checker {
     /** How long the harness may go without writing a result beyond the run's own stall bound. */
     static final long HARNESS_GRACE_NANOS = 20_000_000_000L;
 
+    /** No annotation processing, no warnings, and the Java 17 API whatever JDK runs demo. */
+    static final List<String> JAVAC_OPTIONS = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn",
+            "--release", "17");
+
     private Checker() {
     }
 
@@ -190,8 +194,9 @@ public final class Checker {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, language.locale(),
                 StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                    "-proc:none", "-implicit:none", "-Xlint:none", "-nowarn", "--release", "17");
+            List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                    System.getProperty("java.class.path")));
+            options.addAll(JAVAC_OPTIONS);
             StringWriter javacOut = new StringWriter();
             boolean ok = javac.getTask(javacOut, files, diagnostics, options, null,
                     files.getJavaFileObjects(file)).call();

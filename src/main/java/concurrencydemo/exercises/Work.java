@@ -50,6 +50,7 @@ public final class Work implements Serializable {
     private final SharedInt inFlight;
     private final SharedInt maxInFlight;
     private final SharedInt squaredInMain;
+    private final SharedInt squaredAlone;
 
     private Work(Workspace ws, Sizes sizes, Duration pause, Duration beginTimeout) {
         this.workers = sizes.workers();
@@ -67,6 +68,7 @@ public final class Work implements Serializable {
         this.inFlight = ws.sharedInt(0);
         this.maxInFlight = ws.sharedInt(0);
         this.squaredInMain = ws.sharedInt(0);
+        this.squaredAlone = ws.sharedInt(0);
     }
 
     /** A run's work, its counters in {@code ws}: for demo's harness. */
@@ -122,7 +124,12 @@ public final class Work implements Serializable {
         sleep(pauseNanos);
     }
 
-    /** {@code x * x}, computed slowly (it sleeps a moment first). */
+    /**
+     * {@code x * x}, computed slowly (it sleeps a moment first). Until a second square has been
+     * computing at the same time as one, each call waits for one, as {@link #begin()} waits for the
+     * workers: a pool whose second process takes a while to start still shows its overlap. If none
+     * comes within a few seconds (one process computing them all), it gives up and goes on.
+     */
     public int square(int x) {
         int now = inFlight.addAndGet(1);
         int max;
@@ -131,6 +138,14 @@ public final class Work implements Serializable {
         }
         if (ProcessHandle.current().pid() == harnessPid) {
             squaredInMain.addAndGet(1);
+        }
+        long deadline = System.nanoTime() + beginTimeoutNanos;
+        while (maxInFlight.get() < 2 && squaredAlone.get() == 0) {
+            if (System.nanoTime() - deadline > 0) {
+                squaredAlone.set(1);
+                break;
+            }
+            LockSupport.parkNanos(200_000);
         }
         try {
             sleep(pauseNanos);
@@ -157,7 +172,7 @@ public final class Work implements Serializable {
 
     /** Every call counted so far: the harness's sign that the program is moving. */
     int progress() {
-        return arrived.get() + pauses.get() + squares.get();
+        return arrived.get() + pauses.get() + squares.get() + inFlight.get();
     }
 
     /** The sizes of one run, chosen by demo. {@code failing}: the pause() calls that throw. */
