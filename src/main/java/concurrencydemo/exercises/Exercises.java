@@ -12,7 +12,9 @@ import java.util.Random;
 /**
  * The exercises, in teaching order (the lessons' order: threads, locks, processes, shared memory,
  * queues, pools): the one place that order is written down. Each one's grader is here too: what a
- * right run returns, and what the counted calls must show.
+ * right run returns, and what the counted calls must show. A right answer is what the calls added
+ * up to ({@link Work#step()} returns a fresh amount each time, {@link Work#process} a function of
+ * the run), so no answer written in the file, nor one computed from the sizes, can pass.
  */
 public final class Exercises {
     /** The exercises' message bundle, beside this class. */
@@ -34,13 +36,13 @@ public final class Exercises {
             new Exercise("static-field", "race-condition", "进程间分享数据", "StaticField", true, 3, MILLI,
                     r -> sizes(r.nextInt(2, 4), r.nextInt(10, 31)), Exercises::gradeShared, 3),
             new Exercise("value-array-lock", "race-condition", "可以使用锁避免资源竟态", "ValueArrayLock", true, 3,
-                    SHORT, r -> new Work.Sizes(4, r.nextInt(15, 31), Exercise.range(r, 3, 100), new int[0]),
+                    SHORT, r -> new Work.Sizes(4, r.nextInt(15, 31), Exercise.range(r, 3, 100), new int[0], 1, 0),
                     Exercises::gradeValueArray, 3),
             new Exercise("task-done", "queues", "多线程消息队列通信", "TaskDone", false, 10, MILLI,
-                    r -> new Work.Sizes(r.nextInt(2, 4), 0, Exercise.range(r, r.nextInt(10, 21), 100), new int[0]),
+                    r -> items(r, r.nextInt(2, 4), r.nextInt(10, 21)),
                     Exercises::gradeQueue, 3),
             new Exercise("pool-map", "pools", "进程池", "PoolMap", true, 3, Duration.ofMillis(20),
-                    r -> new Work.Sizes(r.nextInt(2, 4), 0, Exercise.range(r, r.nextInt(6, 13), 50), new int[0]),
+                    r -> items(r, r.nextInt(2, 4), r.nextInt(6, 13)),
                     Exercises::gradePool, 3));
 
     private Exercises() {
@@ -58,21 +60,26 @@ public final class Exercises {
     }
 
     private static Work.Sizes sizes(int workers, int adds) {
-        return new Work.Sizes(workers, adds, List.of(), new int[0]);
+        return new Work.Sizes(workers, adds, List.of(), new int[0], 1, 0);
     }
 
-    /** Two to four of the run's pause() calls throw, never the same ones twice in a row of runs. */
+    /** Items 1 to 99, and a process(x) of this run: x times 2 to 9, plus 1 to 99. */
+    private static Work.Sizes items(Random r, int workers, int count) {
+        return new Work.Sizes(workers, 0, Exercise.range(r, count, 100), new int[0], r.nextInt(2, 10), r.nextInt(1, 100));
+    }
+
+    /** Two to four of the run's step() calls throw, never the same ones twice in a row of runs. */
     private static Work.Sizes strandedSizes(Random r) {
         int workers = r.nextInt(2, 4);
         int adds = r.nextInt(30, 61);
         int total = workers * adds;
         int[] failing = r.ints(1, total + 1).distinct().limit(r.nextInt(2, 5)).sorted().toArray();
-        return new Work.Sizes(workers, adds, List.of(), failing);
+        return new Work.Sizes(workers, adds, List.of(), failing, 1, 0);
     }
 
     /*
      * What every exercise with workers needs before its answer counts: all of them at the start
-     * line together (not one after another), and one pause() per step, no more and no fewer.
+     * line together (not one after another), and one step() per step, no more and no fewer.
      */
     private static Message together(Work.Sizes sizes, Work.Facts end, int steps) {
         if (end.notTogether()) {
@@ -81,117 +88,128 @@ public final class Exercises {
         if (end.arrived() != sizes.workers()) {
             return Message.of("check.notBegun", sizes.workers(), end.arrived());
         }
-        if (end.pauses() != steps) {
-            return Message.of("check.pauses", end.pauses(), steps);
+        if (end.steps() != steps) {
+            return Message.of("check.steps", end.steps(), steps);
         }
         return null;
     }
 
     /**
-     * The join exercises: each worker counts its own steps; run returns the sum. A run that
-     * returned short while steps were still to come did not wait: that is the answer, whatever else
-     * its early return cut short (in the process exercise, closing the workspace stops the workers).
+     * The join exercises: each worker adds up its own steps; run returns the sum of all. A run
+     * that returned while steps were still to come did not wait, whatever it returned (in the
+     * process exercise, closing the workspace then stops the workers).
      */
     static Message gradeJoin(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
         int total = sizes.workers() * sizes.adds();
-        boolean right = Integer.valueOf(total).equals(returned);
-        if (!right && atReturn.pauses() < total) {
-            return Message.of("check.returnedEarly", show(returned), total, atReturn.pauses());
+        if (atReturn.steps() < total || atReturn.arrived() < sizes.workers()) {
+            return Message.of("check.returnedEarly", show(returned), atReturn.steps(), total);
         }
         Message before = together(sizes, end, total);
         if (before != null) {
             return before;
         }
-        return right ? null : Message.of("check.wrongTotal", show(returned), total, sizes.workers(), sizes.adds());
+        return Integer.valueOf(end.stepSum()).equals(returned) ? null
+                : Message.of("check.wrongTotal", show(returned), end.stepSum());
+    }
+
+    /** The counter exercises: every step's amount must be in the total. */
+    static Message gradeCount(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
+        Message before = together(sizes, end, sizes.workers() * sizes.adds());
+        if (before != null) {
+            return before;
+        }
+        return total(returned, end.stepSum());
+    }
+
+    private static Message total(Object returned, int right) {
+        if (Integer.valueOf(right).equals(returned)) {
+            return null;
+        }
+        return returned instanceof Integer got && got < right && got >= 0
+                ? Message.of("check.lost", got, right, right - got)
+                : Message.of("check.wrongTotal", show(returned), right);
     }
 
     /** The static field: main's own copy, never written by the processes, says 0. */
     static Message gradeShared(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
-        int total = sizes.workers() * sizes.adds();
-        if (Integer.valueOf(0).equals(returned) && end.pauses() > 0) {
-            return Message.of("check.ownCopies", total, sizes.workers());
+        if (Integer.valueOf(0).equals(returned) && end.stepSum() > 0) {
+            return Message.of("check.ownCopies", end.stepSum(), sizes.workers());
         }
         return gradeCount(sizes, returned, atReturn, end);
     }
 
-    /** The counter exercises: every addition of every worker must be in the total. */
-    static Message gradeCount(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
-        int total = sizes.workers() * sizes.adds();
-        Message before = together(sizes, end, total);
-        if (before != null) {
-            return before;
-        }
-        if (!Integer.valueOf(total).equals(returned)) {
-            return returned instanceof Integer got && got < total && got >= 0
-                    ? Message.of("check.lost", got, total, total - got, sizes.workers(), sizes.adds())
-                    : Message.of("check.wrongTotal", show(returned), total, sizes.workers(), sizes.adds());
-        }
-        return null;
-    }
-
-    /** The stranded lock: the additions whose pause() threw are not counted; all the others are. */
+    /** The stranded lock: a step that threw adds nothing; every other one counts. */
     static Message gradeStranded(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
-        int total = sizes.workers() * sizes.adds();
-        Message before = together(sizes, end, total);
+        Message before = together(sizes, end, sizes.workers() * sizes.adds());
         if (before != null) {
             return before;
         }
-        int right = total - sizes.failing().length;
-        if (!Integer.valueOf(right).equals(returned)) {
-            return Message.of("check.strandedTotal", show(returned), right, total, sizes.failing().length);
+        if (!Integer.valueOf(end.stepSum()).equals(returned)) {
+            return Message.of("check.strandedTotal", show(returned), end.stepSum(), end.thrown());
         }
         return null;
     }
 
-    /** Two processes add 1 to the Value, two add 1 to each element of the Array, adds() times each. */
+    /**
+     * Two processes add to the Value, two to each element of the Array, adds() steps each: what the
+     * Value and the Array grew by, together, must be what the steps returned.
+     */
     static Message gradeValueArray(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
         int n = sizes.adds();
-        int arrayLength = sizes.numbers().size();
-        Message before = together(sizes, end, 2 * n + 2 * n * arrayLength);
+        List<Integer> start = sizes.numbers();
+        Message before = together(sizes, end, 2 * n + 2 * n * start.size());
         if (before != null) {
             return before;
         }
-        double[] expected = new double[1 + arrayLength];
-        expected[0] = 2 * n;
-        for (int i = 0; i < arrayLength; i++) {
-            expected[1 + i] = sizes.numbers().get(i) + 2 * n;
+        if (!(returned instanceof double[] got) || got.length != 1 + start.size()) {
+            return Message.of("check.valuesShape", show(returned), 1 + start.size());
         }
-        if (!(returned instanceof double[] got) || !Arrays.equals(got, expected)) {
-            return Message.of("check.wrongValues", show(returned), show(expected), n);
+        double grew = got[0];
+        for (int i = 0; i < start.size(); i++) {
+            grew += got[1 + i] - start.get(i);
+        }
+        if (grew != end.stepSum()) {
+            return Message.of("check.wrongValues", show(returned), show(start), Math.round(grew), end.stepSum());
         }
         return null;
     }
 
-    /** The queue: every item taken, paused on once, and added to the total. */
+    /** The queue: every item processed once, by the workers, the results added up. */
     static Message gradeQueue(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
-        Message before = together(sizes, end, sizes.numbers().size());
+        Message before = together(sizes, end, 0);
         if (before != null) {
             return before;
         }
-        int sum = sizes.numbers().stream().mapToInt(Integer::intValue).sum();
-        if (!Integer.valueOf(sum).equals(returned)) {
-            return Message.of("check.wrongSum", show(returned), sum, sizes.numbers().size());
+        if (end.processedByMain() > 0) {
+            return Message.of("check.processedByMain", end.processedByMain(), sizes.numbers().size());
+        }
+        if (end.processed() != sizes.numbers().size()) {
+            return Message.of("check.processCalls", end.processed(), sizes.numbers().size());
+        }
+        if (!Integer.valueOf(end.processSum()).equals(returned)) {
+            return Message.of("check.wrongSum", show(returned), end.processSum(), sizes.numbers().size());
         }
         return null;
     }
 
-    /** The pool: the squares in order, computed by at least two other processes at once. */
+    /** The pool: each number's result in order, processed by other processes, at least two at once. */
     static Message gradePool(Work.Sizes sizes, Object returned, Work.Facts atReturn, Work.Facts end) {
         List<Integer> expected = new ArrayList<>();
-        for (int x : sizes.numbers()) {
-            expected.add(x * x);
+        Work.Sizes s = sizes;
+        for (int x : s.numbers()) {
+            expected.add(x * s.factor() + s.offset());
         }
-        if (!expected.equals(returned)) {
-            return Message.of("check.wrongSquares", show(returned), show(expected));
+        if (end.processedInHarness() > 0) {
+            return Message.of("check.processedInMain", end.processedInHarness(), s.numbers().size());
         }
-        if (end.squares() != sizes.numbers().size()) {
-            return Message.of("check.squares", end.squares(), sizes.numbers().size());
-        }
-        if (end.squaredInMain() > 0) {
-            return Message.of("check.squaredInMain", end.squaredInMain(), sizes.numbers().size());
+        if (end.processed() != s.numbers().size()) {
+            return Message.of("check.processCalls", end.processed(), s.numbers().size());
         }
         if (end.maxInFlight() < 2) {
-            return Message.of("check.oneAtATime", sizes.numbers().size());
+            return Message.of("check.oneAtATime", s.numbers().size());
+        }
+        if (!expected.equals(returned)) {
+            return Message.of("check.wrongResults", show(returned), show(expected));
         }
         return null;
     }

@@ -117,6 +117,7 @@ record Harness(String exercise, int trials, long seed, String language, String r
             }
             atReturn.set(work.facts());
         }, "main");
+        work.calledBy(main);
         main.start();
         if (!await(() -> !main.isAlive(), work)) {
             return stuck(ex, texts, work, sizes, before, main, k);
@@ -125,14 +126,13 @@ record Harness(String exercise, int trials, long seed, String language, String r
             return report(k, Result.THREW, threw(texts, ex, k, trials, "main", thrown.get()));
         }
         // the run returned: its workers (threads, processes) must end too before it is graded
-        List<Thread> left = started(before, main);
         if (!await(() -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
                 && Workspace.openWorkspaces().stream().filter(ws -> ws != own)
                         .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work)) {
             List<String> lines = new ArrayList<>();
             lines.add(texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
-            for (Thread t : left) {
-                if (t.isAlive() && !t.isDaemon()) {
+            for (Thread t : students(ex, before, main)) {
+                if (!t.isDaemon()) {
                     lines.add("  " + where(texts, ex, t, t.getName()));
                 }
             }
@@ -201,15 +201,13 @@ record Harness(String exercise, int trials, long seed, String language, String r
         List<String> lines = new ArrayList<>();
         lines.add(texts.format("check.stuck", k, trials, LessonOptions.show(bounds.stall())));
         lines.add("  " + where(texts, ex, main, "main"));
-        for (Thread t : started(before, main)) {
-            if (t.isAlive()) {
-                lines.add("  " + where(texts, ex, t, t.getName()));
-            }
+        for (Thread t : students(ex, before, main)) {
+            lines.add("  " + where(texts, ex, t, t.getName()));
         }
         for (Workspace ws : Workspace.openWorkspaces()) {
             for (ChildProcess p : ws.children()) {
                 if (p.isAlive()) {
-                    lines.add("  " + texts.format(Stage.describe(p)));
+                    lines.add("  " + texts.format("check.processRunning", p.name(), p.pid()));
                 }
             }
         }
@@ -218,6 +216,28 @@ record Harness(String exercise, int trials, long seed, String language, String r
             lines.add(texts.format("check.stuckAfterThrow", facts.thrown()));
         }
         return report(k, Result.STUCK, lines);
+    }
+
+    /**
+     * The live threads the student's run started: those running the student's code, and those
+     * that would keep a Java program from exiting (not daemon threads); not the JDK's or demo's
+     * own helpers (a process reaper, a pool's dispatcher).
+     */
+    private static List<Thread> students(Exercise ex, Set<Thread> before, Thread main) {
+        List<Thread> threads = new ArrayList<>();
+        for (Thread t : started(before, main)) {
+            if (!t.isAlive()) {
+                continue;
+            }
+            boolean theirs = !t.isDaemon();
+            for (StackTraceElement frame : t.getStackTrace()) {
+                theirs |= ex.fileName().equals(frame.getFileName());
+            }
+            if (theirs) {
+                threads.add(t);
+            }
+        }
+        return threads;
     }
 
     /**
@@ -242,9 +262,17 @@ record Harness(String exercise, int trials, long seed, String language, String r
                 return texts.format("check.waitingIn", name, callee + "." + frames[i - 1].getMethodName(),
                         ex.fileName(), frame.getLineNumber());
             }
+            if (state.key().equals("thread.waitingForHeld") && !alive(String.valueOf(state.args().get(2)))) {
+                state = Message.of("check.heldByEnded", name, state.args().get(1), state.args().get(2));
+            }
             return texts.format("check.at", texts.format(state), ex.fileName(), frame.getLineNumber());
         }
         return texts.format(state);
+    }
+
+    /** Whether a live thread is named {@code name}. */
+    private static boolean alive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     /** An exception in words: the thread, the exception, then only the frames in the student's file. */

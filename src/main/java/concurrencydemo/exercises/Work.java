@@ -6,12 +6,14 @@ import concurrencydemo.multiprocessing.Workspace;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What demo hands your exercise: how much work to do this time, and the calls that let demo watch
- * it being done. Your {@code run(Work work)} is called many times, each time with other sizes, so
- * read them from here; never write a number of your own.
+ * What demo hands your exercise: how much work to do this time, and the calls that do the work
+ * while demo watches. Your {@code run(Work work)} is called many times, each time with other sizes
+ * and other amounts, so read them from here: the right answer is what the calls add up to, and no
+ * number you could write in your file.
  *
  * <ul>
  * <li>{@link #workers()}, {@link #adds()}, {@link #numbers()}: the sizes of this run.</li>
@@ -19,11 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  *     when all {@link #workers()} workers have called it. So the workers really run at the same
  *     time; a program that starts a worker only after the last one ended waits here in vain, and
  *     the check says so.</li>
- * <li>{@link #pause()}: a slow step, where a real program would compute or wait for a disk. Call
- *     it where the exercise's comment says, once per step: demo counts the calls. Between a read
- *     and the write that depends on it, it makes the race show on every run, on many CPUs or on
- *     one.</li>
- * <li>{@link #square(int)}: {@code x * x}, slowly (the pool exercise's function).</li>
+ * <li>{@link #step()}: one slow step of work, where a real program would compute or fetch; it
+ *     returns how much to add (1 to 9, drawn anew for every call). Call it where the exercise's
+ *     comment says, once per step: demo counts the calls and adds up what they returned. Between a
+ *     read and the write that depends on it, it makes the race show on every run, on many CPUs or
+ *     on one.</li>
+ * <li>{@link #process(int)}: the slow work on one item (the queue and pool exercises); its result
+ *     depends on the item and on the run.</li>
  * </ul>
  *
  * <p>A {@code Work} may be captured by a process's task: it is {@link Serializable}, and its
@@ -39,36 +43,49 @@ public final class Work implements Serializable {
     private final List<Integer> numbers;
     private final long pauseNanos;
     private final long beginTimeoutNanos;
-    /** 1-based numbers of the pause() calls that throw, sorted; empty in most exercises. */
+    /** 1-based numbers of the step() calls that throw, sorted; empty in most exercises. */
     private final int[] failing;
+    /** process(x) is x * factor + offset: a function of the run that only calling it tells. */
+    private final int factor;
+    private final int offset;
     private final long harnessPid;
+    /** The harness's thread that called run (main, to the student): set before it starts. */
+    private volatile long mainThread = -1;
     private final SharedInt arrived;
     private final SharedInt broken;
-    private final SharedInt pauses;
+    private final SharedInt steps;
+    private final SharedInt stepSum;
     private final SharedInt thrown;
-    private final SharedInt squares;
+    private final SharedInt processed;
+    private final SharedInt processSum;
     private final SharedInt inFlight;
     private final SharedInt maxInFlight;
-    private final SharedInt squaredInMain;
-    private final SharedInt squaredAlone;
+    private final SharedInt processedByMain;
+    private final SharedInt processedInHarness;
+    private final SharedInt alone;
 
     private Work(Workspace ws, Sizes sizes, Duration pause, Duration beginTimeout) {
         this.workers = sizes.workers();
         this.adds = sizes.adds();
         this.numbers = List.copyOf(sizes.numbers());
         this.failing = sizes.failing().clone();
+        this.factor = sizes.factor();
+        this.offset = sizes.offset();
         this.pauseNanos = pause.toNanos();
         this.beginTimeoutNanos = beginTimeout.toNanos();
         this.harnessPid = ProcessHandle.current().pid();
         this.arrived = ws.sharedInt(0);
         this.broken = ws.sharedInt(0);
-        this.pauses = ws.sharedInt(0);
+        this.steps = ws.sharedInt(0);
+        this.stepSum = ws.sharedInt(0);
         this.thrown = ws.sharedInt(0);
-        this.squares = ws.sharedInt(0);
+        this.processed = ws.sharedInt(0);
+        this.processSum = ws.sharedInt(0);
         this.inFlight = ws.sharedInt(0);
         this.maxInFlight = ws.sharedInt(0);
-        this.squaredInMain = ws.sharedInt(0);
-        this.squaredAlone = ws.sharedInt(0);
+        this.processedByMain = ws.sharedInt(0);
+        this.processedInHarness = ws.sharedInt(0);
+        this.alone = ws.sharedInt(0);
     }
 
     /** A run's work, its counters in {@code ws}: for demo's harness. */
@@ -76,12 +93,17 @@ public final class Work implements Serializable {
         return new Work(ws, sizes, pause, beginTimeout);
     }
 
+    /** For the harness: the thread that will call run, so that work done by main itself is told apart. */
+    void calledBy(Thread main) {
+        this.mainThread = main.getId();
+    }
+
     /** How many workers (threads or processes) to start. */
     public int workers() {
         return workers;
     }
 
-    /** How many additions (or steps) each worker makes. */
+    /** How many steps (additions) each worker makes. */
     public int adds() {
         return adds;
     }
@@ -109,51 +131,66 @@ public final class Work implements Serializable {
     }
 
     /**
-     * A slow step: sleeps a moment, giving the CPU to the other workers. In the stranded-lock
-     * exercise, a few calls (demo chooses which, anew each run) throw {@link StepFailedException}
-     * instead, as real work sometimes fails.
+     * One slow step: sleeps a moment, giving the CPU to the other workers, and returns how much
+     * this step adds, from 1 to 9. In the stranded-lock exercise a few calls (demo chooses which,
+     * anew each run) throw {@link StepFailedException} instead, as real work sometimes fails; such a
+     * step adds nothing.
      *
      * @throws StepFailedException in the stranded-lock exercise, now and then
      */
-    public void pause() {
-        int n = pauses.addAndGet(1);
+    public int step() {
+        int n = steps.addAndGet(1);
         if (java.util.Arrays.binarySearch(failing, n) >= 0) {
             thrown.addAndGet(1);
             throw new StepFailedException();
         }
         sleep(pauseNanos);
+        int amount = ThreadLocalRandom.current().nextInt(1, 10);
+        stepSum.addAndGet(amount);
+        return amount;
     }
 
     /**
-     * {@code x * x}, computed slowly (it sleeps a moment first). Until a second square has been
-     * computing at the same time as one, each call waits for one, as {@link #begin()} waits for the
-     * workers: a pool whose second process takes a while to start still shows its overlap. If none
-     * comes within a few seconds (one process computing them all), it gives up and goes on.
+     * The slow work on one item: its result, which depends on the item and on this run (the same
+     * item gives the same result within a run). Until a second item is being processed at the same
+     * time as one, each call waits for one, as {@link #begin()} waits for the workers: a pool whose
+     * second process takes a while to start still shows its overlap. If none comes within a few
+     * seconds (one worker doing them all), it gives up and goes on.
      */
-    public int square(int x) {
+    public int process(int item) {
         int now = inFlight.addAndGet(1);
         int max;
         while (now > (max = maxInFlight.get()) && !maxInFlight.compareAndSet(max, now)) {
             Thread.onSpinWait();
         }
         if (ProcessHandle.current().pid() == harnessPid) {
-            squaredInMain.addAndGet(1);
+            processedInHarness.addAndGet(1);
+            if (Thread.currentThread().getId() == mainThread) {
+                processedByMain.addAndGet(1);
+            }
         }
         long deadline = System.nanoTime() + beginTimeoutNanos;
-        while (maxInFlight.get() < 2 && squaredAlone.get() == 0) {
+        while (maxInFlight.get() < 2 && alone.get() == 0) {
             if (System.nanoTime() - deadline > 0) {
-                squaredAlone.set(1);
+                alone.set(1);
                 break;
             }
             LockSupport.parkNanos(200_000);
         }
         try {
             sleep(pauseNanos);
-            squares.addAndGet(1);
-            return x * x;
+            int result = result(item);
+            processed.addAndGet(1);
+            processSum.addAndGet(result);
+            return result;
         } finally {
             inFlight.addAndGet(-1);
         }
+    }
+
+    /** What {@link #process} returns for {@code item}: for the harness's grading. */
+    int result(int item) {
+        return item * factor + offset;
     }
 
     private static void sleep(long nanos) {
@@ -166,29 +203,33 @@ public final class Work implements Serializable {
 
     /** What demo saw of the calls so far: for the harness. */
     Facts facts() {
-        return new Facts(arrived.get(), broken.get() != 0, pauses.get(), thrown.get(), squares.get(),
-                maxInFlight.get(), squaredInMain.get());
+        return new Facts(arrived.get(), broken.get() != 0, steps.get(), stepSum.get(), thrown.get(), processed.get(),
+                processSum.get(), maxInFlight.get(), processedByMain.get(), processedInHarness.get());
     }
 
     /** Every call counted so far: the harness's sign that the program is moving. */
     int progress() {
-        return arrived.get() + pauses.get() + squares.get() + inFlight.get();
+        return arrived.get() + steps.get() + processed.get() + inFlight.get();
     }
 
-    /** The sizes of one run, chosen by demo. {@code failing}: the pause() calls that throw. */
-    record Sizes(int workers, int adds, List<Integer> numbers, int[] failing) {
+    /**
+     * The sizes of one run, chosen by demo. {@code failing}: the step() calls that throw;
+     * {@code factor} and {@code offset}: what process(x) computes, {@code x * factor + offset}.
+     */
+    record Sizes(int workers, int adds, List<Integer> numbers, int[] failing, int factor, int offset) {
     }
 
     /**
      * What the calls showed: how many workers reached the start line and whether it gave up on
-     * the rest; how many pauses (and how many of them threw), squares, the most squares at once,
-     * and how many were computed in the harness's own process (main's, in the pool exercise).
+     * the rest; how many steps, what they added up to, how many threw; how many items were
+     * processed and what their results added up to, the most at once, how many by main's own
+     * thread and how many in main's process.
      */
-    record Facts(int arrived, boolean notTogether, int pauses, int thrown, int squares, int maxInFlight,
-            int squaredInMain) {
+    record Facts(int arrived, boolean notTogether, int steps, int stepSum, int thrown, int processed, int processSum,
+            int maxInFlight, int processedByMain, int processedInHarness) {
     }
 
-    /** Thrown by {@link #pause()} in the stranded-lock exercise: a step that failed. */
+    /** Thrown by {@link #step()} in the stranded-lock exercise: a step that failed. */
     public static final class StepFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Exercise join-threads (the seed's 创建并开始线程): threads that main must wait for.
  *
  * demo calls run(work) many times, each time with other sizes: work.workers() threads, each
- * making work.adds() steps. run must return how many steps they made in all.
+ * making work.adds() steps. run must return what all their steps added up to.
  *
  * Check it: ./demo check join-threads      Stuck? ./demo hint join-threads
  */
@@ -20,8 +20,7 @@ public class JoinThreads {
             Thread worker = new Thread(() -> {
                 work.begin(); // the start line: returns when every worker has reached it
                 for (int k = 0; k < work.adds(); k++) {
-                    work.pause(); // a slow step
-                    steps[me]++;
+                    steps[me] += work.step(); // a slow step; it returns how much to add
                 }
             });
             threads.add(worker);

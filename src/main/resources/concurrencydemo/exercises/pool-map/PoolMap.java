@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Exercise pool-map (the seed's 进程池): workers that append to a list the parent never sees.
  *
- * demo calls run(work) a few times, each time with other numbers: run must return the square of
- * each of work.numbers(), in order, computed with work.square by several processes at once.
+ * demo calls run(work) a few times, each time with other numbers: run must return work.process(x)
+ * for each x of work.numbers(), in order, computed by several processes at once. (work.process
+ * stands for the seed's f(x); what it computes changes from run to run.)
  *
  * Check it: ./demo check pool-map      Stuck? ./demo hint pool-map
  */
@@ -19,14 +20,14 @@ public class PoolMap {
     public static List<Integer> run(Work work) throws InterruptedException {
         results = new ArrayList<>();
         try (Workspace ws = Workspace.create(System.out::println)) {
-            // ---- change from here: the squares must come back to main ----
+            // ---- change from here: the results must come back to main ----
             List<Integer> numbers = work.numbers();
             List<ChildProcess> processes = new ArrayList<>();
             for (int p = 0; p < work.workers(); p++) {
                 int first = p;
                 ChildProcess worker = ws.process("P" + (p + 1), () -> {
                     for (int i = first; i < numbers.size(); i += work.workers()) {
-                        results.add(work.square(numbers.get(i)));
+                        results.add(work.process(numbers.get(i)));
                     }
                 });
                 processes.add(worker);

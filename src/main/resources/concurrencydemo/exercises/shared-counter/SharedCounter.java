@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Exercise shared-counter (the seed's 使用锁处理资源竟态): a counter shared by threads.
  *
- * demo calls run(work) many times, each time with other sizes: work.workers() threads each add 1
- * to the counter work.adds() times. run must return the counter: every addition, none lost.
+ * demo calls run(work) many times, each time with other sizes: work.workers() threads each make
+ * work.adds() additions to the counter, each adding what work.step() returned. run must return the
+ * counter: every addition, none lost.
  *
  * Check it: ./demo check shared-counter      Stuck? ./demo hint shared-counter
  */
@@ -35,9 +36,9 @@ public class SharedCounter {
 
     // ---- change from here: no addition may be lost ----
     static void addOne(Work work) {
-        int seen = counter;   // read
-        work.pause();         // a slow step between the read and the write (keep it)
-        counter = seen + 1;   // write
+        int seen = counter;        // read
+        int amount = work.step();  // a slow step between the read and the write (keep it)
+        counter = seen + amount;   // write
     }
     // ---- to here ----
 }

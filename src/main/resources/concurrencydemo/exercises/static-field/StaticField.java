@@ -9,7 +9,7 @@ import java.util.List;
  * Exercise static-field (the seed's 进程间分享数据): a static field that processes do not share.
  *
  * demo calls run(work) a few times, each time with other sizes: work.workers() processes (child
- * JVMs) each count work.adds() steps. run must return how many steps they counted in all.
+ * JVMs) each add up work.adds() steps. run must return what all their steps added up to.
  *
  * Check it: ./demo check static-field      Stuck? ./demo hint static-field
  */
@@ -25,9 +25,9 @@ public class StaticField {
                 ChildProcess worker = ws.process("P" + (i + 1), () -> {
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
-                        int seen = counted;   // read
-                        work.pause();         // a slow step between the read and the write (keep it)
-                        counted = seen + 1;   // write
+                        int seen = counted;        // read
+                        int amount = work.step();  // a slow step between the read and the write (keep it)
+                        counted = seen + amount;   // write
                     }
                 });
                 processes.add(worker);

@@ -1,4 +1,4 @@
-// Test fixture: alternative — main waits until each process's shared count reaches work.adds() (SharedInt.awaitAtLeast), instead of join().
+// Test fixture: alternative — main waits for a finished flag each process sets in shared memory after its last step (SharedInt.awaitAtLeast), instead of join().
 import concurrencydemo.exercises.Work;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.SharedInt;
@@ -21,25 +21,29 @@ public class JoinProcesses {
     public static int run(Work work) throws InterruptedException {
         try (Workspace ws = Workspace.create(System.out::println)) {
             List<SharedInt> steps = new ArrayList<>();
+            List<SharedInt> finished = new ArrayList<>();
             List<ChildProcess> processes = new ArrayList<>();
             for (int i = 0; i < work.workers(); i++) {
-                SharedInt mine = ws.sharedInt(0); // shared memory: this process's count
+                SharedInt mine = ws.sharedInt(0); // shared memory: this process's sum
+                SharedInt done = ws.sharedInt(0); // and whether it has finished
                 steps.add(mine);
+                finished.add(done);
                 ChildProcess worker = ws.process("P" + (i + 1), () -> {
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
-                        work.pause(); // a slow step
-                        mine.set(mine.get() + 1);
+                        int amount = work.step(); // a slow step
+                        mine.set(mine.get() + amount);
                     }
+                    done.set(1); // after the last step: main may read the sum once it sees this
                 });
                 processes.add(worker);
                 worker.start();
             }
 
             // ---- change from here: main must not add up the steps before the processes are done ----
-            for (SharedInt mine : steps) {
-                // the count reaches work.adds() with the process's last step: then it is done
-                if (!mine.awaitAtLeast(work.adds(), Duration.ofMinutes(1))) {
+            for (SharedInt done : finished) {
+                // a flag in shared memory instead of join(): set by the process after its last step
+                if (!done.awaitAtLeast(1, Duration.ofMinutes(1))) {
                     throw new IllegalStateException("a process did not finish its steps");
                 }
             }

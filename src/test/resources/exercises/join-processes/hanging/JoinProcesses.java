@@ -32,8 +32,8 @@ public class JoinProcesses {
                     gate.acquire(); // passes the gate once main opens it
                     gate.release();
                     for (int k = 0; k < work.adds(); k++) {
-                        work.pause(); // a slow step
-                        mine.set(mine.get() + 1);
+                        int amount = work.step(); // a slow step
+                        mine.set(mine.get() + amount);
                     }
                 });
                 processes.add(worker);

@@ -27,8 +27,8 @@ public class JoinProcesses {
                 ChildProcess worker = ws.process("P" + (i + 1), () -> {
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
-                        work.pause(); // a slow step
-                        mine.set(mine.get() + 1);
+                        int amount = work.step(); // a slow step
+                        mine.set(mine.get() + amount);
                     }
                 });
                 processes.add(worker);

@@ -24,8 +24,7 @@ public class JoinThreads {
                 work.begin(); // the start line: returns when every worker has reached it
                 try {
                     for (int k = 0; k < work.adds(); k++) {
-                        work.pause(); // a slow step
-                        steps[me]++;
+                        steps[me] += work.step(); // a slow step; it returns how much to add
                     }
                 } finally {
                     done.countDown(); // this worker is done: its writes happen-before await() returns

@@ -28,8 +28,7 @@ public class JoinThreads {
                     return;
                 }
                 for (int k = 0; k < work.adds(); k++) {
-                    work.pause(); // a slow step
-                    steps[me]++;
+                    steps[me] += work.step(); // a slow step; it returns how much to add
                 }
             });
             threads.add(worker);

@@ -22,7 +22,7 @@ public class PoolMap {
             try (Pool pool = ws.pool(work.workers())) { // Python: with Pool(processes=...) as pool:
                 List<CompletableFuture<Integer>> pending = new ArrayList<>();
                 for (int x : work.numbers()) {
-                    pending.add(pool.applyAsync(work::square, x, null)); // Python: pool.apply_async(f, (x,))
+                    pending.add(pool.applyAsync(work::process, x, null)); // Python: pool.apply_async(f, (x,))
                 }
                 List<Integer> results = new ArrayList<>();
                 for (CompletableFuture<Integer> square : pending) {

@@ -36,6 +36,6 @@ public class PoolMap {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-        return work.square(x);
+        return work.process(x);
     }
 }

@@ -18,7 +18,7 @@ public class PoolMap {
         try (Workspace ws = Workspace.create(System.out::println)) {
             // ---- change from here: the squares must come back to main ----
             try (Pool pool = ws.pool(work.workers())) { // Python: with Pool(processes=...) as pool:
-                pool.map(work::square, work.numbers()); // computed, then ignored
+                pool.map(work::process, work.numbers()); // computed, then ignored
                 return List.of(1, 4, 9, 16, 25, 36, 49, 64, 81); // the squares of one run, written down
             }
             // ---- to here ----

@@ -16,7 +16,7 @@ public class PoolMap {
     public static List<Integer> run(Work work) throws InterruptedException {
         try (Workspace ws = Workspace.create(System.out::println)) {
             // ---- change from here: the squares must come back to main ----
-            return work.numbers().stream().map(work::square).toList(); // right, but all in main's process
+            return work.numbers().stream().map(work::process).toList(); // right, but all in main's process
             // ---- to here ----
         }
     }

@@ -37,8 +37,8 @@ public class SharedCounter {
 
     // ---- change from here: no addition may be lost ----
     static void addOne(Work work) {
-        work.pause();              // the slow step (kept), now before the addition
-        counter.incrementAndGet(); // read and write in one atomic step: no other thread can split it
+        int amount = work.step();              // the slow step (kept), now before the addition
+        counter.addAndGet(amount); // read and write in one atomic step: no other thread can split it
     }
     // ---- to here ----
 }

@@ -41,8 +41,8 @@ public class SharedCounter {
     static void addOne(Work work) {
         lock.lock(); // Python: lock.acquire(); but no unlock(): the first worker keeps the lock
         int seen = counter;   // read
-        work.pause();         // a slow step between the read and the write (keep it)
-        counter = seen + 1;   // write
+        int amount = work.step();         // a slow step between the read and the write (keep it)
+        counter = seen + amount;   // write
     }
     // ---- to here ----
 }

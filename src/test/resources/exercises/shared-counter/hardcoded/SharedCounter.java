@@ -42,8 +42,8 @@ public class SharedCounter {
         lock.lock(); // Python: lock.acquire()
         try {
             int seen = counter;   // read
-            work.pause();         // a slow step between the read and the write (keep it)
-            counter = seen + 1;   // write
+            int amount = work.step();         // a slow step between the read and the write (keep it)
+            counter = seen + amount;   // write
         } finally {
             lock.unlock(); // Python: lock.release()
         }

@@ -35,8 +35,8 @@ public class SharedCounter {
     // ---- change from here: no addition may be lost ----
     static void addOne(Work work) {
         int seen = counter;   // read
-        work.pause();         // a slow step between the read and the write (keep it)
-        counter = seen + 1;   // write
+        int amount = work.step();         // a slow step between the read and the write (keep it)
+        counter = seen + amount;   // write
     }
     // ---- to here ----
 }

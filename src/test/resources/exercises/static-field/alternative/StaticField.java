@@ -30,8 +30,8 @@ public class StaticField {
                         lock.acquire();
                         try {
                             int seen = counted.get();   // read
-                            work.pause();               // a slow step between the read and the write (keep it)
-                            counted.set(seen + 1);      // write
+                            int amount = work.step();               // a slow step between the read and the write (keep it)
+                            counted.set(seen + amount);      // write
                         } finally {
                             lock.release();
                         }

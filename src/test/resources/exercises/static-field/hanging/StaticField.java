@@ -1,6 +1,7 @@
-// Test fixture: hanging — one unguarded SharedInt for all, and main waits for it to reach the total, which the race's lost updates never let it reach.
+// Test fixture: hanging — each process waits for a go signal in shared memory that main was meant to give after starting them all, and never does.
 import concurrencydemo.exercises.Work;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessLock;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
 
@@ -20,22 +21,31 @@ public class StaticField {
     public static int run(Work work) throws InterruptedException {
         try (Workspace ws = Workspace.create(System.out::println)) {
             // ---- change from here: the count must reach main ----
-            SharedInt counted = ws.sharedInt(0); // Python: Value('i', 0), one for all processes (no lock)
-            int total = work.workers() * work.adds();
+            SharedInt counted = ws.sharedInt(0); // Python: Value('i', 0), one for all processes
+            SharedInt go = ws.sharedInt(0);      // main was to set it to 1 once every process had started
+            ProcessLock lock = ws.lock();
             List<ChildProcess> processes = new ArrayList<>();
             for (int i = 0; i < work.workers(); i++) {
                 ChildProcess worker = ws.process("P" + (i + 1), () -> {
+                    go.awaitAtLeast(1, Duration.ofDays(1)); // waits for main's go, which never comes
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
-                        int seen = counted.get();   // read
-                        work.pause();               // a slow step between the read and the write (keep it)
-                        counted.set(seen + 1);      // write: another process may have written meanwhile
+                        lock.acquire();
+                        try {
+                            int seen = counted.get();     // read
+                            int amount = work.step();     // a slow step between the read and the write (keep it)
+                            counted.set(seen + amount);   // write
+                        } finally {
+                            lock.release();
+                        }
                     }
                 });
                 processes.add(worker);
                 worker.start();
             }
-            counted.awaitAtLeast(total, Duration.ofDays(1)); // waits for every step to be counted: lost ones never are
+            for (ChildProcess worker : processes) {
+                worker.join(); // waits for processes that wait for main's go
+            }
             return counted.get();
             // ---- to here ----
         }

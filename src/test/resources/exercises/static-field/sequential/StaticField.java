@@ -28,8 +28,8 @@ public class StaticField {
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
                         int seen = counted.get();   // read
-                        work.pause();               // a slow step between the read and the write (keep it)
-                        counted.set(seen + 1);      // write: no other process writes this one
+                        int amount = work.step();               // a slow step between the read and the write (keep it)
+                        counted.set(seen + amount);      // write: no other process writes this one
                     }
                 });
                 processes.add(worker);

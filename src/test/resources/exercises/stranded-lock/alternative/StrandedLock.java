@@ -8,7 +8,7 @@ import java.util.List;
  * Exercise stranded-lock (the seed's 使用上下文管理器): a lock that an exception leaves held.
  *
  * demo calls run(work) many times, each time with other sizes: work.workers() threads each try
- * work.adds() additions. A few of work.pause()'s calls throw Work.StepFailedException (demo picks
+ * work.adds() additions. A few of work.step()'s calls throw Work.StepFailedException (demo picks
  * which, anew each run): those additions fail and are not counted. run must return the counter:
  * every addition that did not fail.
  *
@@ -45,8 +45,8 @@ public class StrandedLock {
     static void addOne(Work work) {
         synchronized (lock) { // Python: with lock:
             int seen = counter;
-            work.pause();         // a slow step; now and then it throws Work.StepFailedException
-            counter = seen + 1;
+            int amount = work.step();         // a slow step; now and then it throws Work.StepFailedException
+            counter = seen + amount;
         } // leaving the block, by return or by exception, lets go of the monitor
     }
     // ---- to here ----

@@ -22,8 +22,7 @@ public class TaskDone {
                     while (true) {
                         int item = q.get();
                         // ---- change from here: q.join() must learn that this item is done ----
-                        work.pause(); // a slow step: processing the item
-                        sums[me] += item;
+                        sums[me] += work.process(item); // a slow step: processing the item
                         // ---- to here ----
                     }
                 } catch (InterruptedException stopped) {

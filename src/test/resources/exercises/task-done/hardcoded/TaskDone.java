@@ -23,8 +23,7 @@ public class TaskDone {
                         int item = q.get();
                         // ---- change from here: q.join() must learn that this item is done ----
                         try {
-                            work.pause(); // a slow step: processing the item
-                            sums[me] += item;
+                            sums[me] += work.process(item); // a slow step: processing the item
                         } finally {
                             q.taskDone(); // Python: q.task_done(), once per item taken
                         }

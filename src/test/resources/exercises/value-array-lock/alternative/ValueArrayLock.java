@@ -36,8 +36,8 @@ public class ValueArrayLock {
                     for (int k = 0; k < adds; k++) {
                         try (ProcessLock.Held held = lock.hold()) { // Python: with lock:
                             int seen = number.get();
-                            work.pause();            // a slow step between the read and the write (keep it)
-                            number.set(seen + 1);
+                            int amount = work.step();            // a slow step between the read and the write (keep it)
+                            number.set(seen + amount);
                         }
                     }
                 }));
@@ -49,8 +49,8 @@ public class ValueArrayLock {
                         for (int i = 0; i < array.length(); i++) {
                             try (ProcessLock.Held held = lock.hold()) { // Python: with lock:
                                 double seen = array.get(i);
-                                work.pause();        // a slow step between the read and the write (keep it)
-                                array.set(i, seen + 1);
+                                int amount = work.step();        // a slow step between the read and the write (keep it)
+                                array.set(i, seen + amount);
                             }
                         }
                     }

@@ -37,8 +37,8 @@ public class ValueArrayLock {
                         lock.acquire();
                         try {
                             int seen = number.get();
-                            work.pause();            // a slow step between the read and the write (keep it)
-                            number.set(seen + 1);
+                            int amount = work.step();            // a slow step between the read and the write (keep it)
+                            number.set(seen + amount);
                         } finally {
                             lock.release();
                         }
@@ -53,8 +53,8 @@ public class ValueArrayLock {
                             lock.acquire();
                             try {
                                 double seen = array.get(i);
-                                work.pause();        // a slow step between the read and the write (keep it)
-                                array.set(i, seen + 1);
+                                int amount = work.step();        // a slow step between the read and the write (keep it)
+                                array.set(i, seen + amount);
                             } finally {
                                 lock.release();
                             }

@@ -38,8 +38,8 @@ public class ValueArrayLock {
                         valueLock.acquire();
                         try {
                             int seen = number.get();
-                            work.pause();            // a slow step between the read and the write (keep it)
-                            number.set(seen + 1);
+                            int amount = work.step();            // a slow step between the read and the write (keep it)
+                            number.set(seen + amount);
                         } finally {
                             valueLock.release();
                         }
@@ -54,8 +54,8 @@ public class ValueArrayLock {
                             arrayLock.acquire();
                             try {
                                 double seen = array.get(i);
-                                work.pause();        // a slow step between the read and the write (keep it)
-                                array.set(i, seen + 1);
+                                int amount = work.step();        // a slow step between the read and the write (keep it)
+                                array.set(i, seen + amount);
                             } finally {
                                 arrayLock.release();
                             }

@@ -33,8 +33,8 @@ public class ValueArrayLock {
                     work.begin(); // the start line: returns when all four processes have reached it
                     for (int k = 0; k < adds; k++) {
                         int seen = number.get();
-                        work.pause();            // a slow step between the read and the write (keep it)
-                        number.set(seen + 1);
+                        int amount = work.step();            // a slow step between the read and the write (keep it)
+                        number.set(seen + amount);
                     }
                 }));
             }
@@ -44,8 +44,8 @@ public class ValueArrayLock {
                     for (int k = 0; k < adds; k++) {
                         for (int i = 0; i < array.length(); i++) {
                             double seen = array.get(i);
-                            work.pause();        // a slow step between the read and the write (keep it)
-                            array.set(i, seen + 1);
+                            int amount = work.step();        // a slow step between the read and the write (keep it)
+                            array.set(i, seen + amount);
                         }
                     }
                 }));

@@ -10,8 +10,8 @@ import java.util.List;
  * Exercise join-processes (the seed's 创建并开启进程): processes that main must wait for.
  *
  * demo calls run(work) a few times, each time with other sizes: work.workers() processes (child
- * JVMs), each making work.adds() steps and counting them in its own shared int. run must return
- * how many steps they made in all.
+ * JVMs), each making work.adds() steps and adding them up in its own shared int. run must return
+ * what all their steps added up to.
  *
  * Check it: ./demo check join-processes      Stuck? ./demo hint join-processes
  */
@@ -21,13 +21,13 @@ public class JoinProcesses {
             List<SharedInt> steps = new ArrayList<>();
             List<ChildProcess> processes = new ArrayList<>();
             for (int i = 0; i < work.workers(); i++) {
-                SharedInt mine = ws.sharedInt(0); // shared memory: this process's count
+                SharedInt mine = ws.sharedInt(0); // shared memory: this process's sum
                 steps.add(mine);
                 ChildProcess worker = ws.process("P" + (i + 1), () -> {
                     work.begin(); // the start line: returns when every worker has reached it
                     for (int k = 0; k < work.adds(); k++) {
-                        work.pause(); // a slow step
-                        mine.set(mine.get() + 1);
+                        int amount = work.step(); // a slow step; it returns how much to add
+                        mine.set(mine.get() + amount);
                     }
                 });
                 processes.add(worker);

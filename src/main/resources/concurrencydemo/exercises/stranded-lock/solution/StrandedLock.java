@@ -8,9 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Exercise stranded-lock (the seed's 使用上下文管理器): a lock that an exception leaves held.
  *
  * demo calls run(work) many times, each time with other sizes: work.workers() threads each try
- * work.adds() additions. A few of work.pause()'s calls throw Work.StepFailedException (demo picks
- * which, anew each run): those additions fail and are not counted. run must return the counter:
- * every addition that did not fail.
+ * work.adds() additions of what work.step() returns. A few of work.step()'s calls throw
+ * Work.StepFailedException (demo picks which, anew each run): those additions fail and add
+ * nothing. run must return the counter: every addition that did not fail.
  *
  * Check it: ./demo check stranded-lock      Stuck? ./demo hint stranded-lock
  */
@@ -46,8 +46,8 @@ public class StrandedLock {
         lock.lock();
         try { // Python: with lock:
             int seen = counter;
-            work.pause();         // a slow step; now and then it throws Work.StepFailedException
-            counter = seen + 1;
+            int amount = work.step();  // a slow step; now and then it throws Work.StepFailedException
+            counter = seen + amount;
         } finally {
             lock.unlock(); // runs however the block ends, by return or by exception
         }

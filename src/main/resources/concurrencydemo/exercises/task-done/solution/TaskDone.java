@@ -5,7 +5,8 @@ import concurrencydemo.threading.JoinableQueue;
  * Exercise task-done (the seed's 多线程消息队列通信): a queue whose join() never returns.
  *
  * demo calls run(work) many times, each time with other items: work.workers() worker threads take
- * the items of work.numbers() from a queue and add them up. run must return the sum of all items.
+ * the items of work.numbers() from a queue, process each one (work.process) and add up the
+ * results. run must return the sum of all the results.
  *
  * Check it: ./demo check task-done      Stuck? ./demo hint task-done
  */
@@ -22,8 +23,7 @@ public class TaskDone {
                         int item = q.get();
                         // ---- change from here: q.join() must learn that this item is done ----
                         try {
-                            work.pause(); // a slow step: processing the item
-                            sums[me] += item;
+                            sums[me] += work.process(item); // a slow step: processing the item
                         } finally {
                             q.taskDone(); // Python: q.task_done(), once per item taken
                         }

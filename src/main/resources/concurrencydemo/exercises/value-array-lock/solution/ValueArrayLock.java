@@ -12,9 +12,10 @@ import java.util.List;
  * Exercise value-array-lock (the seed's 可以使用锁避免资源竟态): a Value and an Array raced by four
  * processes.
  *
- * demo calls run(work) a few times, each time with other sizes. Two processes add 1 to the shared
- * Value work.adds() times; two others add 1 to each element of the shared Array work.adds() times.
- * The Array starts at work.numbers(). run returns the Value, then the Array's elements.
+ * demo calls run(work) a few times, each time with other sizes. Two processes add to the shared
+ * Value work.adds() times; two others add to each element of the shared Array work.adds() times;
+ * each addition adds what work.step() returned. The Array starts at work.numbers(). run returns
+ * the Value, then the Array's elements.
  *
  * Check it: ./demo check value-array-lock      Stuck? ./demo hint value-array-lock
  */
@@ -37,8 +38,8 @@ public class ValueArrayLock {
                         valueLock.acquire();
                         try {
                             int seen = number.get();
-                            work.pause();            // a slow step between the read and the write (keep it)
-                            number.set(seen + 1);
+                            int amount = work.step();   // a slow step between the read and the write (keep it)
+                            number.set(seen + amount);
                         } finally {
                             valueLock.release();
                         }
@@ -53,8 +54,8 @@ public class ValueArrayLock {
                             arrayLock.acquire();
                             try {
                                 double seen = array.get(i);
-                                work.pause();        // a slow step between the read and the write (keep it)
-                                array.set(i, seen + 1);
+                                int amount = work.step();  // a slow step between the read and the write (keep it)
+                                array.set(i, seen + amount);
                             } finally {
                                 arrayLock.release();
                             }
