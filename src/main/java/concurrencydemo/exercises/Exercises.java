@@ -68,12 +68,16 @@ public final class Exercises {
         return new Work.Sizes(workers, 0, Exercise.range(r, count, 100), new int[0], r.nextInt(2, 10), r.nextInt(1, 100));
     }
 
-    /** Two to four of the run's step() calls throw, never the same ones twice in a row of runs. */
+    /**
+     * Two to four of the run's step() calls throw, drawn anew each run from the first adds() calls:
+     * when one of those fails, every other worker still has steps to make, so a lock the failure
+     * strands blocks them. (A later failure could come when the others are done: a stranded lock
+     * nobody waits for, a lucky run.)
+     */
     private static Work.Sizes strandedSizes(Random r) {
         int workers = r.nextInt(2, 4);
         int adds = r.nextInt(30, 61);
-        int total = workers * adds;
-        int[] failing = r.ints(1, total + 1).distinct().limit(r.nextInt(2, 5)).sorted().toArray();
+        int[] failing = r.ints(1, adds + 1).distinct().limit(r.nextInt(2, 5)).sorted().toArray();
         return new Work.Sizes(workers, adds, List.of(), failing, 1, 0);
     }
 

@@ -1,10 +1,12 @@
 package concurrencydemo.exercises;
 
 import concurrencydemo.report.Language;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks); a failing one stops at its first wrong run.
  */
 @Timeout(90)
+@Execution(ExecutionMode.CONCURRENT) // the checks mostly wait (JVMs starting, bounds passing): four at once
 class ExercisesTest {
     private static final Path FIXTURES = Path.of("src/test/resources/exercises");
     /** For the fixtures that wait for ever: stopped sooner than a student's would be. */
@@ -41,8 +44,8 @@ class ExercisesTest {
         return Exercises.ALL.stream().map(Exercise::name);
     }
 
-    @AfterEach
-    void nothingLeftRunning() {
+    @AfterAll
+    static void nothingLeftRunning() {
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
                 .withFailMessage("a check left a process running").isEmpty();
     }
