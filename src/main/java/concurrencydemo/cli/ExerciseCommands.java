@@ -106,6 +106,32 @@ final class ExerciseCommands {
             });
         }
 
+        /** Something that reads or writes the working folder. */
+        @FunctionalInterface
+        interface Io<T> {
+            T run() throws IOException;
+        }
+
+        /**
+         * Runs {@code io}; a folder or file that cannot be read or written (no permission, a full
+         * disk) is one line and exit 2, as a bad --dir is.
+         */
+        <T> T io(Io<T> io) {
+            try {
+                return io.run();
+            } catch (IOException e) {
+                String what = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                        ? fs.getFile() : dir;
+                Object why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? fs.getReason()
+                        : e instanceof java.nio.file.NoSuchFileException ? Message.of("error.io.missing")
+                        : e instanceof java.nio.file.AccessDeniedException ? Message.of("error.io.denied")
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? Message.of("error.io.exists")
+                        : e.getClass().getSimpleName();
+                throw new LessonOptions.UsageError(mixee, Message.of("error.workbookIo", what, why));
+            }
+        }
+
         /** A path as the student typed it: relative to where demo runs. */
         String show(Path p) {
             return p.toString();
@@ -153,8 +179,7 @@ final class ExerciseCommands {
                 String mark = e == current ? "›" : " ";
                 out.println(mark + " " + (isDone ? style.good(status) : style.dim(status)) + "  "
                         + style.heading(Width.pad(e.name(), width)) + "  " + e.section()
-                        + (options.language() == Language.SIMPLIFIED_CHINESE ? ""
-                                : " · " + texts.format(e.text("title"))));
+                        + " · " + texts.format(e.text("title")));
             }
             out.println();
             out.println(book.nextToDo().map(next -> texts.format("exercises.start", next.name()))
@@ -181,7 +206,7 @@ final class ExerciseCommands {
         public Integer call() throws IOException {
             Workbook book = options.workbook();
             Exercise e = options.exercise(name, book);
-            Workbook.Started what = book.start(e, reset);
+            Workbook.Started what = options.io(() -> book.start(e, reset, options.language()));
             introduce(options, book, e, what);
             return ExitCode.OK;
         }
@@ -256,7 +281,10 @@ final class ExerciseCommands {
         double seconds = (System.nanoTime() - start) / 1e9;
         switch (outcome.status()) {
             case PASSED -> {
-                book.pass(e);
+                options.io(() -> {
+                    book.pass(e, options.language());
+                    return null;
+                });
                 out.println(style.good(texts.format("check.passed", outcome.passed(), outcome.trials()))
                         + style.dim(texts.format("check.took", Math.round(seconds * 10) / 10.0)));
                 for (String line : Width.wrap(texts.format(e.text("notice")), 76)) {
@@ -272,8 +300,10 @@ final class ExerciseCommands {
                         ? "check.cannot" : "check.notYet", outcome.passed(), outcome.trials()))
                         + style.dim(texts.format("check.took", Math.round(seconds * 10) / 10.0)));
                 for (String line : outcome.report()) {
-                    for (String wrapped : Width.wrap(line, 78)) {
-                        out.println("  " + wrapped);
+                    // an indented line (source code and its caret, a stack frame) keeps its spaces
+                    String indent = line.substring(0, line.length() - line.stripLeading().length());
+                    for (String wrapped : Width.wrap(line.stripLeading(), 78 - indent.length())) {
+                        out.println("  " + indent + Demo.printable(wrapped));
                     }
                 }
                 if (!outcome.printed().isEmpty()) {
@@ -306,7 +336,7 @@ final class ExerciseCommands {
         public Integer call() throws IOException {
             Workbook book = options.workbook();
             Exercise e = options.exercise(name, book);
-            int n = book.nextHint(e);
+            int n = options.io(() -> book.nextHint(e));
             Texts texts = options.texts();
             PrintWriter out = options.out();
             out.println(options.style().heading(texts.format("hint.heading", e.name(), n, e.hints())));
@@ -347,9 +377,9 @@ final class ExerciseCommands {
             Workbook book = options.workbook();
             Texts texts = options.texts();
             PrintWriter out = options.out();
-            Exercise e = book.nextToDo().orElse(null);
-            while (e != null) {
-                Workbook.Started what = book.start(e, false);
+            for (Exercise e = book.nextToDo().orElse(null); e != null; e = book.nextToDo().orElse(null)) {
+                Exercise current = e;
+                Workbook.Started what = options.io(() -> book.start(current, false, options.language()));
                 introduce(options, book, e, what);
                 out.println();
                 boolean passed = check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
@@ -361,7 +391,6 @@ final class ExerciseCommands {
                     passed = check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
                 }
                 out.println();
-                e = book.nextToDo().orElse(null);
             }
             out.flush();
             return ExitCode.OK;

@@ -213,9 +213,12 @@ public final class Checker {
                 lines.add(texts.format("check.compileError", ex.fileName(), d.getLineNumber(), message));
                 String source = sourceLine(file, d.getLineNumber());
                 if (source != null) {
-                    lines.add("    " + source.stripTrailing());
+                    String code = source.strip();
+                    int cut = source.length() - source.stripLeading().length();
+                    lines.add("    " + code);
                     if (d.getColumnNumber() > 0) {
-                        lines.add("    " + " ".repeat((int) Math.min(source.length(), d.getColumnNumber() - 1)) + "^");
+                        long at = Math.max(0, Math.min(code.length(), d.getColumnNumber() - 1 - cut));
+                        lines.add("    " + " ".repeat((int) at) + "^");
                     }
                 }
             }

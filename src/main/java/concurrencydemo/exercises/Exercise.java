@@ -1,5 +1,6 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 
 import java.time.Duration;
@@ -12,8 +13,10 @@ import java.util.function.Function;
  * file, and how demo grades a run of it.
  *
  * <p>Its texts (title, what is wrong, hints, what to notice) are in the exercises' bundle under
- * {@code exercise.<name>.}. Its starter and reference solution are resources beside this class:
- * {@code <name>/<className>.java} and {@code <name>/solution/<className>.java}.
+ * {@code exercise.<name>.}. Its starter and reference solution are resources beside this class, one
+ * per language (the same code, the comments translated): {@code <name>/<className>.java} and
+ * {@code <name>/solution/<className>.java}, and in Chinese {@code <name>/zh-CN/…} and
+ * {@code <name>/solution/zh-CN/…}.
  *
  * @param name        the name students type: {@code shared-counter}
  * @param lesson      the lesson that shows the same pitfall
@@ -58,14 +61,21 @@ public record Exercise(String name, String lesson, String section, String classN
         return className + ".java";
     }
 
-    /** The resource holding the starter. */
-    public String starterResource() {
-        return name + "/" + fileName();
+    /**
+     * The resource holding the starter, its comments in {@code language}: {@code <name>/<file>} in
+     * English, {@code <name>/zh-CN/<file>} in Chinese.
+     */
+    public String starterResource(Language language) {
+        return name + "/" + folder(language) + fileName();
     }
 
-    /** The resource holding the reference solution. */
-    public String solutionResource() {
-        return name + "/solution/" + fileName();
+    /** The resource holding the reference solution, its comments in {@code language}. */
+    public String solutionResource(Language language) {
+        return name + "/solution/" + folder(language) + fileName();
+    }
+
+    private static String folder(Language language) {
+        return language == Language.ENGLISH ? "" : language.tag() + "/";
     }
 
     /** A message of this exercise's: {@code exercise.<name>.<what>}. */

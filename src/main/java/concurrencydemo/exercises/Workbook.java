@@ -1,5 +1,7 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.report.Language;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -19,8 +21,9 @@ import java.util.Set;
  * progress file, {@value #PROGRESS}, that says which exercises are done, which one is current and
  * how many hints each has had. Copy the folder and the progress goes with it.
  *
- * <p>demo writes a starter only where no file is, or where the file is still the starter; a file
- * the student changed is replaced only on {@link #reset}, and then kept as {@code <file>.bak}.
+ * <p>demo writes a starter only where no file is, or where the file is still the starter (in either
+ * language); a file the student changed is replaced only on {@code --reset}, and then kept as
+ * {@code <file>.bak}.
  */
 public final class Workbook {
     /** The progress file's name. */
@@ -71,15 +74,18 @@ public final class Workbook {
      * or, with {@code reset}, replaces a changed file, keeping it as {@code <file>.bak}. Makes
      * {@code e} the current exercise.
      */
-    public Started start(Exercise e, boolean reset) throws IOException {
+    public Started start(Exercise e, boolean reset, Language language) throws IOException {
         Path file = file(e);
-        String starter = resource(e.starterResource());
+        String starter = starter(e, language);
         Started what;
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             write(file, starter);
             what = Started.WRITTEN;
-        } else if (Files.readString(file, StandardCharsets.UTF_8).equals(starter)) {
+        } else if (untouched(e, Files.readString(file, StandardCharsets.UTF_8))) {
+            if (!Files.readString(file, StandardCharsets.UTF_8).equals(starter)) {
+                write(file, starter); // the starter in another language: now in this one
+            }
             what = Started.UNCHANGED;
         } else if (reset) {
             Files.copy(file, backup(e), StandardCopyOption.REPLACE_EXISTING);
@@ -91,6 +97,16 @@ public final class Workbook {
         progress.setProperty("current", e.name());
         save();
         return what;
+    }
+
+    /** Whether {@code text} is {@code e}'s starter, in any language: a file the student has not changed. */
+    private static boolean untouched(Exercise e, String text) {
+        for (Language language : Language.values()) {
+            if (text.equals(starter(e, language))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where {@link #start} keeps a changed file it replaces. */
@@ -126,13 +142,13 @@ public final class Workbook {
         return (int) Exercises.ALL.stream().filter(this::done).count();
     }
 
-    /** Records that {@code e} passed, and writes its reference solution beside the student's file. */
-    public void pass(Exercise e) throws IOException {
+    /** Records that {@code e} passed, and writes its reference solution (in {@code language}) beside the student's file. */
+    public void pass(Exercise e, Language language) throws IOException {
         Set<String> done = names("done");
         done.add(e.name());
         progress.setProperty("done", String.join(",", done));
         Files.createDirectories(solution(e).getParent());
-        write(solution(e), resource(e.solutionResource()));
+        write(solution(e), solutionText(e, language));
         save();
     }
 
@@ -172,11 +188,15 @@ public final class Workbook {
     private void save() throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(PROGRESS);
-        Path tmp = dir.resolve(PROGRESS + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            progress.store(out, null);
+        Path tmp = Files.createTempFile(dir, PROGRESS, ".tmp"); // its own name: two demos may save at once
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                progress.store(out, null);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -195,13 +215,13 @@ public final class Workbook {
         }
     }
 
-    /** The exercise's starter, as demo ships it. */
-    public static String starter(Exercise e) {
-        return resource(e.starterResource());
+    /** The exercise's starter, as demo ships it, its comments in {@code language}. */
+    public static String starter(Exercise e, Language language) {
+        return resource(e.starterResource(language));
     }
 
-    /** The exercise's reference solution, as demo ships it. */
-    public static String solutionText(Exercise e) {
-        return resource(e.solutionResource());
+    /** The exercise's reference solution, as demo ships it, its comments in {@code language}. */
+    public static String solutionText(Exercise e, Language language) {
+        return resource(e.solutionResource(language));
     }
 }

@@ -62,9 +62,9 @@ class ExerciseCommandsTest {
         Cli.Result first = demo("exercise", e.name());
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).contains(file(e.name()).toString()).contains("./demo check shared-counter");
-        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e));
+        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e, Language.ENGLISH));
 
-        Files.writeString(file(e.name()), "// mine\n" + Workbook.starter(e));
+        Files.writeString(file(e.name()), "// mine\n" + Workbook.starter(e, Language.ENGLISH));
         Cli.Result again = demo("exercise", e.name());
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("kept");
@@ -72,7 +72,7 @@ class ExerciseCommandsTest {
 
         Cli.Result reset = demo("exercise", e.name(), "--reset");
         assertThat(reset.exitCode()).isZero();
-        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e));
+        assertThat(Files.readString(file(e.name()))).isEqualTo(Workbook.starter(e, Language.ENGLISH));
         assertThat(Files.readString(file(e.name()).resolveSibling(e.fileName() + ".bak"))).startsWith("// mine");
     }
 
@@ -124,11 +124,11 @@ class ExerciseCommandsTest {
         Path solution = file(e.name()).resolveSibling("solution").resolve(e.fileName());
         assertThat(solution).doesNotExist();
 
-        Files.writeString(file(e.name()), Workbook.solutionText(e));
+        Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH));
         Cli.Result fixed = demo("check");
         assertThat(fixed.exitCode()).withFailMessage(fixed.out()).isZero();
         assertThat(fixed.out()).contains("Passed").contains("./demo exercise shared-counter");
-        assertThat(solution).hasContent(Workbook.solutionText(e));
+        assertThat(solution).hasContent(Workbook.solutionText(e, Language.ENGLISH));
         assertThat(demo("exercises").out()).contains("1/" + Exercises.ALL.size());
         assertThat(tmp.resolve("work").resolve(Workbook.PROGRESS)).content().contains("done=join-threads");
     }
@@ -146,7 +146,7 @@ class ExerciseCommandsTest {
             awaitOutput(out, "Watching " + file(e.name()));
             assertThat(out.toString()).contains("Not yet");
             Path saved = file(e.name()).resolveSibling(".JoinThreads.java.swp");
-            Files.writeString(saved, Workbook.solutionText(e), StandardCharsets.UTF_8);
+            Files.writeString(saved, Workbook.solutionText(e, Language.ENGLISH), StandardCharsets.UTF_8);
             Files.move(saved, file(e.name()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             awaitOutput(out, "Watching " + file("shared-counter"));
             String said = out.toString();

@@ -114,7 +114,7 @@ class DocsTest {
             if (solved != null) {
                 Exercise e = Exercises.named(solved).orElseThrow();
                 Files.writeString(workbook[0].resolve("demo-exercises").resolve(solved).resolve(e.fileName()),
-                        Workbook.solutionText(e));
+                        Workbook.solutionText(e, Language.fromArgs(args.toArray(String[]::new)).orElse(Language.ENGLISH)));
             }
         }
         Result r = Cli.run(args.toArray(String[]::new));

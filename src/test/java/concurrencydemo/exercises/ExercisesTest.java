@@ -73,7 +73,7 @@ class ExercisesTest {
     @DisplayName("the starter does not pass: its bug shows on the first run")
     void starterFails(String name) throws Exception {
         Exercise ex = named(name);
-        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.starter(ex)), ex.trials(), Language.ENGLISH);
+        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.starter(ex, Language.ENGLISH)), ex.trials(), Language.ENGLISH);
         assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
         assertThat(outcome.kind()).isIn("wrong", "stuck");
         assertThat(outcome.passed()).isZero();
@@ -84,7 +84,7 @@ class ExercisesTest {
     @DisplayName("the reference solution passes")
     void referencePasses(String name) throws Exception {
         Exercise ex = named(name);
-        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.solutionText(ex)), PASSING_TRIALS,
+        Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.solutionText(ex, Language.ENGLISH)), PASSING_TRIALS,
                 Language.ENGLISH);
         assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.PASSED);
         assertThat(outcome.passed()).isEqualTo(PASSING_TRIALS);
@@ -136,7 +136,7 @@ class ExercisesTest {
     @DisplayName("an exception is reported with its stack cut to the student's own frames")
     void exceptionIsCutToTheStudentsFrames() throws Exception {
         Exercise ex = named("join-threads");
-        String thrower = Workbook.solutionText(ex).replace("worker.join(); //",
+        String thrower = Workbook.solutionText(ex, Language.ENGLISH).replace("worker.join(); //",
                 "if (worker != null) throw new IllegalStateException(\"boom\"); //");
         Checker.Outcome outcome = Checker.check(ex, place(ex, thrower), PASSING_TRIALS, Language.ENGLISH);
         assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo("threw");
@@ -149,7 +149,7 @@ class ExercisesTest {
     @DisplayName("a compile error names the file and line, in the student's language")
     void compileErrorsInTheStudentsLanguage() throws Exception {
         Exercise ex = named("join-threads");
-        Path file = place(ex, Workbook.starter(ex).replace("int total = 0;", "int total = 0"));
+        Path file = place(ex, Workbook.starter(ex, Language.ENGLISH).replace("int total = 0;", "int total = 0"));
         Checker.Outcome english = Checker.check(ex, file, 1, Language.ENGLISH);
         assertThat(english.kind()).isEqualTo("compile");
         assertThat(english.report()).anyMatch(l -> l.matches("JoinThreads\\.java:\\d+: .*';' expected.*"));
@@ -158,11 +158,30 @@ class ExercisesTest {
     }
 
     @Test
+    @DisplayName("the Chinese starter and solution are the English ones with their comments translated: the same code")
+    void chineseFilesHoldTheSameCode() {
+        for (Exercise ex : Exercises.ALL) {
+            assertThat(code(Workbook.starter(ex, Language.SIMPLIFIED_CHINESE)))
+                    .withFailMessage("%s: the Chinese starter's code differs from the English one", ex.name())
+                    .isEqualTo(code(Workbook.starter(ex, Language.ENGLISH)));
+            assertThat(code(Workbook.solutionText(ex, Language.SIMPLIFIED_CHINESE)))
+                    .withFailMessage("%s: the Chinese solution's code differs from the English one", ex.name())
+                    .isEqualTo(code(Workbook.solutionText(ex, Language.ENGLISH)));
+            assertThat(Workbook.starter(ex, Language.SIMPLIFIED_CHINESE)).contains("从这里开始修改").contains("改到这里");
+        }
+    }
+
+    /** Java source without its comments and blank space: what the compiler sees. */
+    private static String code(String source) {
+        return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
+    }
+
+    @Test
     @DisplayName("every exercise has a starter, a solution, fixtures of each kind and all its texts")
     void everyExerciseIsComplete() {
         for (Exercise ex : Exercises.ALL) {
-            assertThat(Workbook.starter(ex)).contains("public class " + ex.className()).contains("change from here");
-            assertThat(Workbook.solutionText(ex)).contains("public class " + ex.className());
+            assertThat(Workbook.starter(ex, Language.ENGLISH)).contains("public class " + ex.className()).contains("change from here");
+            assertThat(Workbook.solutionText(ex, Language.ENGLISH)).contains("public class " + ex.className());
             for (String kind : List.of("alternative", "hardcoded", "sequential", "hanging")) {
                 assertThat(FIXTURES.resolve(ex.name()).resolve(kind).resolve(ex.fileName())).isRegularFile();
             }
