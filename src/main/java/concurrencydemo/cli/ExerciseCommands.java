@@ -310,7 +310,8 @@ final class ExerciseCommands {
                     out.println(texts.format("check.printed"));
                     int from = Math.max(0, outcome.printed().size() - 20);
                     for (String line : outcome.printed().subList(from, outcome.printed().size())) {
-                        out.println("  " + style.dim(Demo.printable(line.replace("\t", "    "))));
+                        String shown = Demo.printable(line.replace("\t", "    "));
+                        out.println("  " + style.dim(shown.length() > 200 ? shown.substring(0, 200) + " \u2026" : shown));
                     }
                 }
                 if (outcome.status() == Checker.Status.NOT_YET) {

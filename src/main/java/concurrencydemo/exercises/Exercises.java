@@ -26,13 +26,13 @@ public final class Exercises {
     /** Every exercise, in teaching order. */
     public static final List<Exercise> ALL = List.of(
             new Exercise("join-threads", "threads", "创建并开始线程", "JoinThreads", false, 10, MILLI,
-                    r -> sizes(r.nextInt(2, 5), r.nextInt(20, 41)), Exercises::gradeJoin, 3),
+                    r -> late(r, sizes(r.nextInt(2, 5), r.nextInt(20, 41)), 3, 1000, 2500), Exercises::gradeJoin, 3),
             new Exercise("shared-counter", "locks", "使用锁处理资源竟态", "SharedCounter", false, 10, SHORT,
                     r -> sizes(r.nextInt(2, 5), r.nextInt(30, 61)), Exercises::gradeCount, 3),
             new Exercise("stranded-lock", "locks", "使用上下文管理器", "StrandedLock", false, 10, SHORT,
                     Exercises::strandedSizes, Exercises::gradeStranded, 3),
             new Exercise("join-processes", "processes", "创建并开启进程", "JoinProcesses", true, 3, MILLI,
-                    r -> sizes(r.nextInt(2, 4), r.nextInt(10, 21)), Exercises::gradeJoin, 3),
+                    r -> late(r, sizes(r.nextInt(2, 4), r.nextInt(10, 21)), 1, 500, 2000), Exercises::gradeJoin, 3),
             new Exercise("static-field", "race-condition", "进程间分享数据", "StaticField", true, 3, MILLI,
                     r -> sizes(r.nextInt(2, 4), r.nextInt(10, 31)), Exercises::gradeShared, 3),
             new Exercise("value-array-lock", "race-condition", "可以使用锁避免资源竟态", "ValueArrayLock", true, 3,
@@ -61,6 +61,19 @@ public final class Exercises {
 
     private static Work.Sizes sizes(int workers, int adds) {
         return new Work.Sizes(workers, adds, List.of(), new int[0], 1, 0);
+    }
+
+    /**
+     * The join exercises' sizes with, in one run out of {@code oneIn}, one step late by {@code min}
+     * to {@code max} milliseconds: a worker that ends late, as real ones do, so that main sleeping a
+     * while instead of waiting for its workers is caught.
+     */
+    private static Work.Sizes late(Random r, Work.Sizes s, int oneIn, int min, int max) {
+        if (r.nextInt(oneIn) != 0) {
+            return s;
+        }
+        return new Work.Sizes(s.workers(), s.adds(), s.numbers(), s.failing(), s.factor(), s.offset(),
+                r.nextInt(1, s.workers() * s.adds() + 1), r.nextInt(min, max + 1));
     }
 
     /** Items 1 to 99, and a process(x) of this run: x times 2 to 9, plus 1 to 99. */

@@ -42,6 +42,8 @@ record Harness(String exercise, int trials, long seed, String language, String r
         implements Task {
     private static final long serialVersionUID = 1L;
     private static final long SLICE_MILLIS = 25;
+    /** The most frames of the student's shown for one exception (a StackOverflowError has thousands). */
+    private static final int MAX_FRAMES = 12;
 
     /** What the parent reads: trials done and passed, and, when one was not right, what happened. */
     record Result(int trials, int passed, String status, List<String> report) {
@@ -55,6 +57,15 @@ record Harness(String exercise, int trials, long seed, String language, String r
 
     @Override
     public void run() throws Exception {
+        try {
+            check();
+        } finally {
+            // what the student's code started with ProcessBuilder would outlive this JVM: stop it too
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void check() throws Exception {
         Exercise ex = Exercises.named(exercise).orElseThrow();
         Texts texts = Texts.of(Language.parse(language).orElse(Language.ENGLISH)).with(Exercises.BUNDLE);
         Method run;
@@ -283,8 +294,9 @@ record Harness(String exercise, int trials, long seed, String language, String r
         int depth = 0;
         while (t != null && depth++ < 5) {
             lines.add((depth == 1 ? "  " : "  " + texts.format("check.causedBy") + " ") + t);
+            int frames = 0;
             for (StackTraceElement frame : t.getStackTrace()) {
-                if (ex.fileName().equals(frame.getFileName())) {
+                if (ex.fileName().equals(frame.getFileName()) && frames++ < MAX_FRAMES) {
                     lines.add("      at " + frame);
                 }
             }

@@ -48,6 +48,9 @@ public final class Work implements Serializable {
     /** process(x) is x * factor + offset: a function of the run that only calling it tells. */
     private final int factor;
     private final int offset;
+    /** The step() call (1-based, 0: none) that takes slowMillis longer: a late worker, so a sleep cannot stand for a join. */
+    private final int slowStep;
+    private final long slowNanos;
     private final long harnessPid;
     /** The harness's thread that called run (main, to the student): set before it starts. */
     private volatile long mainThread = -1;
@@ -71,6 +74,8 @@ public final class Work implements Serializable {
         this.failing = sizes.failing().clone();
         this.factor = sizes.factor();
         this.offset = sizes.offset();
+        this.slowStep = sizes.slowStep();
+        this.slowNanos = sizes.slowMillis() * 1_000_000L;
         this.pauseNanos = pause.toNanos();
         this.beginTimeoutNanos = beginTimeout.toNanos();
         this.harnessPid = ProcessHandle.current().pid();
@@ -144,7 +149,7 @@ public final class Work implements Serializable {
             thrown.addAndGet(1);
             throw new StepFailedException();
         }
-        sleep(pauseNanos);
+        sleep(n == slowStep ? pauseNanos + slowNanos : pauseNanos);
         int amount = ThreadLocalRandom.current().nextInt(1, 10);
         stepSum.addAndGet(amount);
         return amount;
@@ -216,7 +221,11 @@ public final class Work implements Serializable {
      * The sizes of one run, chosen by demo. {@code failing}: the step() calls that throw;
      * {@code factor} and {@code offset}: what process(x) computes, {@code x * factor + offset}.
      */
-    record Sizes(int workers, int adds, List<Integer> numbers, int[] failing, int factor, int offset) {
+    record Sizes(int workers, int adds, List<Integer> numbers, int[] failing, int factor, int offset,
+            int slowStep, int slowMillis) {
+        Sizes(int workers, int adds, List<Integer> numbers, int[] failing, int factor, int offset) {
+            this(workers, adds, numbers, failing, factor, offset, 0, 0);
+        }
     }
 
     /**

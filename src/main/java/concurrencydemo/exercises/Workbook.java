@@ -163,7 +163,7 @@ public final class Workbook {
 
     /** The next hint's number (1-based; the last one again once all are seen), recorded as seen. */
     public int nextHint(Exercise e) throws IOException {
-        int n = Math.min(hintsSeen(e) + 1, e.hints());
+        int n = Math.min(hintsSeen(e), e.hints() - 1) + 1;
         progress.setProperty("hints." + e.name(), Integer.toString(n));
         save();
         return n;

@@ -17,7 +17,7 @@ import java.util.List;
 public class PoolMap {
     static List<Integer> results = new ArrayList<>(); // every JVM has its own copy
 
-    public static List<Integer> run(Work work) throws InterruptedException {
+    public static List<Integer> run(Work work) throws Exception {
         results = new ArrayList<>();
         try (Workspace ws = Workspace.create(System.out::println)) {
             // ---- change from here: the results must come back to main ----

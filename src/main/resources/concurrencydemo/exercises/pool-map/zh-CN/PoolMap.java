@@ -17,7 +17,7 @@ import java.util.List;
 public class PoolMap {
     static List<Integer> results = new ArrayList<>(); // 每个 JVM 都有自己的一份副本
 
-    public static List<Integer> run(Work work) throws InterruptedException {
+    public static List<Integer> run(Work work) throws Exception {
         results = new ArrayList<>();
         try (Workspace ws = Workspace.create(System.out::println)) {
             // ---- 从这里开始修改：结果必须回到 main ----
