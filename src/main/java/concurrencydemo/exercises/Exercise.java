@@ -83,7 +83,7 @@ public record Exercise(String name, String lesson, String section, String classN
         return Message.of("exercise." + name + "." + what, args);
     }
 
-    /** The numbers 1 to n, for sizes. */
+    /** {@code count} numbers drawn from 1 to {@code bound} - 1, for sizes. */
     static List<Integer> range(Random random, int count, int bound) {
         return random.ints(count, 1, bound).boxed().toList();
     }

@@ -53,12 +53,6 @@ public final class Exercises {
         return ALL.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    /** The exercise after {@code e}, if any. */
-    public static Optional<Exercise> after(Exercise e) {
-        int i = ALL.indexOf(e);
-        return i + 1 < ALL.size() ? Optional.of(ALL.get(i + 1)) : Optional.empty();
-    }
-
     private static Work.Sizes sizes(int workers, int adds) {
         return new Work.Sizes(workers, adds, List.of(), new int[0], 1, 0);
     }

@@ -169,12 +169,6 @@ public final class Workbook {
         return n;
     }
 
-    /** Makes {@code e} the current exercise. */
-    public void makeCurrent(Exercise e) throws IOException {
-        progress.setProperty("current", e.name());
-        save();
-    }
-
     private Set<String> names(String key) {
         Set<String> names = new LinkedHashSet<>();
         for (String n : progress.getProperty(key, "").split(",")) {
