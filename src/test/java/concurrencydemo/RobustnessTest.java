@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(120)
 class RobustnessTest {
     private final List<Process> started = new ArrayList<>();
+    /** What ran before this test: its checks count only what it started. */
+    private final Leftovers before = Leftovers.snapshot();
 
     @AfterEach
     void destroyEverythingStarted() {
@@ -38,18 +40,17 @@ class RobustnessTest {
         }
     }
 
-    private static List<ProcessHandle> childJvms() {
-        return ProcessHandle.current().descendants()
-                .filter(h -> h.info().commandLine().orElse("").contains("ChildMain"))
-                .toList();
+    private static boolean isChildJvm(ProcessHandle h) {
+        return h.info().commandLine().orElse("").contains("ChildMain");
     }
 
-    private static void awaitNoChildJvms(Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!childJvms().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(childJvms()).isEmpty();
+    /** The child JVMs this test started that are still alive. */
+    private List<ProcessHandle> childJvms() throws InterruptedException {
+        return before.processes(Duration.ZERO, RobustnessTest::isChildJvm);
+    }
+
+    private void awaitNoChildJvms(Duration within) throws InterruptedException {
+        assertThat(before.processes(within, RobustnessTest::isChildJvm)).isEmpty();
     }
 
     @Test
@@ -58,8 +59,7 @@ class RobustnessTest {
         Result r = Cli.run("threads", "--timeout", "20ms");
         assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
         assertThat(r.out()).contains("STUCK", "did not finish within 20ms", "[7/7] AtomicInteger", "Summary: threads");
-        assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.isAlive() && t.getName().matches("T\\d+"));
+        assertThat(before.threads()).noneMatch(t -> t.getName().matches("T\\d+"));
     }
 
     @Test
@@ -78,11 +78,15 @@ class RobustnessTest {
         Thread killer = new Thread(() -> {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
-                for (ProcessHandle h : childJvms()) {
-                    if (h.info().commandLine().orElse("").contains("ChildMain P3 ")) {
-                        h.destroyForcibly();
-                        return;
+                try {
+                    for (ProcessHandle h : childJvms()) {
+                        if (h.info().commandLine().orElse("").contains("ChildMain P3 ")) {
+                            h.destroyForcibly();
+                            return;
+                        }
                     }
+                } catch (InterruptedException e) {
+                    return;
                 }
                 Thread.onSpinWait();
             }
@@ -148,11 +152,19 @@ class RobustnessTest {
     }
 
     @Test
-    @DisplayName("every lesson finishes with a small heap (parent -Xmx32m, children -Xmx64m), exit 0")
-    void smallHeap(@TempDir Path tmp) throws Exception {
-        Process demo = startDemo(tmp, "-Xmx32m", "all", "--window", "1ms");
+    @DisplayName("all, with a small heap (parent -Xmx32m, children -Xmx64m): every lesson in teaching order, as one JSON document, exit 0")
+    void allInOrderWithASmallHeap(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("all.json");
+        Path work = Files.createDirectory(tmp.resolve("tmp"));
+        Process demo = startDemo(work, ProcessBuilder.Redirect.to(json.toFile()), "-Xmx32m", "all", "--format", "json",
+                "--window", "1ms");
         assertThat(demo.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(demo.exitValue()).withFailMessage(new String(demo.getErrorStream().readAllBytes())).isZero();
+        com.google.gson.JsonObject doc = com.google.gson.JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        List<String> lessons = doc.getAsJsonArray("lessons").asList().stream()
+                .map(l -> l.getAsJsonObject().get("lesson").getAsString()).toList();
+        assertThat(lessons).containsExactly("threads", "locks", "processes", "race-condition", "queues", "pools", "gil");
+        assertThat(doc.get("passed").getAsBoolean()).isTrue();
     }
 
     @Test
@@ -230,6 +242,10 @@ class RobustnessTest {
         int i = 0;
         while (i < args.length && args[i].startsWith("-X")) {
             cmd.add(args[i++]);
+        }
+        String gilJob = System.getProperty("demo.gil.limit"); // the suite's test-sized gil job
+        if (gilJob != null) {
+            cmd.add("-Ddemo.gil.limit=" + gilJob);
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -189,18 +189,6 @@ class DemoCommandLineTest {
     }
 
     @Test
-    @DisplayName("demo all --format json carries every lesson in teaching order")
-    void allAsJson() {
-        Result r = Cli.run("all", "--format", "json", "--window", "5ms");
-        assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
-        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
-        List<String> lessons = doc.getAsJsonArray("lessons").asList().stream()
-                .map(l -> l.getAsJsonObject().get("lesson").getAsString()).toList();
-        assertThat(lessons).containsExactly("threads", "locks", "processes", "race-condition", "queues", "pools", "gil");
-        assertThat(doc.get("passed").getAsBoolean()).isTrue();
-    }
-
-    @Test
     @DisplayName("shared-memory is another name for race-condition")
     void aliasRunsTheSameLesson() {
         Result r = Cli.run("shared-memory", "--format", "json");
