@@ -83,15 +83,21 @@ public class SharedValueArray {
         }
     }
 
-    /** The command that runs this source file again in a new JVM. */
+    /** The command that runs this program again in a new JVM: its source file, or its class once compiled. */
     static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        String source = null;
         for (String a : ProcessHandle.current().info().arguments().orElseThrow()) {
             if (a.endsWith(".java")) {
-                cmd.add(a);
+                source = a;
                 break;
             }
+        }
+        if (source != null) {
+            cmd.add(source);
+        } else {
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SharedValueArray.class.getName()));
         }
         cmd.addAll(List.of(args));
         return cmd;

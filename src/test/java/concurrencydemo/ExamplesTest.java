@@ -1,13 +1,16 @@
 package concurrencydemo;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,15 +19,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs every example from source, as a student would, and checks the shape of what it prints. */
+/**
+ * Runs every example and checks the shape of what it prints: each compiled once with javac (the
+ * source launcher would compile it again in every run, and a process example in every child), and
+ * two from source, as a student runs them.
+ */
 @Timeout(300)
 class ExamplesTest {
     /** Each example's own bound: a hung example fails here, named, long before the class's bound. */
     private static final long TIME_BOUND_SECONDS = 60;
     private Process running;
+
+    /** Each example's classes, in a folder of its own (examples/&lt;name&gt;/). */
+    @TempDir
+    static Path classes;
+
+    @BeforeAll
+    static void compileEveryExample() throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            for (Path source : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = source.getFileName().toString().replace(".java", "");
+                ByteArrayOutputStream errors = new ByteArrayOutputStream();
+                int code = javac.run(null, null, errors, "-d", classes.resolve(name).toString(), source.toString());
+                assertThat(code).withFailMessage("%s does not compile: %s", source, errors).isZero();
+            }
+        }
+    }
 
     static Stream<Arguments> examples() {
         return Stream.of(
@@ -47,14 +73,29 @@ class ExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    @DisplayName("each example runs from source and prints the seed's lines")
+    @DisplayName("each example runs and prints the seed's lines")
+    void exampleRuns(String name, List<String> expectedLines) throws Exception {
+        assertRuns(name, expectedLines, false);
+    }
+
+    static Stream<Arguments> fromSource() {
+        return examples().filter(a -> List.of("ProcessStartJoin", "ThreadStartJoin").contains(a.get()[0]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fromSource")
+    @DisplayName("a process example and a thread example run from source, as a student runs them (the process one starts its file again)")
     void exampleRunsFromSource(String name, List<String> expectedLines) throws Exception {
+        assertRuns(name, expectedLines, true);
+    }
+
+    private void assertRuns(String name, List<String> expectedLines, boolean fromSource) throws Exception {
         Path source = Path.of("examples", name + ".java");
         assertThat(source).exists();
         // output to a file, so that the bound below holds even when the example hangs with its stdout open
         Path output = Files.createTempFile("example-" + name, ".txt");
         try {
-            running = start(name, output);
+            running = fromSource ? startFromSource(name, output) : start(name, output);
             assertThat(running.waitFor(TIME_BOUND_SECONDS, TimeUnit.SECONDS))
                     .withFailMessage("%s did not finish within %d s", name, TIME_BOUND_SECONDS).isTrue();
             checkOutput(name, expectedLines, Files.readString(output, StandardCharsets.UTF_8).replace("\r\n", "\n"));
@@ -84,8 +125,8 @@ class ExamplesTest {
         Path output = Files.createTempFile("example-ThreadLock", ".txt");
         try {
             running = start("ThreadLock", output, "fail");
-            // a compile and two 100 ms updates take a few seconds; stuck means still running well after
-            assertThat(running.waitFor(15, TimeUnit.SECONDS))
+            // its two 100 ms updates are over well before this: stuck means still running after it
+            assertThat(running.waitFor(5, TimeUnit.SECONDS))
                     .withFailMessage("ThreadLock fail ended: %s", Files.readString(output)).isFalse();
             assertThat(Files.readString(output, StandardCharsets.UTF_8).strip()).isEqualTo("Start value:  0");
         } finally {
@@ -93,9 +134,20 @@ class ExamplesTest {
         }
     }
 
+    /** Runs the example's compiled class. */
     private Process start(String name, Path output, String... args) throws IOException {
+        return start(List.of("-cp", classes.resolve(name).toString(), name), output, args);
+    }
+
+    /** Runs the example from its source file, as {@code java examples/<name>.java}. */
+    private Process startFromSource(String name, Path output, String... args) throws IOException {
+        return start(List.of(Path.of("examples", name + ".java").toString()), output, args);
+    }
+
+    private Process start(List<String> program, Path output, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, Path.of("examples", name + ".java").toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(program);
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(output.toFile()).start();
