@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -44,7 +45,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (three launchers at once), a symbolic link to it, a rebuild while a demo runs, a damaged class-data
  * archive, the C locale with folders named in Chinese, a launcher killed while it builds (with
  * flock, and without as on macOS), a stale lock, and one java shim for two JDKs. The copy is shared,
- * and built once by the first test; the tests run in order.
+ * and built for real once, by the first test; the tests run in order. Later builds are made by a
+ * stand-in for Maven on the PATH that copies the jar of that build: the launcher's locking, pinning
+ * and clean-up are the same whatever makes the jar.
  */
 @DisabledOnOs(OS.WINDOWS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,6 +64,8 @@ class LauncherTest {
     private static Path logs;
 
     private final List<Process> started = new ArrayList<>();
+    /** The stand-in for Maven (see {@link #standIn}), made after the real build. */
+    private static Path standInBin;
 
     @BeforeAll
     static void copyTheRepository() throws IOException {
@@ -158,7 +163,7 @@ class LauncherTest {
         });
         Path source = repo.resolve("src/main/java/concurrencydemo/Main.java");
         Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
-        Process rebuild = start(elsewhere, Map.of(), "rebuild", repo.resolve("demo").toString(), "list");
+        Process rebuild = start(elsewhere, standIn(Map.of(), "0.5"), "rebuild", repo.resolve("demo").toString(), "list");
         boolean rebuilt = rebuild.waitFor(120, TimeUnit.SECONDS);
         frozen.forEach(h -> signal("CONT", h));
         assertThat(rebuilt).isTrue();
@@ -287,9 +292,10 @@ class LauncherTest {
     @DisplayName("one java shim (jenv, asdf) for JDK 17 and JDK 25: an archive for each, each used, no crash")
     void oneShimForTwoJdks() throws Exception {
         Map<String, Path> jdks = new java.util.LinkedHashMap<>();
-        jdks.put("17", Path.of("/usr/lib/jvm/java-17-openjdk-amd64"));
-        jdks.put("25", Path.of("/usr/lib/jvm/temurin-25-jdk-amd64"));
-        jdks.values().forEach(j -> assumeTrue(Files.isExecutable(j.resolve("bin/java")), j + " is not installed"));
+        jdks.put(Integer.toString(Runtime.version().feature()), Path.of(System.getProperty("java.home")));
+        Optional<Map.Entry<String, Path>> other = anotherJdk();
+        assumeTrue(other.isPresent(), "no second JDK (of another version, 17 or newer) beside " + System.getProperty("java.home"));
+        jdks.put(other.get().getKey(), other.get().getValue());
         Path shim = Files.createDirectories(shared.resolve("shim/bin")).resolve("java");
         Files.writeString(shim, "#!/bin/sh\nexec \"$DEMO_TEST_JDK/bin/java\" \"-Xlog:cds=info:file=$DEMO_TEST_CDS_LOG\" \"$@\"\n");
         assertThat(shim.toFile().setExecutable(true)).isTrue();
@@ -322,17 +328,79 @@ class LauncherTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** Starts a launcher after touching a source, and kills it (kill -9, then Maven) while it builds. */
+    /**
+     * A JDK 17 or newer of another feature version than this one, with its version: one named by
+     * DEMO_TEST_OTHER_JDK, or else one beside this JDK (e.g. in /usr/lib/jvm) whose release file
+     * says so.
+     */
+    private static Optional<Map.Entry<String, Path>> anotherJdk() throws IOException {
+        String named = System.getenv("DEMO_TEST_OTHER_JDK");
+        Path home = Path.of(System.getProperty("java.home")).toRealPath();
+        List<Path> candidates = new ArrayList<>();
+        if (named != null) {
+            candidates.add(Path.of(named));
+        } else {
+            try (Stream<Path> beside = Files.list(home.getParent())) {
+                candidates.addAll(beside.sorted().toList());
+            }
+        }
+        for (Path jdk : candidates) {
+            Path release = jdk.resolve("release");
+            if (!Files.isExecutable(jdk.resolve("bin/java")) || !Files.isRegularFile(release)) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+            if (m.find() && Integer.parseInt(m.group(1)) >= 17 && Integer.parseInt(m.group(1)) != Runtime.version().feature()) {
+                return Optional.of(Map.entry(m.group(1), jdk));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code env}, with a stand-in for Maven first on its PATH (or this JVM's PATH): a script that
+     * "builds" demo by copying the jar the real build made, {@code seconds} after it starts, and
+     * notes each start in logs/builds.
+     */
+    private static Map<String, String> standIn(Map<String, String> env, String seconds) throws IOException {
+        if (standInBin == null) {
+            Files.copy(repo.resolve("target/launcher/demo.jar"), shared.resolve("prebuilt.jar"));
+            standInBin = Files.createDirectory(shared.resolve("stand-in"));
+            Path mvn = standInBin.resolve("mvn");
+            Files.writeString(mvn, String.join("\n",
+                    "#!/bin/sh",
+                    "# Maven's stand-in: builds demo by copying the jar the real build made",
+                    "echo \"$$\" >>\"$DEMO_TEST_BUILDS\"",
+                    "sleep \"$DEMO_TEST_BUILD_SECONDS\"",
+                    "for a in \"$@\"; do case $a in -Ddemo.buildDirectory=*) out=${a#-Ddemo.buildDirectory=} ;; esac; done",
+                    "mkdir -p \"$out\" && cp \"$DEMO_TEST_JAR\" \"$out/demo.jar\"", ""));
+            assertThat(mvn.toFile().setExecutable(true)).isTrue();
+            Files.writeString(logs.resolve("builds"), "");
+        }
+        Map<String, String> with = new HashMap<>(env);
+        with.put("PATH", standInBin + File.pathSeparator + env.getOrDefault("PATH", System.getenv("PATH")));
+        with.put("DEMO_TEST_JAR", shared.resolve("prebuilt.jar").toString());
+        with.put("DEMO_TEST_BUILDS", logs.resolve("builds").toString());
+        with.put("DEMO_TEST_BUILD_SECONDS", seconds);
+        return with;
+    }
+
+    /** How many builds the stand-in has begun. */
+    private static long standInBuilds() throws IOException {
+        return Files.readAllLines(logs.resolve("builds")).size();
+    }
+
+    /** Starts a launcher after touching a source, and kills it (kill -9, then its build) while it builds. */
     private void killWhileBuilding(Map<String, String> env, String name) throws Exception {
         Files.setLastModifiedTime(repo.resolve("src/main/java/concurrencydemo/Main.java"), FileTime.from(Instant.now()));
-        Process p = start(elsewhere, env, name, repo.resolve("demo").toString(), "--version");
-        Path log = repo.resolve("target/run/build.log");
+        long builds = standInBuilds();
+        Process p = start(elsewhere, standIn(env, "600"), name, repo.resolve("demo").toString(), "--version");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(log) && p.isAlive() && System.nanoTime() < deadline) {
+        while (standInBuilds() == builds && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(log).withFailMessage(() -> "it did not build: " + err(name)).exists();
-        Thread.sleep(1000); // Maven under way
+        assertThat(standInBuilds()).withFailMessage(() -> "it did not build: " + err(name)).isGreaterThan(builds);
+        assertThat(repo.resolve("target/run/build.log")).exists(); // the build under way
         List<ProcessHandle> tree = p.descendants().toList();
         p.destroyForcibly(); // SIGKILL: no trap runs
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -346,7 +414,7 @@ class LauncherTest {
     private void raceTwo(Map<String, String> env, String name) throws Exception {
         List<Process> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            runs.add(start(elsewhere, env, name + "-" + i, repo.resolve("demo").toString(), "--version"));
+            runs.add(start(elsewhere, standIn(env, "1"), name + "-" + i, repo.resolve("demo").toString(), "--version"));
         }
         for (int i = 0; i < 2; i++) {
             assertThat(runs.get(i).waitFor(120, TimeUnit.SECONDS)).withFailMessage(() -> err(name + "-0") + err(name + "-1"))
