@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,10 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(60)
 class WorkspaceTest {
@@ -101,10 +103,42 @@ class WorkspaceTest {
     void readOnlyBaseDirectoryNamesPathAndReason(@TempDir Path tmp) throws Exception {
         Path readOnly = Files.createDirectory(tmp.resolve("ro"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-x------")));
-        assumeFalse(Files.isWritable(readOnly), "this user (root?) may write in a read-only directory");
+        String expected = "cannot create a private directory in " + readOnly + ": permission denied";
+        if (Files.isWritable(readOnly)) {
+            // root writes anywhere by its capability to override permissions (as in CI): the check
+            // runs in a JVM of root's without that capability
+            assertThat(createdWithoutOverridingPermissions(readOnly)).isEqualTo(expected);
+            return;
+        }
         assertThatThrownBy(() -> Workspace.create(readOnly, line -> { }))
                 .isInstanceOf(WorkspaceException.class)
-                .hasMessage("cannot create a private directory in " + readOnly + ": permission denied");
+                .hasMessage(expected);
+    }
+
+    /** What {@link ReadOnlyProbe} prints, run by root without CAP_DAC_OVERRIDE (util-linux's setpriv). */
+    private static String createdWithoutOverridingPermissions(Path base) throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        assumeTrue(Files.isExecutable(setpriv), "root, and no setpriv to run without the right to override permissions");
+        Process p = new ProcessBuilder(setpriv.toString(), "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--",
+                Jvm.javaBinary(), "-cp", System.getProperty("java.class.path"), ReadOnlyProbe.class.getName(), base.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Tries to create a workspace in its argument and prints the failure's message. */
+    static final class ReadOnlyProbe {
+        public static void main(String[] args) {
+            try (Workspace ws = Workspace.create(Path.of(args[0]), line -> { })) {
+                System.out.println("created " + ws.directory());
+            } catch (WorkspaceException e) {
+                System.out.println(e.getMessage());
+            }
+        }
     }
 
     @Test
