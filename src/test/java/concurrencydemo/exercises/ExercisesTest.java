@@ -1,7 +1,9 @@
 package concurrencydemo.exercises;
 
 import concurrencydemo.report.Language;
+import concurrencydemo.Leftovers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,13 +46,18 @@ class ExercisesTest {
         return Exercises.ALL.stream().map(Exercise::name);
     }
 
+    /** What ran before these checks: the last one counts only what they started. */
+    private static Leftovers before;
+
+    @BeforeAll
+    static void snapshot() {
+        before = Leftovers.snapshot();
+    }
+
     @AfterAll
     static void nothingLeftRunning() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L; // a process destroyed a moment ago may still be exiting
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::info).toList())
+        // a process destroyed a moment ago may still be exiting
+        assertThat(before.processes(Duration.ofSeconds(5)).stream().map(ProcessHandle::info).toList())
                 .withFailMessage("a check left a process running").isEmpty();
     }
 
