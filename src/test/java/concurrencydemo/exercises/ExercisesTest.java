@@ -32,8 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks); a failing one stops at its first wrong run.
  */
 @Timeout(90)
-@Execution(ExecutionMode.CONCURRENT) // the checks mostly wait (JVMs starting, bounds passing): four at once
 class ExercisesTest {
+    /*
+     * Each check is marked @Execution(CONCURRENT): they mostly wait (JVMs starting, bounds
+     * passing), and run four at once. The class itself is not: no other class runs beside it, so
+     * what another class counts of this JVM (its processes, its threads) is that class's own.
+     */
+
     private static final Path FIXTURES = Path.of("src/test/resources/exercises");
     /** For the fixtures that wait for ever: stopped sooner than a student's would be. */
     private static final Checker.Bounds SHORT = new Checker.Bounds(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -80,6 +85,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("the starter does not pass: its bug shows on the first run")
     void starterFails(String name) throws Exception {
@@ -91,6 +97,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("the reference solution passes")
     void referencePasses(String name) throws Exception {
@@ -102,6 +109,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("another correct mechanism passes too")
     void alternativePasses(String name) throws Exception {
@@ -111,6 +119,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("a hard-coded answer fails: each run has sizes of its own")
     void hardCodedAnswerFails(String name) throws Exception {
@@ -121,6 +130,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("a fix that runs the workers one after another fails, and says so")
     void sequentialFixFails(String name) throws Exception {
@@ -134,6 +144,7 @@ class ExercisesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("names")
     @DisplayName("a program that hangs is stopped within its bound and reported stuck, with where it waited")
     void hangingIsStuck(String name) throws Exception {
@@ -146,6 +157,7 @@ class ExercisesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("an exception is reported with its stack cut to the student's own frames")
     void exceptionIsCutToTheStudentsFrames() throws Exception {
         Exercise ex = named("join-threads");
@@ -159,6 +171,7 @@ class ExercisesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("a compile error names the file and line, in the student's language")
     void compileErrorsInTheStudentsLanguage() throws Exception {
         Exercise ex = named("join-threads");
@@ -171,6 +184,7 @@ class ExercisesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("the Chinese starter and solution are the English ones with their comments translated: the same code")
     void chineseFilesHoldTheSameCode() {
         for (Exercise ex : Exercises.ALL) {
@@ -190,6 +204,7 @@ class ExercisesTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("every exercise has a starter, a solution, fixtures of each kind and all its texts")
     void everyExerciseIsComplete() {
         for (Exercise ex : Exercises.ALL) {
