@@ -1,8 +1,8 @@
 package concurrencydemo.exercises;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
+import concurrencydemo.framework.Watchdog;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Checks a student's file: compiles it with the running JDK's compiler (its messages in the
@@ -35,8 +36,8 @@ public final class Checker {
     static final int MAX_ERRORS = 5;
     /** How many of the lines the program printed are kept for the report. */
     static final int KEPT_LINES = 400;
-    /** How long the harness may go without writing a result beyond the run's own stall bound. */
-    static final long HARNESS_GRACE_NANOS = 20_000_000_000L;
+    /** How long the harness may go without sending a result beyond the run's own stall bound. */
+    static final java.time.Duration HARNESS_GRACE = java.time.Duration.ofSeconds(20);
 
     /** No annotation processing, no warnings, and the Java 17 API whatever JDK runs demo. */
     static final List<String> JAVAC_OPTIONS = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn",
@@ -48,11 +49,36 @@ public final class Checker {
     /** How a check ended. */
     public enum Status { PASSED, NOT_YET, CANNOT_CHECK }
 
+    /** What happened, in more detail than its {@link Status}. */
+    public enum Kind {
+        /** Trials remain (only while the harness runs). */
+        RUNNING,
+        /** Every trial was right. */
+        PASSED,
+        /** A trial's answer was wrong. */
+        WRONG,
+        /** A trial went its stall bound without a counted call, or never ended. */
+        STUCK,
+        /** The student's code threw. */
+        THREW,
+        /** The class has no {@code run(Work)} demo can call. */
+        UNUSABLE,
+        /** The file does not compile. */
+        COMPILE,
+        /** The harness ended before its last trial (the student's code exited the JVM, say). */
+        ENDED,
+        /** The JDK has no compiler. */
+        NO_COMPILER,
+        /** demo's own files could not be made. */
+        IO
+    }
+
     /**
-     * What a check found: its status, how many trials ran and passed, the report's lines (in the
-     * student's language), and what the program printed, cut to the student's own stack frames.
+     * What a check found: its status and kind, how many trials ran and passed, the report's lines
+     * (in the student's language), and what the program printed, cut to the student's own stack
+     * frames.
      */
-    public record Outcome(Status status, String kind, int trials, int passed, List<String> report,
+    public record Outcome(Status status, Kind kind, int trials, int passed, List<String> report,
             List<String> printed) {
     }
 
@@ -80,7 +106,7 @@ public final class Checker {
         Texts texts = Texts.of(language).with(Exercises.BUNDLE);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
-            return new Outcome(Status.CANNOT_CHECK, "noCompiler", trials, 0,
+            return new Outcome(Status.CANNOT_CHECK, Kind.NO_COMPILER, trials, 0,
                     List.of(texts.format("check.noCompiler", System.getProperty("java.home"))), List.of());
         }
         Deque<String> printed = new ArrayDeque<>();
@@ -89,31 +115,30 @@ public final class Checker {
             Files.createDirectories(classes);
             List<String> errors = compile(javac, ex, file, classes, language, texts);
             if (!errors.isEmpty()) {
-                return new Outcome(Status.NOT_YET, "compile", trials, 0, errors, List.of());
+                return new Outcome(Status.NOT_YET, Kind.COMPILE, trials, 0, errors, List.of());
             }
-            Path result = ws.directory().resolve("result.json");
-            Harness harness = new Harness(ex.name(), trials, new SecureRandom().nextLong(), language.tag(),
-                    result.toString(), bounds);
+            ProcessQueue<Harness.Result> results = ws.queue();
+            Harness harness = new Harness(ex.name(), trials, new SecureRandom().nextLong(), language.tag(), results, bounds);
             ChildProcess child = ws.process("check", harness).withClassPath(classes).withStackTraces().start();
-            boolean finished = awaitHarness(child, result, bounds);
-            if (!finished) {
+            Received received = receive(child, results, bounds);
+            if (!received.finished()) {
                 child.terminate();
             }
             child.join();
-            Harness.Result r = read(result);
+            Harness.Result r = received.last();
             List<String> shown = cut(printed, ex);
-            if (r == null || Harness.Result.RUNNING.equals(r.status())) {
+            if (r == null || r.kind() == Kind.RUNNING) {
                 int passed = r == null ? 0 : r.passed();
-                String why = finished ? "check.ended" : "check.harnessStuck";
-                return new Outcome(Status.NOT_YET, finished ? "ended" : "stuck", trials, passed,
+                String why = received.finished() ? "check.ended" : "check.harnessStuck";
+                return new Outcome(Status.NOT_YET, received.finished() ? Kind.ENDED : Kind.STUCK, trials, passed,
                         List.of(texts.format(why, passed + 1, trials, ex.fileName())), shown);
             }
-            if (Harness.Result.PASSED.equals(r.status())) {
-                return new Outcome(Status.PASSED, r.status(), r.trials(), r.passed(), List.of(), List.of());
+            if (r.kind() == Kind.PASSED) {
+                return new Outcome(Status.PASSED, r.kind(), r.trials(), r.passed(), List.of(), List.of());
             }
-            return new Outcome(Status.NOT_YET, r.status(), r.trials(), r.passed(), r.report(), shown);
+            return new Outcome(Status.NOT_YET, r.kind(), r.trials(), r.passed(), r.report(), shown);
         } catch (IOException e) {
-            return new Outcome(Status.CANNOT_CHECK, "io", trials, 0,
+            return new Outcome(Status.CANNOT_CHECK, Kind.IO, trials, 0,
                     List.of(texts.format("check.io", String.valueOf(e.getMessage()))), List.of());
         }
     }
@@ -127,39 +152,41 @@ public final class Checker {
         }
     }
 
+    /** The last result the harness sent (null: none), and whether it finished. */
+    private record Received(Harness.Result last, boolean finished) {
+    }
+
     /**
-     * Waits for the harness to exit. It bounds the student's program itself; this bounds the
-     * harness, in case the program blocked it (a static initializer that never returns): no new
-     * result for the stall bound and a grace period means stuck.
+     * Receives the harness's results, one a trial, until its last one or until it ends. It bounds
+     * the student's program itself; this bounds the harness, in case the program blocked it (a
+     * static initializer that never returns): no result for the stall bound and a grace period
+     * means stuck.
      */
-    private static boolean awaitHarness(ChildProcess child, Path result, Bounds bounds) throws InterruptedException {
-        long bound = bounds.stall().toNanos() + HARNESS_GRACE_NANOS;
-        long since = System.nanoTime();
-        long lastModified = -1;
-        while (!child.join(java.time.Duration.ofMillis(25))) {
-            long modified = modified(result);
-            if (modified != lastModified) {
-                lastModified = modified;
-                since = System.nanoTime();
-            } else if (System.nanoTime() - since > bound) {
-                return false;
+    private static Received receive(ChildProcess child, ProcessQueue<Harness.Result> results, Bounds bounds)
+            throws InterruptedException {
+        Harness.Result[] last = new Harness.Result[1];
+        int[] received = new int[1];
+        boolean finished = Watchdog.await(nanos -> {
+            Harness.Result r = take(results, nanos);
+            if (r == null) {
+                return !child.isAlive();
             }
+            last[0] = r;
+            received[0]++;
+            return r.kind() != Kind.RUNNING;
+        }, bounds.stall().plus(HARNESS_GRACE), () -> received[0]);
+        // a harness that ended put its results before it exited: they are all here
+        for (Harness.Result r = take(results, 0); r != null; r = take(results, 0)) {
+            last[0] = r;
         }
-        return true;
+        return new Received(last[0], finished);
     }
 
-    private static long modified(Path file) {
+    /** The next result, waiting at most {@code nanos}; null when none came. */
+    private static Harness.Result take(ProcessQueue<Harness.Result> results, long nanos) throws InterruptedException {
         try {
-            return Files.getLastModifiedTime(file).toMillis() ^ Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static Harness.Result read(Path result) {
-        try {
-            return new Gson().fromJson(Files.readString(result, StandardCharsets.UTF_8), Harness.Result.class);
-        } catch (IOException | JsonParseException e) {
+            return results.get(java.time.Duration.ofNanos(nanos));
+        } catch (TimeoutException none) {
             return null;
         }
     }

@@ -1,58 +1,55 @@
 package concurrencydemo.exercises;
 
-import com.google.gson.Gson;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.Stage;
+import concurrencydemo.framework.Watchdog;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.Task;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Texts;
 
-import java.io.IOException;
+import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a check runs in its child JVM, whose class path holds the student's compiled classes: calls
  * the student's {@code run(Work)} once per trial, each time with sizes drawn anew, watches it under
  * a time bound that restarts with every counted call, grades each trial, and stops at the first
- * wrong one. Writes its {@link Result} to {@code resultFile} after every trial, so a check that is
- * cut short still has the trials so far.
+ * wrong one. Sends a {@link Result} to the parent after every trial (a frame on {@code results}, a
+ * queue the parent owns), so a check that is cut short still has the trials so far.
  *
- * @param exercise   the exercise's name
- * @param trials     how many runs
- * @param seed       where the sizes come from
- * @param language   the language of the report's lines (a tag)
- * @param resultFile where the result goes
- * @param bounds     how long a worker waits at the start line, and how long a run may go without a step
+ * @param exercise the exercise's name
+ * @param trials   how many runs
+ * @param seed     where the sizes come from
+ * @param language the language of the report's lines (a tag)
+ * @param results  where the results go, one a trial: the last one's kind is not {@code RUNNING}
+ * @param bounds   how long a worker waits at the start line, and how long a run may go without a step
  */
-record Harness(String exercise, int trials, long seed, String language, String resultFile, Checker.Bounds bounds)
-        implements Task {
+record Harness(String exercise, int trials, long seed, String language, ProcessQueue<Harness.Result> results,
+        Checker.Bounds bounds) implements Task {
     private static final long serialVersionUID = 1L;
-    private static final long SLICE_MILLIS = 25;
     /** The most frames of the student's shown for one exception (a StackOverflowError has thousands). */
     private static final int MAX_FRAMES = 12;
 
-    /** What the parent reads: trials done and passed, and, when one was not right, what happened. */
-    record Result(int trials, int passed, String status, List<String> report) {
-        static final String RUNNING = "running";
-        static final String PASSED = "passed";
-        static final String WRONG = "wrong";
-        static final String STUCK = "stuck";
-        static final String THREW = "threw";
-        static final String UNUSABLE = "unusable";
+    /**
+     * What the parent receives: trials done and passed, and how the check stands: {@code RUNNING}
+     * while trials remain, else how it ended, with the report's lines when a trial was not right.
+     */
+    record Result(int trials, int passed, Checker.Kind kind, List<String> report) implements Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     @Override
@@ -72,13 +69,13 @@ record Harness(String exercise, int trials, long seed, String language, String r
         try {
             run = runMethod(Class.forName(ex.className()));
         } catch (ExceptionInInitializerError e) {
-            write(new Result(trials, 0, Result.THREW, threw(texts, ex, 1, trials, "main", e.getCause())));
+            send(new Result(trials, 0, Checker.Kind.THREW, threw(texts, ex, 1, trials, "main", e.getCause())));
             return;
         } catch (ReflectiveOperationException | LinkageError e) {
             run = null;
         }
         if (run == null) {
-            write(new Result(trials, 0, Result.UNUSABLE, List.of(texts.format("check.noRun", ex.fileName()))));
+            send(new Result(trials, 0, Checker.Kind.UNUSABLE, List.of(texts.format("check.noRun", ex.fileName()))));
             return;
         }
         Random random = new Random(seed);
@@ -90,7 +87,7 @@ record Harness(String exercise, int trials, long seed, String language, String r
                 if (wrong != null) {
                     return;
                 }
-                write(new Result(trials, k, k == trials ? Result.PASSED : Result.RUNNING, List.of()));
+                send(new Result(trials, k, k == trials ? Checker.Kind.PASSED : Checker.Kind.RUNNING, List.of()));
             }
         }
     }
@@ -134,7 +131,7 @@ record Harness(String exercise, int trials, long seed, String language, String r
             return stuck(ex, texts, work, sizes, before, main, k);
         }
         if (thrown.get() != null) {
-            return report(k, Result.THREW, threw(texts, ex, k, trials, "main", thrown.get()));
+            return report(k, Checker.Kind.THREW, threw(texts, ex, k, trials, "main", thrown.get()));
         }
         // the run returned: its workers (threads, processes) must end too before it is graded
         if (!await(() -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
@@ -147,13 +144,13 @@ record Harness(String exercise, int trials, long seed, String language, String r
                     lines.add("  " + where(texts, ex, t, t.getName()));
                 }
             }
-            return report(k, Result.STUCK, lines);
+            return report(k, Checker.Kind.STUCK, lines);
         }
         closeLeftOpen(own);
         synchronized (uncaught) {
             if (!uncaught.isEmpty()) {
                 Uncaught first = uncaught.get(0);
-                return report(k, Result.THREW, threw(texts, ex, k, trials, first.thread(), first.error()));
+                return report(k, Checker.Kind.THREW, threw(texts, ex, k, trials, first.thread(), first.error()));
             }
         }
         Message wrong = ex.grader().grade(sizes, returned.get(), atReturn.get(), work.facts());
@@ -161,7 +158,7 @@ record Harness(String exercise, int trials, long seed, String language, String r
             List<String> lines = new ArrayList<>();
             lines.add(texts.format("check.trialWrong", k, trials));
             lines.add(texts.format(wrong));
-            return report(k, Result.WRONG, lines);
+            return report(k, Checker.Kind.WRONG, lines);
         }
         return null;
     }
@@ -188,27 +185,20 @@ record Harness(String exercise, int trials, long seed, String language, String r
 
     /**
      * Waits until {@code done}, for as long as the run keeps counting calls: false once it has gone
-     * the exercise's stall bound without one.
+     * the exercise's stall bound without one (time this JVM was suspended not counted: see
+     * {@link Watchdog}).
      */
-    private boolean await(java.util.function.BooleanSupplier done, Work work) throws InterruptedException {
-        long bound = bounds.stall().toNanos();
-        long since = System.nanoTime();
-        int seen = work.progress();
-        while (!done.getAsBoolean()) {
-            Thread.sleep(SLICE_MILLIS);
-            int now = work.progress();
-            if (now != seen) {
-                seen = now;
-                since = System.nanoTime();
-            } else if (System.nanoTime() - since > bound) {
-                return done.getAsBoolean();
+    private boolean await(BooleanSupplier done, Work work) throws InterruptedException {
+        return Watchdog.await(nanos -> {
+            if (!done.getAsBoolean() && nanos > 0) {
+                TimeUnit.NANOSECONDS.sleep(nanos);
             }
-        }
-        return true;
+            return done.getAsBoolean();
+        }, bounds.stall(), work::progress);
     }
 
     private List<String> stuck(Exercise ex, Texts texts, Work work, Work.Sizes sizes, Set<Thread> before,
-            Thread main, int k) throws IOException {
+            Thread main, int k) throws InterruptedException {
         List<String> lines = new ArrayList<>();
         lines.add(texts.format("check.stuck", k, trials, LessonOptions.show(bounds.stall())));
         lines.add("  " + where(texts, ex, main, "main"));
@@ -226,7 +216,7 @@ record Harness(String exercise, int trials, long seed, String language, String r
         if (facts.thrown() > 0) {
             lines.add(texts.format("check.stuckAfterThrow", facts.thrown()));
         }
-        return report(k, Result.STUCK, lines);
+        return report(k, Checker.Kind.STUCK, lines);
     }
 
     /**
@@ -305,17 +295,13 @@ record Harness(String exercise, int trials, long seed, String language, String r
         return lines;
     }
 
-    private List<String> report(int k, String status, List<String> lines) throws IOException {
-        write(new Result(trials, k - 1, status, lines));
+    private List<String> report(int k, Checker.Kind kind, List<String> lines) throws InterruptedException {
+        send(new Result(trials, k - 1, kind, lines));
         return lines;
     }
 
-    private void write(Result result) throws IOException {
-        Path file = Path.of(resultFile);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, new Gson().toJson(result), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    private void send(Result result) throws InterruptedException {
+        results.put(result);
     }
 
     private record Uncaught(String thread, Throwable error) {

@@ -92,7 +92,7 @@ class ExercisesTest {
         Exercise ex = named(name);
         Checker.Outcome outcome = Checker.check(ex, place(ex, Workbook.starter(ex, Language.ENGLISH)), ex.trials(), Language.ENGLISH);
         assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
-        assertThat(outcome.kind()).isIn("wrong", "stuck");
+        assertThat(outcome.kind()).isIn(Checker.Kind.WRONG, Checker.Kind.STUCK);
         assertThat(outcome.passed()).isZero();
     }
 
@@ -126,7 +126,7 @@ class ExercisesTest {
         Exercise ex = named(name);
         Checker.Outcome outcome = Checker.check(ex, fixture(ex, "hardcoded"), ex.trials(), Language.ENGLISH);
         assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.NOT_YET);
-        assertThat(outcome.kind()).isEqualTo("wrong");
+        assertThat(outcome.kind()).isEqualTo(Checker.Kind.WRONG);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,7 +151,7 @@ class ExercisesTest {
         Exercise ex = named(name);
         long start = System.nanoTime();
         Checker.Outcome outcome = Checker.check(ex, fixture(ex, "hanging"), ex.trials(), Language.ENGLISH, SHORT);
-        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo("stuck");
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo(Checker.Kind.STUCK);
         assertThat(outcome.report()).anyMatch(line -> line.contains(ex.fileName() + ":"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }
@@ -164,7 +164,7 @@ class ExercisesTest {
         String thrower = Workbook.solutionText(ex, Language.ENGLISH).replace("worker.join(); //",
                 "if (worker != null) throw new IllegalStateException(\"boom\"); //");
         Checker.Outcome outcome = Checker.check(ex, place(ex, thrower), PASSING_TRIALS, Language.ENGLISH);
-        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo("threw");
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo(Checker.Kind.THREW);
         assertThat(outcome.report()).anyMatch(line -> line.contains("IllegalStateException: boom"));
         assertThat(outcome.report()).anyMatch(line -> line.contains("at JoinThreads.run(JoinThreads.java:"));
         assertThat(outcome.report()).noneMatch(line -> line.contains("concurrencydemo.") || line.contains("java.base/"));
@@ -177,7 +177,7 @@ class ExercisesTest {
         Exercise ex = named("join-threads");
         Path file = place(ex, Workbook.starter(ex, Language.ENGLISH).replace("int total = 0;", "int total = 0"));
         Checker.Outcome english = Checker.check(ex, file, 1, Language.ENGLISH);
-        assertThat(english.kind()).isEqualTo("compile");
+        assertThat(english.kind()).isEqualTo(Checker.Kind.COMPILE);
         assertThat(english.report()).anyMatch(l -> l.matches("JoinThreads\\.java:\\d+: .*';' expected.*"));
         Checker.Outcome chinese = Checker.check(ex, file, 1, Language.SIMPLIFIED_CHINESE);
         assertThat(chinese.report()).anyMatch(l -> l.matches("JoinThreads\\.java:\\d+: .*\\p{IsHan}.*"));
