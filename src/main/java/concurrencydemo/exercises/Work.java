@@ -1,6 +1,7 @@
 package concurrencydemo.exercises;
 
 import concurrencydemo.multiprocessing.SharedInt;
+import concurrencydemo.multiprocessing.StartBarrier;
 import concurrencydemo.multiprocessing.Workspace;
 
 import java.io.Serializable;
@@ -54,8 +55,7 @@ public final class Work implements Serializable {
     private final long harnessPid;
     /** The harness's thread that called run (main, to the student): set before it starts. */
     private volatile long mainThread = -1;
-    private final SharedInt arrived;
-    private final SharedInt broken;
+    private final StartBarrier start;
     private final SharedInt steps;
     private final SharedInt stepSum;
     private final SharedInt thrown;
@@ -79,8 +79,7 @@ public final class Work implements Serializable {
         this.pauseNanos = pause.toNanos();
         this.beginTimeoutNanos = beginTimeout.toNanos();
         this.harnessPid = ProcessHandle.current().pid();
-        this.arrived = ws.sharedInt(0);
-        this.broken = ws.sharedInt(0);
+        this.start = ws.startBarrier(sizes.workers());
         this.steps = ws.sharedInt(0);
         this.stepSum = ws.sharedInt(0);
         this.thrown = ws.sharedInt(0);
@@ -124,14 +123,10 @@ public final class Work implements Serializable {
      * ended), it gives up, returns, and demo's check reports that the workers did not overlap.
      */
     public void begin() {
-        arrived.addAndGet(1);
-        long deadline = System.nanoTime() + beginTimeoutNanos;
-        while (arrived.get() < workers && broken.get() == 0) {
-            if (System.nanoTime() - deadline > 0) {
-                broken.set(1);
-                return;
-            }
-            LockSupport.parkNanos(200_000);
+        try {
+            start.arrive(Duration.ofNanos(beginTimeoutNanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the student's to handle: begin() itself does not throw it
         }
     }
 
@@ -208,13 +203,13 @@ public final class Work implements Serializable {
 
     /** What demo saw of the calls so far: for the harness. */
     Facts facts() {
-        return new Facts(arrived.get(), broken.get() != 0, steps.get(), stepSum.get(), thrown.get(), processed.get(),
+        return new Facts(start.arrived(), start.isBroken(), steps.get(), stepSum.get(), thrown.get(), processed.get(),
                 processSum.get(), maxInFlight.get(), processedByMain.get(), processedInHarness.get());
     }
 
     /** Every call counted so far: the harness's sign that the program is moving. */
     int progress() {
-        return arrived.get() + steps.get() + processed.get() + inFlight.get();
+        return start.arrived() + steps.get() + processed.get() + inFlight.get();
     }
 
     /**
