@@ -1,7 +1,7 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.framework.Diagnosis;
 import concurrencydemo.framework.LessonOptions;
-import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Watchdog;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.ProcessQueue;
@@ -249,26 +249,24 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
      */
     private static String where(Texts texts, Exercise ex, Thread t, String name) {
         StackTraceElement[] frames = t.getStackTrace();
-        Message state = Stage.describe(t, name);
+        Diagnosis.ThreadState state = Diagnosis.of(t, name);
         for (int i = 0; i < frames.length; i++) {
             StackTraceElement frame = frames[i];
             if (!ex.fileName().equals(frame.getFileName()) || frame.getLineNumber() <= 0) {
                 continue;
             }
-            boolean named = state.key().equals("thread.waitingForHeld") || state.key().equals("thread.waitingForThread")
-                    || state.key().equals("thread.waitingForChild");
-            if (!named && i > 0 && t.getState() != Thread.State.RUNNABLE) {
+            if (!state.activity().namesWhatItWaitsFor() && i > 0 && t.getState() != Thread.State.RUNNABLE) {
                 String callee = frames[i - 1].getClassName();
                 callee = callee.substring(callee.lastIndexOf('.') + 1).replace('$', '.');
                 return texts.format("check.waitingIn", name, callee + "." + frames[i - 1].getMethodName(),
                         ex.fileName(), frame.getLineNumber());
             }
-            if (state.key().equals("thread.waitingForHeld") && !alive(String.valueOf(state.args().get(2)))) {
-                state = Message.of("check.heldByEnded", name, state.args().get(1), state.args().get(2));
-            }
-            return texts.format("check.at", texts.format(state), ex.fileName(), frame.getLineNumber());
+            Message words = state.activity() == Diagnosis.Activity.WAITING_FOR_HELD_LOCK && !alive(state.holder())
+                    ? Message.of("check.heldByEnded", name, state.lock(), state.holder())
+                    : state.words();
+            return texts.format("check.at", texts.format(words), ex.fileName(), frame.getLineNumber());
         }
-        return texts.format(state);
+        return texts.format(state.words());
     }
 
     /** Whether a live thread is named {@code name}. */

@@ -383,7 +383,7 @@ public final class Runner {
             }, run.bound(), trialsDone);
             if (!finished) {
                 List<Message> blocked = stage.describeBlocked();
-                blocked.add(0, Stage.describe(runner, "main"));
+                blocked.add(0, Diagnosis.of(runner, "main").words());
                 int trial = trialsDone == null ? 0 : trialsDone.getAsInt() + 1; // before stopping it ends the trial
                 boolean stopped = stop(runner, stage);
                 String bound = LessonOptions.show(run.bound());

@@ -6,8 +6,6 @@ import concurrencydemo.report.Message;
 import concurrencydemo.report.Texts;
 import concurrencydemo.report.Trace;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -163,7 +161,7 @@ public final class Stage implements AutoCloseable {
         List<Message> stopped = new ArrayList<>();
         for (Thread t : threads) {
             if (t.isAlive()) {
-                Message what = describe(t);
+                Message what = Diagnosis.of(t).words();
                 stopped.add(what);
                 note(Message.of("watchdog.stopping", LessonOptions.show(bound), what));
                 t.interrupt();
@@ -252,7 +250,7 @@ public final class Stage implements AutoCloseable {
         List<Message> lines = new ArrayList<>();
         for (Thread t : List.copyOf(threads)) {
             if (t.isAlive()) {
-                lines.add(describe(t));
+                lines.add(Diagnosis.of(t).words());
             }
         }
         synchronized (resources) {
@@ -263,72 +261,13 @@ public final class Stage implements AutoCloseable {
                 if (r instanceof Workspace ws) {
                     for (ChildProcess child : ws.children()) {
                         if (child.isAlive()) {
-                            lines.add(describe(child));
+                            lines.add(Diagnosis.of(child));
                         }
                     }
                 }
             }
         }
         return lines;
-    }
-
-    /**
-     * A thread's state in words: {@code T2 is waiting for a ReentrantLock held by T1}, or
-     * {@code T1 is running}.
-     */
-    static Message describe(Thread t) {
-        return describe(t, t.getName());
-    }
-
-    /** As above, naming the thread {@code name}. */
-    public static Message describe(Thread t, String name) {
-        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
-        Thread.State state = t.getState();
-        if (info != null && info.getLockName() != null
-                && (state == Thread.State.WAITING || state == Thread.State.BLOCKED
-                        || state == Thread.State.TIMED_WAITING)) {
-            String lock = lockName(info.getLockName());
-            if (lock.startsWith("Process")) { // Process.waitFor(): the JDK's ProcessImpl monitor
-                return Message.of("thread.waitingForChild", name);
-            }
-            if (lock.equals("Thread")) { // Thread.join(): a wait on the thread's own monitor
-                return Message.of("thread.waitingForThread", name);
-            }
-            return info.getLockOwnerName() == null ? Message.of("thread.waitingFor", name, lock)
-                    : Message.of("thread.waitingForHeld", name, lock, info.getLockOwnerName());
-        }
-        return Message.of("thread." + switch (state) {
-            case RUNNABLE -> "running";
-            case WAITING, TIMED_WAITING -> "waiting";
-            case BLOCKED -> "blocked";
-            case NEW -> "notStarted";
-            case TERMINATED -> "finished";
-        }, name);
-    }
-
-    /** A child process's state in words: {@code P2 (pid 4242) is running}. */
-    public static Message describe(ChildProcess p) {
-        return switch (p.state()) {
-            case NOT_STARTED -> Message.of("process.notStarted", p.name());
-            case RUNNING -> Message.of("process.running", p.name(), p.pid());
-            case STOPPED -> Message.of("process.stopped", p.name(), p.pid());
-            case EXITED -> Message.of("process.exited", p.name(), p.pid(), p.exitCode());
-        };
-    }
-
-    /**
-     * {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c} as a student knows it:
-     * {@code ReentrantLock}; a monitor ({@code synchronized}) by its object's simple class name.
-     */
-    private static String lockName(String lockName) {
-        int at = lockName.indexOf('@');
-        String cls = at < 0 ? lockName : lockName.substring(0, at);
-        cls = cls.substring(cls.lastIndexOf('.') + 1);
-        int inner = cls.indexOf('$');
-        if (inner > 0 && cls.substring(inner + 1).endsWith("Sync")) {
-            return cls.substring(0, inner); // the lock, not its synchronizer
-        }
-        return cls.replace('$', '.');
     }
 
     /** Interrupts and joins every thread, then closes every resource; never throws. */

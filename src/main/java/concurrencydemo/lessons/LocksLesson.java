@@ -1,6 +1,7 @@
 package concurrencydemo.lessons;
 
 import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.framework.Diagnosis;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
@@ -240,7 +241,7 @@ public final class LocksLesson extends Lesson {
             List<String> stopped = stage.joinOrStop(bound, processes, p -> {
                 String threw = thrower.get() == 0 ? null : "P" + thrower.get();
                 if (threw == null) {
-                    return Stage.describe(p);
+                    return Diagnosis.of(p);
                 }
                 return p.name().equals(threw) ? Message.of("locks.processes.holds", p.name())
                         : Message.of("locks.processes.waits", p.name(), threw);

@@ -1,5 +1,6 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.framework.Diagnosis;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
 import concurrencydemo.framework.Stage;
@@ -71,7 +72,7 @@ public final class ProcessesLesson extends Lesson {
             int finished = 0;
             for (ChildProcess p : processes) {
                 finished += p.isAlive() ? 0 : 1;
-                stage.note(Message.of("processes.state", Stage.describe(p)));
+                stage.note(Message.of("processes.state", Diagnosis.of(p)));
             }
             int done = computed.get();
             stage.note(join ? Message.of("processes.mainSawIn", finished, n, done, n * SQUARES, millis)

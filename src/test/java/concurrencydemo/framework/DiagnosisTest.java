@@ -1,0 +1,88 @@
+package concurrencydemo.framework;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where a thread is, as facts: what it waits for, by the names a student knows. */
+@Timeout(30)
+class DiagnosisTest {
+
+    @Test
+    @DisplayName("a thread waiting for a held ReentrantLock: the lock by its class's name, and its holder")
+    void waitingForAHeldLock() throws Exception {
+        ReentrantLock lock = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            lock.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException ignored) {
+                // ends the test's hold
+            } finally {
+                lock.unlock();
+            }
+        }, "T1");
+        Thread waiter = new Thread(() -> {
+            lock.lock();
+            lock.unlock();
+        }, "T2");
+        holder.start();
+        held.await();
+        waiter.start();
+        try {
+            while (!lock.hasQueuedThread(waiter)) {
+                Thread.onSpinWait();
+            }
+            Diagnosis.ThreadState state = Diagnosis.of(waiter, "worker");
+            assertThat(state).isEqualTo(new Diagnosis.ThreadState("worker",
+                    Diagnosis.Activity.WAITING_FOR_HELD_LOCK, "ReentrantLock", "T1"));
+            assertThat(state.activity().namesWhatItWaitsFor()).isTrue();
+            assertThat(state.words().args()).containsExactly("worker", "ReentrantLock", "T1");
+        } finally {
+            release.countDown();
+            holder.join();
+            waiter.join();
+        }
+    }
+
+    @Test
+    @DisplayName("a thread in join() waits for a thread; one not started, or ended, says so")
+    void joiningNotStartedAndFinished() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread sleeper = new Thread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException ignored) {
+                // ends it
+            }
+        }, "T1");
+        assertThat(Diagnosis.of(sleeper).activity()).isEqualTo(Diagnosis.Activity.NOT_STARTED);
+        sleeper.start();
+        Thread joiner = new Thread(() -> {
+            try {
+                sleeper.join();
+            } catch (InterruptedException ignored) {
+                // ends it
+            }
+        }, "main");
+        joiner.start();
+        try {
+            while (joiner.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            assertThat(Diagnosis.of(joiner).activity()).isEqualTo(Diagnosis.Activity.WAITING_FOR_THREAD);
+        } finally {
+            release.countDown();
+            joiner.join();
+        }
+        assertThat(Diagnosis.of(sleeper).activity()).isEqualTo(Diagnosis.Activity.FINISHED);
+    }
+}
