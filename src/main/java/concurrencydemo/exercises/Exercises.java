@@ -25,25 +25,31 @@ public final class Exercises {
 
     /** Every exercise, in teaching order. */
     public static final List<Exercise> ALL = List.of(
-            new Exercise("join-threads", "threads", "创建并开始线程", "JoinThreads", false, 10, MILLI,
-                    r -> late(r, sizes(r.nextInt(2, 5), r.nextInt(20, 41)), 3, 1000, 2500), Exercises::gradeJoin, 3),
-            new Exercise("shared-counter", "locks", "使用锁处理资源竟态", "SharedCounter", false, 10, SHORT,
-                    r -> sizes(r.nextInt(2, 5), r.nextInt(30, 61)), Exercises::gradeCount, 3),
-            new Exercise("stranded-lock", "locks", "使用上下文管理器", "StrandedLock", false, 10, SHORT,
-                    Exercises::strandedSizes, Exercises::gradeStranded, 3),
-            new Exercise("join-processes", "processes", "创建并开启进程", "JoinProcesses", true, 3, MILLI,
-                    r -> late(r, sizes(r.nextInt(2, 4), r.nextInt(10, 21)), 1, 500, 2000), Exercises::gradeJoin, 3),
-            new Exercise("static-field", "race-condition", "进程间分享数据", "StaticField", true, 3, MILLI,
-                    r -> sizes(r.nextInt(2, 4), r.nextInt(10, 31)), Exercises::gradeShared, 3),
-            new Exercise("value-array-lock", "race-condition", "可以使用锁避免资源竟态", "ValueArrayLock", true, 3,
-                    SHORT, r -> new Work.Sizes(4, r.nextInt(15, 31), Exercise.range(r, 3, 100), new int[0], 1, 0),
-                    Exercises::gradeValueArray, 3),
-            new Exercise("task-done", "queues", "多线程消息队列通信", "TaskDone", false, 10, MILLI,
-                    r -> items(r, r.nextInt(2, 4), r.nextInt(10, 21)),
-                    Exercises::gradeQueue, 3),
-            new Exercise("pool-map", "pools", "进程池", "PoolMap", true, 3, Duration.ofMillis(20),
-                    r -> items(r, r.nextInt(2, 4), r.nextInt(6, 13)),
-                    Exercises::gradePool, 3));
+            Exercise.named("join-threads").section("创建并开始线程").className("JoinThreads").threads()
+                    .trials(10).pause(MILLI).sizes(r -> late(r, sizes(r.nextInt(2, 5), r.nextInt(20, 41)), 3, 1000, 2500))
+                    .grader(Exercises::gradeJoin).build(),
+            Exercise.named("shared-counter").section("使用锁处理资源竟态").className("SharedCounter").threads()
+                    .trials(10).pause(SHORT).sizes(r -> sizes(r.nextInt(2, 5), r.nextInt(30, 61)))
+                    .grader(Exercises::gradeCount).build(),
+            Exercise.named("stranded-lock").section("使用上下文管理器").className("StrandedLock").threads()
+                    .trials(10).pause(SHORT).sizes(Exercises::strandedSizes)
+                    .grader(Exercises::gradeStranded).build(),
+            Exercise.named("join-processes").section("创建并开启进程").className("JoinProcesses").processes()
+                    .trials(3).pause(MILLI).sizes(r -> late(r, sizes(r.nextInt(2, 4), r.nextInt(10, 21)), 1, 500, 2000))
+                    .grader(Exercises::gradeJoin).build(),
+            Exercise.named("static-field").section("进程间分享数据").className("StaticField").processes()
+                    .trials(3).pause(MILLI).sizes(r -> sizes(r.nextInt(2, 4), r.nextInt(10, 31)))
+                    .grader(Exercises::gradeShared).build(),
+            Exercise.named("value-array-lock").section("可以使用锁避免资源竟态").className("ValueArrayLock").processes()
+                    .trials(3).pause(SHORT)
+                    .sizes(r -> new Work.Sizes(4, r.nextInt(15, 31), Exercise.range(r, 3, 100), new int[0], 1, 0))
+                    .grader(Exercises::gradeValueArray).build(),
+            Exercise.named("task-done").section("多线程消息队列通信").className("TaskDone").threads()
+                    .trials(10).pause(MILLI).sizes(r -> items(r, r.nextInt(2, 4), r.nextInt(10, 21)))
+                    .grader(Exercises::gradeQueue).build(),
+            Exercise.named("pool-map").section("进程池").className("PoolMap").processes()
+                    .trials(3).pause(Duration.ofMillis(20)).sizes(r -> items(r, r.nextInt(2, 4), r.nextInt(6, 13)))
+                    .grader(Exercises::gradePool).build());
 
     private Exercises() {
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every exercise's grading, by checking real files: the starter fails, the reference solution
@@ -198,6 +199,18 @@ class ExercisesTest {
         }
     }
 
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @DisplayName("an exercise's row with a part missing is refused when it is declared")
+    void aRowWithAPartMissingIsRefused() {
+        assertThatThrownBy(() -> Exercise.named("no-grader").section("进程池").className("NoGrader").threads()
+                .trials(1).pause(Duration.ZERO).sizes(r -> null).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-grader");
+        assertThatThrownBy(() -> Exercise.named("Bad Name").section("进程池").className("BadName").threads()
+                .trials(1).pause(Duration.ZERO).sizes(r -> null).grader((a, b, c, d) -> null).build())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     /** Java source without its comments and blank space: what the compiler sees. */
     private static String code(String source) {
         return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "").replaceAll("\\s+", "");
@@ -207,7 +220,9 @@ class ExercisesTest {
     @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("every exercise has a starter, a solution, fixtures of each kind and all its texts")
     void everyExerciseIsComplete() {
+        assertThat(Exercises.ALL).extracting(Exercise::name).doesNotHaveDuplicates();
         for (Exercise ex : Exercises.ALL) {
+            assertThat(ex.hints()).as("%s: hints in the bundle", ex.name()).isGreaterThanOrEqualTo(1);
             assertThat(Workbook.starter(ex, Language.ENGLISH)).contains("public class " + ex.className()).contains("change from here");
             assertThat(Workbook.solutionText(ex, Language.ENGLISH)).contains("public class " + ex.className());
             for (String kind : List.of("alternative", "hardcoded", "sequential", "hanging")) {
