@@ -9,7 +9,7 @@ import java.util.List;
  * with its verdict, then a summary table. Lines stay within 80 columns except for program output
  * that is itself longer.
  */
-public final class TextReport {
+public final class TextReport implements Renderer {
     static final String INDENT = "  ";
     /** Continuation lines of a verdict start under the text after {@code => WORD}. */
     private static final String AFTER_WORD = " ".repeat(12);
@@ -25,13 +25,27 @@ public final class TextReport {
         this.texts = texts;
     }
 
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    /** Two blank lines between lessons. */
+    @Override
+    public void betweenLessons() {
+        out.println();
+        out.println();
+    }
+
     /** The lesson's name and the seed's headings it ports (in normal weight: they are read), then its title. */
+    @Override
     public void lessonHeading(String lesson, String title, List<String> sections) {
         out.println(style.heading(lesson) + " · " + String.join(" · ", sections));
         out.println(title);
         out.flush();
     }
 
+    @Override
     public void variantHeading(int index, int count, String name, String section, Role role) {
         String head = texts.format("report.variantHeading", index, count, name, role(role), section);
         out.println();
@@ -40,6 +54,7 @@ public final class TextReport {
     }
 
     /** One line of demo's about the run itself, under the lesson's heading. */
+    @Override
     public void notice(String line) {
         for (String part : Width.wrap(line, WIDTH)) {
             out.println(style.dim(part));
@@ -48,12 +63,14 @@ public final class TextReport {
     }
 
     /** With --pause, before a variant runs: asks the class to predict. */
+    @Override
     public void predictionPrompt(String question) {
         out.print(INDENT + style.bold("? " + question) + style.dim(texts.format("report.pause.hint")) + " ");
         out.flush();
     }
 
     /** After the verdict: whether the class's guess was what the program ended with. */
+    @Override
     public void predictionCheck(String guess, VariantResult r) {
         Object observed = r.outcome().observed();
         if (r.role() == Role.MEASURED && r.outcome().details().get("speedup") instanceof Number speedup) {
@@ -102,11 +119,13 @@ public final class TextReport {
     }
 
     /** One line of the program's own output, indented under its variant heading. */
+    @Override
     public void programLine(String line) {
         out.println(INDENT + line);
         out.flush();
     }
 
+    @Override
     public void verdict(VariantResult r) {
         Outcome o = r.outcome();
         String word = word(r);
@@ -154,6 +173,7 @@ public final class TextReport {
     }
 
     /** The summary table of a lesson run as {@code heading} ({@code locks --processes}). */
+    @Override
     public void summary(LessonReport report, String heading) {
         List<VariantResult> rs = report.variants();
         List<String> head = List.of(texts.format("summary.variant"), texts.format("summary.role"),
@@ -234,6 +254,7 @@ public final class TextReport {
     /**
      * After {@code demo all}: how many lessons ran, how many fixes held, how many bugs showed.
      */
+    @Override
     public void overall(List<LessonReport> reports) {
         int fixes = 0;
         int fixesHeld = 0;
@@ -285,6 +306,7 @@ public final class TextReport {
     }
 
     /** After the trials of one variant: how many went wrong. */
+    @Override
     public void trialsVerdict(VariantResult r) {
         TrialsResult t = r.trials();
         String word = word(r);
@@ -307,6 +329,7 @@ public final class TextReport {
      * The outcomes of one seed section's variants side by side, one column each, in the manner of
      * jcstress: a wrong outcome that a fixed variant never produced shows 0 in its column.
      */
+    @Override
     public void trialsTable(List<VariantResult> results) {
         List<VariantResult> rs = results.stream().filter(r -> r.trials() != null).toList();
         if (rs.isEmpty()) {
