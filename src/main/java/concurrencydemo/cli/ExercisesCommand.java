@@ -6,12 +6,13 @@ import concurrencydemo.exercises.Workbook;
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.Texts;
-import concurrencydemo.report.Width;
+import concurrencydemo.report.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code demo exercises}: every exercise in teaching order, with its status and seed section. */
@@ -34,20 +35,26 @@ final class ExercisesCommand implements Callable<Integer> {
         Texts texts = options.texts();
         Style style = options.style();
         PrintWriter out = options.out();
-        int width = Exercises.ALL.stream().mapToInt(e -> Width.of(e.name())).max().orElse(0);
         String todo = texts.format("exercises.todo");
         String done = texts.format("exercises.done");
-        int statusWidth = Math.max(Width.of(todo), Width.of(done));
+        // a mark at the current one, its status, its name, then its seed section and title
+        Table table = Table.indented("").left(" ").left("  ").left("  ").left("")
+                .fit(List.of("", todo)).fit(List.of("", done));
+        for (Exercise e : Exercises.ALL) {
+            table.fit(List.of("", "", e.name()));
+        }
         out.println(texts.format("exercises.heading", book.doneCount(), Exercises.ALL.size()));
         out.println();
         Exercise current = book.current();
         for (Exercise e : Exercises.ALL) {
             boolean isDone = book.done(e);
-            String status = Width.pad(isDone ? done : todo, statusWidth);
-            String mark = e == current ? "›" : " ";
-            out.println(mark + " " + (isDone ? style.good(status) : style.dim(status)) + "  "
-                    + style.heading(Width.pad(e.name(), width)) + "  " + e.section()
-                    + " · " + texts.format(e.text("title")));
+            List<String> cells = List.of(e == current ? "›" : " ", isDone ? done : todo, e.name(),
+                    e.section() + " · " + texts.format(e.text("title")));
+            out.println(table.row(cells, (column, padded) -> switch (column) {
+                case 1 -> isDone ? style.good(padded) : style.dim(padded);
+                case 2 -> style.heading(padded);
+                default -> padded;
+            }));
         }
         out.println();
         out.println(book.nextToDo().map(next -> texts.format("exercises.start", next.name()))
