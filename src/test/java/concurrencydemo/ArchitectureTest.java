@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layers run one way: cli, then lessons, then framework, then the runtime (multiprocessing,
  * threading) and report beneath it. Reads every main source file's references to demo's packages
- * (imports and fully qualified names) and fails on an arrow that runs the wrong way.
+ * (imports and fully qualified names) and fails on an arrow that runs the wrong way. Within a
+ * package, a room that must stay apart (the janitor, a pool's worker side) may use only the
+ * classes of its package that {@link #ROOMS} names.
  */
 @Timeout(30)
 class ArchitectureTest {
@@ -42,6 +44,58 @@ class ArchitectureTest {
             "report", Set.of(),
             "multiprocessing", Set.of(),
             "threading", Set.of());
+
+    /**
+     * For each room, the classes of its own package it may use; the package-info of its package
+     * says why. Any other class of the package it names in code is a wrong-way arrow.
+     */
+    private static final Map<String, Set<String>> ROOMS = Map.of(
+            // the sweep of stale private directories: it knows their shape, nothing of workspaces or processes
+            "multiprocessing/Janitor.java", Set.of("PrivateDirectory", "WorkspaceException"),
+            // one directory's shape, lock and deletion: nothing of what it holds
+            "multiprocessing/PrivateDirectory.java", Set.of("WorkspaceException"),
+            // what runs in a pool's worker JVM: nothing of the parent (ChildProcess, Workspace, Pool)
+            "multiprocessing/PoolWorker.java", Set.of("Child", "Frames", "FrameTooLargeException",
+                    "SerializableFunction"),
+            // the table's mechanics: widths only, nothing of outcomes or verdicts
+            "report/Table.java", Set.of("Width"));
+    /** A string literal, blanked like a comment: a class's name in a message is no use of it. */
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
+
+    @Test
+    @DisplayName("a room uses only the classes of its package that it may: the janitor, the worker side, the table")
+    void roomsUseOnlyWhatTheyMay() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (var room : ROOMS.entrySet()) {
+            Path source = MAIN.resolve(room.getKey());
+            assertThat(source).withFailMessage("%s is pinned here but does not exist", room.getKey()).exists();
+            Set<String> neighbours;
+            try (Stream<Path> files = Files.list(source.getParent())) {
+                neighbours = new java.util.TreeSet<>(files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".java") && !n.equals("package-info.java"))
+                        .map(n -> n.substring(0, n.length() - ".java".length())).toList());
+            }
+            String self = source.getFileName().toString().replace(".java", "");
+            String code = blank(STRING, blank(COMMENT, Files.readString(source, StandardCharsets.UTF_8)));
+            for (String other : neighbours) {
+                if (other.equals(self) || room.getValue().contains(other)) {
+                    continue;
+                }
+                Matcher m = Pattern.compile("\\b" + Pattern.quote(other) + "\\b").matcher(code);
+                if (m.find()) {
+                    int line = (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                    wrong.add(room.getKey() + ":" + line + " uses " + other);
+                }
+            }
+        }
+        assertThat(wrong).withFailMessage("rooms that use what they may not:%n  %s", String.join("\n  ", wrong))
+                .isEmpty();
+    }
+
+    /** {@code code} with what {@code pattern} matches blanked, line breaks kept, so that line numbers stay right. */
+    private static String blank(Pattern pattern, String code) {
+        return pattern.matcher(code).replaceAll(c -> Matcher.quoteReplacement(c.group().replaceAll("[^\\n]", " ")));
+    }
 
     @Test
     @DisplayName("no package uses a package above it or beside it")

@@ -43,11 +43,11 @@ public final class Demo implements Runnable {
         subs.add(ListCommand.class);
         subs.addAll(Catalog.ORDER);
         subs.add(AllCommand.class);
-        subs.add(ExerciseCommands.ListExercises.class);
-        subs.add(ExerciseCommands.Start.class);
-        subs.add(ExerciseCommands.Check.class);
-        subs.add(ExerciseCommands.Hint.class);
-        subs.add(ExerciseCommands.Watch.class);
+        subs.add(ExercisesCommand.class);
+        subs.add(ExerciseCommand.class);
+        subs.add(CheckCommand.class);
+        subs.add(HintCommand.class);
+        subs.add(WatchCommand.class);
         subs.add(CommandLine.HelpCommand.class);
         subs.add(GenerateCompletion.class);
         return List.copyOf(subs);

@@ -5,6 +5,7 @@ import concurrencydemo.framework.Section;
 import concurrencydemo.lessons.Catalog;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Style;
+import concurrencydemo.report.Table;
 import concurrencydemo.report.Texts;
 import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
@@ -61,26 +62,26 @@ public final class ListCommand implements Runnable {
 
     static void print(PrintWriter out, Style style, List<Lesson> lessons, Language language) {
         Texts texts = Lesson.texts(language, lessons);
-        int width = 0;
+        // the lesson's name; beside it the seed's sections it ports, one a line, then what it shows
+        Table table = Table.indented("  ").left("  ").left("");
         for (Lesson lesson : lessons) {
-            width = Math.max(width, Width.of(lesson.name()));
+            table.fit(List.of(lesson.name()));
         }
+        int textWidth = 78 - 2 - table.width(0) - 2;
         out.println(texts.format("list.heading"));
         for (Lesson lesson : lessons) {
             out.println();
-            String pad = " ".repeat(width - Width.of(lesson.name()) + 2);
-            String gap = " ".repeat(width + 4);
             List<Section> sections = lesson.listedSections();
             for (int i = 0; i < sections.size(); i++) {
-                String head = i == 0 ? "  " + style.heading(lesson.name()) + pad : gap;
                 Section section = sections.get(i);
                 // the seed's heading as the seed has it; in English, its meaning beside it
                 String option = section.option() == null ? "" : "  (" + section.option() + ")";
-                out.println(head + (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
-                        : section.chinese() + " · " + texts.format(section.english())) + option);
+                out.println(table.row(List.of(i == 0 ? style.heading(lesson.name()) : "",
+                        (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
+                                : section.chinese() + " · " + texts.format(section.english())) + option)));
             }
-            for (String line : Width.wrap(texts.format(lesson.whatYouSee()), 78 - gap.length())) {
-                out.println(gap + style.dim(line));
+            for (String line : Width.wrap(texts.format(lesson.whatYouSee()), textWidth)) {
+                out.println(table.row(List.of("", style.dim(line))));
             }
         }
         out.println();

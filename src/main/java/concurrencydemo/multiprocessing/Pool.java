@@ -1,6 +1,5 @@
 package concurrencydemo.multiprocessing;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,7 +17,8 @@ import java.util.function.Consumer;
  * <p>Each worker is a child JVM started once and reused. A dispatcher thread per worker takes the
  * next job from one shared queue, sends the function and its argument to its worker on the child's
  * standard input, and reads the result from the child's binary channel; a worker thus runs one job
- * at a time and idle workers take the next job, which balances the load.
+ * at a time and idle workers take the next job, which balances the load. This class is the
+ * parent's side; what runs in each worker, and the messages they exchange, are {@link PoolWorker}.
  *
  * <ul>
  *   <li>{@link #map} returns the results in the order of the arguments, whatever order the workers
@@ -50,6 +50,11 @@ import java.util.function.Consumer;
  *   <li>A dispatcher that meets an unexpected exception for one job fails that job with it and
  *       goes on serving.</li>
  * </ul>
+ *
+ * <p>Memory consistency effects: a call is serialized in the submitting thread, so what it captures
+ * is what that thread saw at submission; a worker's result reaches the caller as a copy, and the
+ * completion of its future happens-before a {@code get} (or {@code map}, {@code apply}) that
+ * returns it, as {@link CompletableFuture} promises.
  */
 public final class Pool implements AutoCloseable {
     private static final Job POISON = new Job(null, null);
@@ -72,7 +77,7 @@ public final class Pool implements AutoCloseable {
         }
         this.workspace = ws;
         for (int i = 0; i < processes; i++) {
-            ChildProcess worker = ws.process("W" + (i + 1), Pool::serve).start();
+            ChildProcess worker = ws.process("W" + (i + 1), PoolWorker::serve).start();
             workers.add(worker);
         }
         liveDispatchers.set(processes);
@@ -189,7 +194,7 @@ public final class Pool implements AutoCloseable {
     /** A job for {@code f(arg)}, serialized now, in the caller's thread, and checked to fit a frame. */
     private static <T extends Serializable, R> Job job(SerializableFunction<T, R> f, T arg) {
         String what = "a pool call with an argument of class " + (arg == null ? "null" : arg.getClass().getName());
-        return new Job(Frames.serialize(new Call(f, arg), what), new CompletableFuture<>());
+        return new Job(Frames.serialize(new PoolWorker.Call(f, arg), what), new CompletableFuture<>());
     }
 
     /** Queues all of {@code batch}, or none when the pool is closed. */
@@ -273,7 +278,7 @@ public final class Pool implements AutoCloseable {
                 }
                 try {
                     Frames.write(toWorker, job.call);
-                    Reply reply = Frames.deserialize(Frames.read(fromWorker));
+                    PoolWorker.Reply reply = Frames.deserialize(Frames.read(fromWorker));
                     if (reply.error() == null) {
                         job.result.complete(reply.value());
                     } else {
@@ -323,52 +328,7 @@ public final class Pool implements AutoCloseable {
         }
     }
 
-    /**
-     * The worker's loop, in the child: one call in, one reply out, until the parent closes. Whatever
-     * a call does short of ending the JVM (throw, return something that cannot be serialized),
-     * it gets a reply and the loop goes on.
-     */
-    static void serve() throws IOException {
-        Child child = Child.current();
-        while (true) {
-            byte[] frame;
-            try {
-                frame = Frames.read(child.fromParent());
-            } catch (EOFException parentClosed) {
-                return;
-            }
-            byte[] reply;
-            try {
-                Call call = Frames.deserialize(frame);
-                Serializable value = call.run();
-                String what = "the result of a pool call, of class " + (value == null ? "null" : value.getClass().getName());
-                reply = Frames.serialize(new Reply(value, null, null), what);
-            } catch (FrameTooLargeException e) {
-                reply = Frames.serialize(new Reply(null, e.toString(), e)); // an error, not a dead worker
-            } catch (Throwable t) {
-                reply = Frames.serialize(new Reply(null, t.toString(), null));
-            }
-            Frames.write(child.toParent(), reply);
-        }
-    }
-
-    /** A function and its argument, sent to a worker. */
-    private record Call(SerializableFunction<Object, Object> f, Object arg) implements Serializable {
-        @SuppressWarnings("unchecked")
-        Call(SerializableFunction<?, ?> f, Serializable arg) {
-            this((SerializableFunction<Object, Object>) f, (Object) arg);
-        }
-
-        Serializable run() {
-            return (Serializable) f.apply(arg);
-        }
-    }
-
-    /** A worker's answer: a value, or an error message (with the exception when the result was too large). */
-    private record Reply(Serializable value, String error, FrameTooLargeException tooLarge) implements Serializable {
-    }
-
-    /** A serialized {@link Call} and the future its reply completes. */
+    /** A serialized {@link PoolWorker.Call} and the future its reply completes. */
     private record Job(byte[] call, CompletableFuture<Object> result) {
     }
 

@@ -1,38 +1,17 @@
 package concurrencydemo.multiprocessing;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 
 /**
  * Everything one program shares between processes, in one private directory: shared memory,
@@ -40,52 +19,31 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
  * child it started, closes every queue and pool, and deletes the directory; so does the JVM's
  * exit, Ctrl-C included.
  *
- * <p>The directory is created under {@code $TMPDIR} (else {@code java.io.tmpdir}) with owner-only
- * permissions and a name that is not guessable: {@code demo-<pid>-<random>}. Its first file is a
- * lock file, {@value #LOCK}, which the creating JVM holds an OS file lock on
- * ({@link FileChannel#tryLock()}, {@code fcntl} on Linux) for as long as the workspace is open;
- * the second is a marker, {@value #MARKER}, naming the creating process by pid and start time
- * (for people; the sweep trusts the lock, not the start time). When {@code $TMPDIR}
- * is so long that a Unix-domain socket path in it would not fit the operating system's limit (about
- * 100 bytes), queue sockets go to a second private directory of the same shape and marker in
- * {@code java.io.tmpdir} or {@code /tmp}, deleted with the workspace. Nothing is written outside
- * these directories.
+ * <p>The directory ({@link PrivateDirectory}: owner-only, locked by this JVM while open, with a
+ * marker naming it) is created under {@code $TMPDIR} (else {@code java.io.tmpdir}). When
+ * {@code $TMPDIR} is so long that a Unix-domain socket path in it would not fit the operating
+ * system's limit (about 100 bytes), queue sockets go to a second private directory of the same
+ * shape in {@code java.io.tmpdir} or {@code /tmp}, deleted with the workspace. Nothing is written
+ * outside these directories.
  *
- * <p>A JVM killed outright (SIGKILL) cannot clean up, so {@link #sweepOrphans()} (called by each new
- * workspace, and by whoever runs lessons) deletes the directories such JVMs left behind, and only
- * those it can prove demo made: a real directory (not a symbolic link) named exactly
- * {@code demo-<digits>-<digits>}, owned by the current user, with owner-only permissions (on POSIX
- * file systems), holding a marker of the right form whose pid is the one in the name and a lock
- * file, both regular files; and whose creator is gone: the sweep can take the lock. The operating
- * system releases a process's file locks when it ends, however it ends, so a lock that can be
- * taken has no live holder. (A start time would not do: on Linux the JDK derives it from the boot
- * time in {@code /proc/stat}, which moves when the clock is stepped or the machine resumes, so a
- * live creator could look dead.) This JVM's own open workspaces are never opened by the sweep:
- * POSIX drops all of a process's locks on a file when it closes any descriptor of that file.
- * Deletion follows no symbolic link.
+ * <p>A JVM killed outright (SIGKILL) cannot clean up, so each new workspace first lets the
+ * {@link Janitor} delete the directories such JVMs left behind ({@link #sweepOrphans()} does it
+ * for whoever runs lessons).
  *
  * <p>Failures to create the directory or its files throw {@link WorkspaceException}, naming the path
  * and the reason.
  *
+ * <p>Invariants: a workspace is in {@link #openWorkspaces()} from its creation until its close has
+ * finished; once it is closed no child starts and no external program is started. Closing is
+ * serialized: a second {@link #close} (the shutdown hook's, say) returns only after the first has
+ * finished.
+ *
  * <p>Thread-safe.
  */
 public final class Workspace implements AutoCloseable {
-    /** The marker file at the top of every workspace directory. */
-    static final String MARKER = ".demo-workspace";
-    /** The lock file at the top of every workspace directory, locked by its creator while open. */
-    static final String LOCK = ".demo-lock";
     /** The longest socket path, in bytes, used as is: Linux allows 107, macOS 103. */
     static final int MAX_SOCKET_PATH = 100;
-    private static final Pattern NAME = Pattern.compile("demo-([0-9]{1,19})-[0-9]{1,20}");
-    private static final int MARKER_MAX_BYTES = 256;
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
-    /**
-     * The lock files of this JVM's private directories while it holds them, by file key and by
-     * absolute path: the sweep must not open them (see the class comment).
-     */
-    private static final Set<Object> HELD = ConcurrentHashMap.newKeySet();
     private static volatile boolean shuttingDown;
 
     static {
@@ -126,7 +84,7 @@ public final class Workspace implements AutoCloseable {
      * @throws IllegalStateException when the JVM is shutting down
      */
     public static Workspace create(Consumer<String> output) {
-        return create(baseDirectory(), output);
+        return create(PrivateDirectory.baseDirectory(), output);
     }
 
     /** A new workspace in {@code base}, for tests: {@link #create(Consumer)} reads the environment. */
@@ -134,8 +92,8 @@ public final class Workspace implements AutoCloseable {
         if (shuttingDown) {
             throw new IllegalStateException("the JVM is shutting down");
         }
-        sweepOrphans(base);
-        Workspace ws = new Workspace(createPrivateDirectory(base), output);
+        Janitor.sweepOrphans(base);
+        Workspace ws = new Workspace(PrivateDirectory.create(base), output);
         OPEN.add(ws);
         // The shutdown hook sets shuttingDown, then closes what OPEN holds: a workspace added while
         // it ran is either seen by it or sees shuttingDown here, and is closed either way.
@@ -146,250 +104,15 @@ public final class Workspace implements AutoCloseable {
         return ws;
     }
 
-    /** {@code $TMPDIR} when set and not empty, else {@code java.io.tmpdir}. */
-    static Path baseDirectory() {
-        return baseDirectory(System.getenv("TMPDIR"), System.getProperty("java.io.tmpdir"));
-    }
-
-    static Path baseDirectory(String tmpdir, String javaIoTmpdir) {
-        String base = tmpdir != null && !tmpdir.isEmpty() ? tmpdir : javaIoTmpdir;
-        try {
-            return Path.of(base);
-        } catch (InvalidPathException e) {
-            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, e);
-        }
-    }
-
     /**
-     * A private directory and the lock its creator holds on it while it is open. Closing releases
-     * the lock and deletes the directory.
-     */
-    private record PrivateDirectory(Path dir, FileChannel lock, Set<Object> keys) {
-        void close() {
-            try {
-                lock.close(); // releases the OS lock
-            } catch (IOException ignored) {
-                // the descriptor is gone either way
-            }
-            HELD.removeAll(keys);
-            deleteRecursively(dir);
-        }
-    }
-
-    /**
-     * Creates {@code demo-<pid>-<random>} in {@code base} with owner-only permissions, its lock
-     * file, locked, and then its marker: a sweep that reads a whole marker finds the lock held.
-     */
-    private static PrivateDirectory createPrivateDirectory(Path base) {
-        String prefix = "demo-" + ProcessHandle.current().pid() + "-";
-        Path created;
-        try {
-            created = POSIX
-                    ? Files.createTempDirectory(base, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempDirectory(base, prefix);
-        } catch (IOException e) {
-            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, e);
-        }
-        Path lockFile = created.resolve(LOCK);
-        FileChannel lock;
-        Set<Object> keys = new LinkedHashSet<>();
-        try {
-            lock = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            deleteRecursively(created);
-            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, lockFile, e);
-        }
-        try {
-            keys.add(lockFile.toAbsolutePath().normalize());
-            Object key = Files.readAttributes(lockFile, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
-            if (key != null) {
-                keys.add(key);
-            }
-            HELD.addAll(keys); // before the lock and the marker: a sweep in this JVM skips it from now on
-            if (lock.tryLock() == null) {
-                throw new IOException("locked by another process");
-            }
-        } catch (IOException e) {
-            HELD.removeAll(keys);
-            closeQuietly(lock);
-            deleteRecursively(created);
-            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, lockFile, e);
-        }
-        Path marker = created.resolve(MARKER);
-        try {
-            Files.writeString(marker, Creator.self().toMarker(), StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            new PrivateDirectory(created, lock, keys).close();
-            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, marker, e);
-        }
-        return new PrivateDirectory(created, lock, keys);
-    }
-
-    private static void closeQuietly(FileChannel c) {
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // nothing more to release
-        }
-    }
-
-    /**
-     * Deletes the workspaces that JVMs killed outright left in {@code $TMPDIR} and in
-     * {@code java.io.tmpdir}, and only those (see the class comment for how one is recognised).
-     * For whoever runs lessons, at their start. Never throws: sweeping is a courtesy, and a base
-     * directory that cannot be read is left alone.
+     * Deletes the private directories that JVMs killed outright left in {@code $TMPDIR} and in
+     * {@code java.io.tmpdir}, and only those (see {@link Janitor} for how one is recognised). For
+     * whoever runs lessons, at their start. Never throws.
      *
      * @return the directories deleted
      */
     public static List<Path> sweepOrphans() {
-        List<Path> removed = new ArrayList<>();
-        Set<Path> bases = new LinkedHashSet<>();
-        try {
-            bases.add(baseDirectory());
-        } catch (WorkspaceException unusable) {
-            // nothing of ours can be there
-        }
-        try {
-            bases.add(Path.of(System.getProperty("java.io.tmpdir")));
-        } catch (InvalidPathException unusable) {
-            // likewise
-        }
-        for (Path base : bases) {
-            removed.addAll(sweepOrphans(base));
-        }
-        return removed;
-    }
-
-    /** Deletes the orphaned workspaces in {@code base}; never throws. */
-    static List<Path> sweepOrphans(Path base) {
-        List<Path> removed = new ArrayList<>();
-        try {
-            UserPrincipal me = base.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
-                for (Path entry : entries) {
-                    if (isOrphan(entry, me)) {
-                        FileChannel lock = lockOrphan(entry);
-                        if (lock != null) {
-                            try {
-                                deleteRecursively(entry); // holding its lock: no creator can hold it now
-                                removed.add(entry);
-                            } finally {
-                                closeQuietly(lock);
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the user cannot be looked up, or the base cannot be listed: sweep nothing
-        }
-        return removed;
-    }
-
-    /**
-     * The lock of {@code entry}, a workspace {@link #isOrphan} accepted, taken now: proof that no
-     * process holds it, so its creator is gone; null when a process holds it, or it cannot be taken.
-     */
-    private static FileChannel lockOrphan(Path entry) {
-        FileChannel c;
-        try {
-            c = FileChannel.open(entry.resolve(LOCK), StandardOpenOption.WRITE, NOFOLLOW_LINKS);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        try {
-            if (c.tryLock() != null) {
-                return c;
-            }
-        } catch (IOException | RuntimeException e) {
-            // OverlappingFileLockException: this JVM holds it, yet HELD missed it: not an orphan
-        }
-        closeQuietly(c);
-        return null;
-    }
-
-    /**
-     * Whether {@code entry} provably is a workspace demo made, not one of this JVM's: the shape
-     * checks, before {@link #lockOrphan} asks whether its creator is gone.
-     */
-    private static boolean isOrphan(Path entry, UserPrincipal me) {
-        Matcher name = NAME.matcher(entry.getFileName().toString());
-        if (!name.matches()) {
-            return false;
-        }
-        try {
-            if (!isPrivate(entry, me, true)) {
-                return false;
-            }
-            Path marker = entry.resolve(MARKER);
-            if (!isPrivate(marker, me, false)
-                    || Files.readAttributes(marker, BasicFileAttributes.class, NOFOLLOW_LINKS).size() > MARKER_MAX_BYTES) {
-                return false;
-            }
-            Creator creator = Creator.parse(Files.readString(marker, StandardCharsets.US_ASCII));
-            if (creator == null || !Long.toString(creator.pid()).equals(name.group(1))) {
-                return false;
-            }
-            Path lock = entry.resolve(LOCK);
-            if (!isPrivate(lock, me, false) || HELD.contains(lock.toAbsolutePath().normalize())) {
-                return false;
-            }
-            Object key = Files.readAttributes(lock, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
-            return key == null || !HELD.contains(key); // ours: never open it (it would drop our lock)
-        } catch (IOException | RuntimeException e) {
-            return false; // unreadable, malformed or vanished: not provably ours
-        }
-    }
-
-    /**
-     * A directory with owner-only permissions (on POSIX), or a regular file, owned by {@code me};
-     * a symbolic link is neither. A file's own permissions do not matter: its directory's keep
-     * others out.
-     */
-    private static boolean isPrivate(Path p, UserPrincipal me, boolean directory) throws IOException {
-        if (POSIX) {
-            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, NOFOLLOW_LINKS);
-            return (directory ? a.isDirectory() && a.permissions().equals(OWNER_ONLY) : a.isRegularFile())
-                    && me.equals(a.owner());
-        }
-        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW_LINKS);
-        return (directory ? a.isDirectory() : a.isRegularFile()) && me.equals(Files.getOwner(p, NOFOLLOW_LINKS));
-    }
-
-    /**
-     * The process that made a workspace, as its marker names it: a pid, and that process's start
-     * time when the operating system reports one (null otherwise). For people reading the
-     * directory; the sweep does not decide by them (see the class comment).
-     */
-    record Creator(long pid, Instant start) {
-        private static final String HEADER = "demo workspace";
-
-        static Creator self() {
-            ProcessHandle me = ProcessHandle.current();
-            return new Creator(me.pid(), me.info().startInstant().orElse(null));
-        }
-
-        String toMarker() {
-            return HEADER + "\npid " + pid + "\nstart " + (start == null ? "unknown" : start) + "\n";
-        }
-
-        /** The creator a marker names, or null when the text is not a marker. */
-        static Creator parse(String text) {
-            String[] lines = text.split("\n", -1);
-            if (lines.length != 4 || !lines[0].equals(HEADER) || !lines[1].startsWith("pid ")
-                    || !lines[2].startsWith("start ") || !lines[3].isEmpty()) {
-                return null;
-            }
-            try {
-                String start = lines[2].substring("start ".length());
-                return new Creator(Long.parseLong(lines[1].substring("pid ".length())),
-                        start.equals("unknown") ? null : Instant.parse(start));
-            } catch (NumberFormatException | DateTimeParseException e) {
-                return null;
-            }
-        }
+        return Janitor.sweepOrphans();
     }
 
     /** The private directory. */
@@ -427,8 +150,8 @@ public final class Workspace implements AutoCloseable {
                     .orElseThrow(() -> new WorkspaceException(WorkspaceException.Operation.BIND_SOCKET,
                             dir.toString(), "socket path longer than " + MAX_SOCKET_PATH
                                     + " bytes, and java.io.tmpdir and /tmp are too", null));
-            sweepOrphans(base);
-            socketDir = createPrivateDirectory(base);
+            Janitor.sweepOrphans(base);
+            socketDir = PrivateDirectory.create(base);
             if (closed) {
                 socketDir.close(); // the workspace closed meanwhile
             }
@@ -585,45 +308,5 @@ public final class Workspace implements AutoCloseable {
             }
         }
         OPEN.remove(this);
-    }
-
-    /**
-     * Deletes {@code dir} and everything in it, following no symbolic link: a link in the tree is
-     * deleted itself, and {@link Files#walkFileTree(Path, java.nio.file.FileVisitor)} without
-     * {@code FOLLOW_LINKS} reports it as a file, never as a directory to enter. Best effort:
-     * what cannot be deleted stays.
-     */
-    static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    deleteQuietly(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    deleteQuietly(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) {
-                    deleteQuietly(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // keep deleting the rest
-        }
     }
 }

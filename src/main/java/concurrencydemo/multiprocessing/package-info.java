@@ -17,6 +17,25 @@
  * {@link concurrencydemo.multiprocessing.UnserializableException}); its messages are plain
  * technical lines for logs, and turning facts into words for a reader is its callers' business.
  *
+ * <h2>Rooms within the package</h2>
+ * Some classes here must stay apart from the rest, and {@code ArchitectureTest} pins what each may
+ * use of this package:
+ * <ul>
+ *   <li>{@link concurrencydemo.multiprocessing.Janitor}, the sweep of stale private directories,
+ *       uses only {@link concurrencydemo.multiprocessing.PrivateDirectory} (their shape) and
+ *       {@link concurrencydemo.multiprocessing.WorkspaceException}: it deletes directories of
+ *       JVMs that are gone, so it must know nothing of workspaces, processes or what a directory
+ *       holds.</li>
+ *   <li>{@link concurrencydemo.multiprocessing.PrivateDirectory} uses only
+ *       {@link concurrencydemo.multiprocessing.WorkspaceException}.</li>
+ *   <li>{@link concurrencydemo.multiprocessing.PoolWorker}, what runs in a pool's worker JVM, uses
+ *       only {@link concurrencydemo.multiprocessing.Child}, {@link concurrencydemo.multiprocessing.Frames},
+ *       {@link concurrencydemo.multiprocessing.FrameTooLargeException} and
+ *       {@link concurrencydemo.multiprocessing.SerializableFunction}: nothing of the parent's side
+ *       ({@link concurrencydemo.multiprocessing.ChildProcess}, {@link concurrencydemo.multiprocessing.Workspace},
+ *       {@link concurrencydemo.multiprocessing.Pool}), which does not exist in the child.</li>
+ * </ul>
+ *
  * <h2>Memory ordering across processes</h2>
  * The Java memory model speaks of the threads of one JVM; it says nothing about two JVMs. Where
  * the classes here say that writes in one process are visible in another, that is what the

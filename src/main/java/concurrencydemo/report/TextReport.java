@@ -195,17 +195,16 @@ public final class TextReport implements Renderer {
                 "summary.answerRight")) {
             possible.add(List.of("", "", "", texts.format(key), ""));
         }
-        int[] widths = new int[head.size()];
+        // the time right-aligned
+        Table table = Table.indented(INDENT).left("  ").left("  ").left("  ").left("  ").right("");
         for (List<String> row : possible) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], Width.of(row.get(i)));
-            }
+            table.fit(row);
         }
         out.println();
         out.println(style.bold(texts.format("summary.heading", heading)));
-        out.println(style.dim(summaryRow(head, widths)));
+        out.println(style.dim(table.row(head)));
         for (int i = 0; i < rs.size(); i++) {
-            String line = summaryRow(rows.get(i), widths);
+            String line = table.row(rows.get(i));
             out.println(rs.get(i).failsLesson() ? style.bad(line) : line);
         }
         out.flush();
@@ -216,16 +215,6 @@ public final class TextReport implements Renderer {
         all.add(head);
         all.addAll(rows);
         return all;
-    }
-
-    /** One row of the summary: columns padded by display width, the time right-aligned. */
-    private static String summaryRow(List<String> cells, int[] widths) {
-        StringBuilder sb = new StringBuilder(INDENT);
-        for (int i = 0; i < cells.size() - 1; i++) {
-            sb.append(Width.pad(cells.get(i), widths[i])).append("  ");
-        }
-        sb.append(Width.padLeft(cells.get(cells.size() - 1), widths[widths.length - 1]));
-        return sb.toString().stripTrailing();
     }
 
     /** The verdict in one coloured upper-case word, seven columns wide: green when as expected. */
@@ -291,15 +280,16 @@ public final class TextReport implements Renderer {
         out.println(style.bold(texts.format("overall.heading", reports.size())));
         String fixLabel = texts.format("overall.fixes");
         String bugLabel = texts.format("overall.bugs");
-        int labelWidth = Math.max(Math.max(Width.of(fixLabel), Width.of(bugLabel)), Width.of(texts.format("overall.measured")));
-        String fixLine = INDENT + Width.pad(fixLabel, labelWidth) + " " + texts.format("overall.count", fixesHeld, fixes);
+        String measuredLabel = texts.format("overall.measured");
+        Table table = Table.indented(INDENT).left(" ").left("")
+                .fit(List.of(fixLabel)).fit(List.of(bugLabel)).fit(List.of(measuredLabel));
+        String fixLine = table.row(List.of(fixLabel, texts.format("overall.count", fixesHeld, fixes)));
         out.println(fixesHeld == fixes ? fixLine : style.bad(fixLine));
-        out.println(INDENT + Width.pad(bugLabel, labelWidth) + " " + texts.format("overall.count", bugsShown, bugs)
+        out.println(table.row(List.of(bugLabel, texts.format("overall.count", bugsShown, bugs)
                 + (lucky == 0 ? "" : texts.format("overall.lucky", lucky))
-                + (unfinished == 0 ? "" : texts.format("overall.unfinished", unfinished)));
+                + (unfinished == 0 ? "" : texts.format("overall.unfinished", unfinished)))));
         if (measured > 0) {
-            String line = INDENT + Width.pad(texts.format("overall.measured"), labelWidth) + " "
-                    + texts.format("overall.count", measuredRight, measured);
+            String line = table.row(List.of(measuredLabel, texts.format("overall.count", measuredRight, measured)));
             out.println(measuredRight == measured ? line : style.bad(line));
         }
         out.flush();
@@ -348,72 +338,79 @@ public final class TextReport implements Renderer {
         List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
         boolean anyLost = rs.stream().anyMatch(r -> r.trials().lostUpdates() != null);
 
-        // the first column: each outcome (cut at 24 columns), and the labels of the rows below them
+        // the first column: each outcome (cut at 24 columns), and the labels of the rows below them;
+        // the second, whether the outcome is right; then one column per variant: its count, share
+        // and bar, wide enough for its name and its lost updates
         String outcomeLabel = texts.format("trials.outcome");
         String more = texts.format("trials.more", keys.size() - shown.size());
         String wrongLabel = texts.format("trials.wrongTotal");
         String lostLabel = texts.format("trials.lostUpdates");
-        int keyWidth = Math.max(Width.of(outcomeLabel), Width.of(wrongLabel));
-        keyWidth = Math.max(keyWidth, keys.size() > shown.size() ? Width.of(more) : 0);
-        keyWidth = Math.max(keyWidth, anyLost ? Width.of(lostLabel) : 0);
-        for (String k : shown) {
-            keyWidth = Math.max(keyWidth, Math.min(24, Width.of(outcome(k))));
+        Table table = Table.indented(INDENT).left("  ").left(" ");
+        table.fit(List.of(outcomeLabel)).fit(List.of(wrongLabel));
+        if (keys.size() > shown.size()) {
+            table.fit(List.of(more));
         }
-        int rightWidth = Math.max(Width.of(texts.format("trials.right")), Width.of(texts.format("trials.wrong"))) + 1;
-        String gap = " ".repeat(2 + rightWidth);
-        // one column per variant: its count, share and bar, wide enough for its name and its lost updates
-        int[] columns = new int[rs.size()];
+        if (anyLost) {
+            table.fit(List.of(lostLabel));
+        }
+        for (String k : shown) {
+            table.widen(0, Math.min(24, Width.of(outcome(k))));
+        }
+        table.fit(List.of("", texts.format("trials.right"))).fit(List.of("", texts.format("trials.wrong")));
+        List<String> labels = rs.stream().map(VariantResult::label).toList();
         List<String> lostCells = new java.util.ArrayList<>();
         for (int i = 0; i < rs.size(); i++) {
             long[] l = rs.get(i).trials().lostUpdates();
             lostCells.add(l == null ? "" : texts.format("trials.lostRange", l[0], l[1], l[2]));
-            columns[i] = Math.max(CELL, Math.max(Width.of(rs.get(i).label()), Width.of(lostCells.get(i))));
+            table.left("  ").widen(2 + i, CELL);
         }
+        table.fit(cells("", "", labels)).fit(cells("", "", lostCells));
         char block = unicode() ? '\u2588' : '#';
-        StringBuilder head = new StringBuilder(INDENT + pad(outcomeLabel, keyWidth) + gap);
-        for (int i = 0; i < rs.size(); i++) {
-            head.append(pad(rs.get(i).label(), columns[i])).append("  ");
-        }
         out.println();
-        String names = String.join(texts.format("trials.vs"), rs.stream().map(VariantResult::label).toList());
+        String names = String.join(texts.format("trials.vs"), labels);
         out.println(style.bold(texts.format("trials.heading", names, rs.get(0).trials().trials())));
-        out.println(style.dim(head.toString().stripTrailing()));
+        out.println(style.dim(table.row(cells(outcomeLabel, "", labels))));
         for (String k : shown) {
-            StringBuilder line = new StringBuilder(INDENT + pad(Width.clip(outcome(k), keyWidth), keyWidth) + "  "
-                    + pad(texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), rightWidth));
+            List<String> counts = new java.util.ArrayList<>();
             for (int i = 0; i < rs.size(); i++) {
                 int count = count(rs.get(i).trials(), k);
                 double share = rs.get(i).trials().share(count);
                 int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
-                line.append(pad(cell(count, share, String.valueOf(block).repeat(bar)), columns[i])).append("  ");
+                counts.add(cell(count, share, String.valueOf(block).repeat(bar)));
             }
-            String text = line.toString().stripTrailing();
+            String text = table.row(cells(Width.clip(outcome(k), table.width(0)),
+                    texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), counts));
             out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() != Role.BUGGY && count(r.trials(), k) > 0)
                     ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {
-            StringBuilder line = new StringBuilder(INDENT + pad(more, keyWidth) + gap);
+            List<String> rests = new java.util.ArrayList<>();
             for (int i = 0; i < rs.size(); i++) {
                 int rest = rs.get(i).trials().trials();
                 for (String k : shown) {
                     rest -= count(rs.get(i).trials(), k);
                 }
-                line.append(pad(cell(rest, rs.get(i).trials().share(rest), ""), columns[i])).append("  ");
+                rests.add(cell(rest, rs.get(i).trials().share(rest), ""));
             }
-            out.println(line.toString().stripTrailing());
+            out.println(table.row(cells(more, "", rests)));
         }
-        StringBuilder wrong = new StringBuilder(INDENT + pad(wrongLabel, keyWidth) + gap);
-        StringBuilder lost = new StringBuilder(INDENT + pad(lostLabel, keyWidth) + gap);
-        for (int i = 0; i < rs.size(); i++) {
-            TrialsResult t = rs.get(i).trials();
-            wrong.append(pad(cell(t.wrong(), t.share(t.wrong()), ""), columns[i])).append("  ");
-            lost.append(pad(lostCells.get(i), columns[i])).append("  ");
+        List<String> wrongs = new java.util.ArrayList<>();
+        for (VariantResult r : rs) {
+            TrialsResult t = r.trials();
+            wrongs.add(cell(t.wrong(), t.share(t.wrong()), ""));
         }
-        out.println(wrong.toString().stripTrailing());
+        out.println(table.row(cells(wrongLabel, "", wrongs)));
         if (anyLost) {
-            out.println(lost.toString().stripTrailing());
+            out.println(table.row(cells(lostLabel, "", lostCells)));
         }
         out.flush();
+    }
+
+    /** A row of the trials table: its first two cells, then one per variant. */
+    private static List<String> cells(String first, String second, List<String> perVariant) {
+        List<String> cells = new java.util.ArrayList<>(List.of(first, second));
+        cells.addAll(perVariant);
+        return cells;
     }
 
     /** A variant's cell in a row of the trials table: count, share and bar, {@value #CELL} columns. */
@@ -444,10 +441,6 @@ public final class TextReport implements Renderer {
 
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    private static String pad(String s, int width) {
-        return Width.pad(s, width);
     }
 
     /** Whether the terminal can show block characters: a UTF-8 locale. */

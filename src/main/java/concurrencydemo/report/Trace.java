@@ -77,19 +77,22 @@ public final class Trace {
         }
         List<Event> shown = events.subList(from, to + 1);
         List<String> actors = new ArrayList<>(new TreeSet<>(shown.stream().map(Event::actor).toList()));
-        StringBuilder head = new StringBuilder("  " + Width.pad(texts.format("trace.time"), 10));
-        for (String a : actors) {
-            head.append(Width.pad(a, 14));
+        // the time, then one column per actor, each step in its actor's column
+        Table table = Table.indented("  ").left("").widen(0, 10);
+        List<String> head = new ArrayList<>(List.of(texts.format("trace.time")));
+        for (int i = 0; i < actors.size(); i++) {
+            table.left("").widen(1 + i, 14);
+            head.add(actors.get(i));
         }
-        lines.add(head.toString().stripTrailing());
+        lines.add(table.row(head));
         long t0 = shown.get(0).nanos();
         for (int k = 0; k < shown.size(); k++) {
             Event e = shown.get(k);
-            StringBuilder line = new StringBuilder("  " + Width.pad(since(e.nanos() - t0), 10));
+            List<String> cells = new ArrayList<>(List.of(since(e.nanos() - t0)));
             for (String a : actors) {
-                line.append(Width.pad(a.equals(e.actor()) ? e.text(texts) : "", 14));
+                cells.add(a.equals(e.actor()) ? e.text(texts) : "");
             }
-            String text = line.toString().stripTrailing();
+            String text = table.row(cells);
             if (lostAt >= 0 && from + k == lostAt) {
                 text += "  <- " + (erased == 1 ? texts.format("trace.lostOne", lostActor)
                         : texts.format("trace.lostMany", erased, lostActor));

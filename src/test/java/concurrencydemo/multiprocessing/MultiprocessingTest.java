@@ -676,7 +676,7 @@ class MultiprocessingTest {
         grandchild.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(grandchild.get().isAlive()).isFalse();
         Workspace.create(line -> { }).close(); // sweeps the killed parent's directory
-        try (var left = Files.newDirectoryStream(Workspace.baseDirectory(), "demo-" + parent.pid() + "-*")) {
+        try (var left = Files.newDirectoryStream(PrivateDirectory.baseDirectory(), "demo-" + parent.pid() + "-*")) {
             assertThat(left).isEmpty();
         }
     }

@@ -1,0 +1,109 @@
+package concurrencydemo.cli;
+
+import concurrencydemo.exercises.Checker;
+import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.Exercises;
+import concurrencydemo.exercises.Workbook;
+import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Style;
+import concurrencydemo.report.Texts;
+import concurrencydemo.report.Width;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+
+/** {@code demo check [<name>]}: compiles, runs and grades the student's file. */
+@Command(name = "check")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    ExerciseOptions options;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<name>",
+            completionCandidates = ExerciseOptions.Names.class, descriptionKey = "option.currentExercise")
+    String name;
+
+    @Option(names = "--trials", paramLabel = "<n>", descriptionKey = "option.checkTrials")
+    Integer trials;
+
+    @Override
+    public Integer call() throws Exception {
+        Workbook book = options.workbook();
+        Exercise e = options.exercise(name, book);
+        if (trials != null && (trials < e.trials() || trials > 1000)) {
+            throw new LessonOptions.UsageError(options.mixee,
+                    Message.of("error.checkTrials", e.trials(), 1000, trials));
+        }
+        if (!Files.isRegularFile(book.file(e))) {
+            throw new LessonOptions.UsageError(options.mixee,
+                    Message.of("error.noExerciseFile", options.show(book.file(e)), e.name()));
+        }
+        Checker.Outcome outcome = check(options, book, e, trials == null ? e.trials() : trials);
+        return switch (outcome.status()) {
+            case PASSED -> ExitCode.OK;
+            case NOT_YET, CANNOT_CHECK -> ExitCode.WRONG;
+        };
+    }
+
+    /** Checks {@code e} and prints what came of it; on a pass, records it and writes the solution. */
+    static Checker.Outcome check(ExerciseOptions options, Workbook book, Exercise e, int trials)
+            throws InterruptedException, IOException {
+        Texts texts = options.texts();
+        Style style = options.style();
+        PrintWriter out = options.out();
+        out.println(style.heading(texts.format("check.heading", e.name(), trials)));
+        out.flush();
+        long start = System.nanoTime();
+        Checker.Outcome outcome = Checker.check(e, book.file(e), trials, options.language());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        switch (outcome.status()) {
+            case PASSED -> {
+                options.io(() -> {
+                    book.pass(e, options.language());
+                    return null;
+                });
+                out.println(style.good(texts.format("check.passed", outcome.passed(), outcome.trials()))
+                        + style.dim(texts.format("check.took", Math.round(seconds * 10) / 10.0)));
+                for (String line : Width.wrap(texts.format(e.text("notice")), 76)) {
+                    out.println("  " + line);
+                }
+                out.println(texts.format("check.solution", options.show(book.solution(e))));
+                out.println(book.nextToDo()
+                        .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), next.name()))
+                        .orElse(texts.format("check.allDone", book.doneCount(), Exercises.ALL.size())));
+            }
+            case NOT_YET, CANNOT_CHECK -> {
+                out.println(style.bad(texts.format(outcome.status() == Checker.Status.CANNOT_CHECK
+                        ? "check.cannot" : "check.notYet", outcome.passed(), outcome.trials()))
+                        + style.dim(texts.format("check.took", Math.round(seconds * 10) / 10.0)));
+                for (String line : outcome.report()) {
+                    // an indented line (source code and its caret, a stack frame) keeps its spaces
+                    String indent = line.substring(0, line.length() - line.stripLeading().length());
+                    for (String wrapped : Width.wrap(line.stripLeading(), 78 - indent.length())) {
+                        out.println("  " + indent + Demo.printable(wrapped));
+                    }
+                }
+                if (!outcome.printed().isEmpty()) {
+                    out.println(texts.format("check.printed"));
+                    int from = Math.max(0, outcome.printed().size() - 20);
+                    for (String line : outcome.printed().subList(from, outcome.printed().size())) {
+                        String shown = Demo.printable(line.replace("\t", "    "));
+                        out.println("  " + style.dim(shown.length() > 200 ? shown.substring(0, 200) + " \u2026" : shown));
+                    }
+                }
+                if (outcome.status() == Checker.Status.NOT_YET) {
+                    out.println(texts.format("check.hint", e.name()));
+                }
+            }
+        }
+        out.flush();
+        return outcome;
+    }
+}

@@ -1,0 +1,126 @@
+package concurrencydemo.cli;
+
+import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.Exercises;
+import concurrencydemo.exercises.Workbook;
+import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Message;
+import concurrencydemo.report.Style;
+import concurrencydemo.report.Texts;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * The options every exercise command takes ({@code --dir}, {@code --no-color}, help), and what the
+ * commands share through them: the writer, the language, the workbook, the exercise a name means,
+ * and one way to turn a failed read or write of the working folder into a usage error. What an
+ * exercise is and how it is graded is in {@link Exercises}; the commands only talk to the student.
+ */
+final class ExerciseOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "option.help")
+    boolean help;
+
+    @Option(names = "--no-color", descriptionKey = "option.noColor")
+    boolean noColor;
+
+    @Option(names = "--dir", paramLabel = "<folder>", defaultValue = Workbook.DEFAULT_DIR,
+            descriptionKey = "option.dir")
+    String dir;
+
+    PrintWriter out() {
+        return mixee.commandLine().getOut();
+    }
+
+    Style style() {
+        return Style.detect(noColor);
+    }
+
+    Language language() {
+        return Demo.language(mixee.commandLine());
+    }
+
+    Texts texts() {
+        return Texts.of(language()).with(Exercises.BUNDLE);
+    }
+
+    Workbook workbook() {
+        Path path;
+        try {
+            path = Path.of(dir);
+        } catch (InvalidPathException e) {
+            throw new LessonOptions.UsageError(mixee, Message.of("error.dir", dir, e.getReason()));
+        }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new LessonOptions.UsageError(mixee, Message.of("error.dirNotFolder", dir));
+        }
+        try {
+            return Workbook.open(path);
+        } catch (IOException e) {
+            throw new LessonOptions.UsageError(mixee, Message.of("error.progress", dir, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The exercise named {@code name}, or the workbook's current one when null. */
+    Exercise exercise(String name, Workbook book) {
+        if (name == null) {
+            return book.current();
+        }
+        return Exercises.named(name).orElseThrow(() -> {
+            String stem = name.substring(0, Math.min(3, name.length()));
+            return Exercises.ALL.stream().map(Exercise::name).filter(n -> n.startsWith(stem)).findFirst()
+                    .map(n -> new LessonOptions.UsageError(mixee, Message.of("error.exerciseDidYouMean", name, n)))
+                    .orElseGet(() -> new LessonOptions.UsageError(mixee, Message.of("error.unknownExercise", name)));
+        });
+    }
+
+    /** Something that reads or writes the working folder. */
+    @FunctionalInterface
+    interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code io}; a folder or file that cannot be read or written (no permission, a full
+     * disk) is one line and exit 2, as a bad --dir is.
+     */
+    <T> T io(Io<T> io) {
+        try {
+            return io.run();
+        } catch (IOException e) {
+            String what = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                    ? fs.getFile() : dir;
+            Object why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? Message.of("error.io.missing")
+                    : e instanceof java.nio.file.AccessDeniedException ? Message.of("error.io.denied")
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? Message.of("error.io.exists")
+                    : e.getClass().getSimpleName();
+            throw new LessonOptions.UsageError(mixee, Message.of("error.workbookIo", what, why));
+        }
+    }
+
+    /** A path as the student typed it: relative to where demo runs. */
+    String show(Path p) {
+        return p.toString();
+    }
+
+    /** Lists the exercise names for completion and help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Exercises.ALL.stream().map(Exercise::name).iterator();
+        }
+    }
+}
