@@ -109,8 +109,8 @@ public final class Demo implements Runnable {
      * {@code demo}, {@code demo -h} and {@code demo --help} print the root usage, which needs only
      * each subcommand's name, aliases and header or first description line. Answering them from
      * those (read from each class's {@code @Command}) instead of building every subcommand's model
-     * takes {@code demo --help} from about 120 ms to 95 ms here. Returns whether {@code args} was such a call, and if so has
-     * answered it.
+     * spares {@code demo --help} loading and reflecting on every lesson's classes, which a JVM pays
+     * for again at every start. Returns whether {@code args} was such a call, and if so has answered it.
      */
     public static boolean answerHelpWithoutSubcommands(String[] args, PrintWriter out) {
         boolean help = args.length == 0 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")));
