@@ -96,7 +96,7 @@ public final class ChildProcess {
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
         try {
-            process = new ProcessBuilder(command).start();
+            process = Jvm.processBuilder(command).start();
         } catch (IOException e) {
             throw new ChildStartException(name, e);
         }
