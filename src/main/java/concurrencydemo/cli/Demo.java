@@ -1,6 +1,7 @@
 package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.DurationConverter;
@@ -20,6 +21,7 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -35,21 +37,25 @@ import java.util.Map;
 /** The root command: lessons as subcommands, in teaching order, plus list, all and help. */
 @Command(name = "demo", versionProvider = VersionProvider.class)
 public final class Demo implements Runnable {
-    /** The subcommands: list, the lessons in teaching order ({@link Catalog}), then all, help and completion. */
-    static final List<Class<?>> SUBCOMMANDS = subcommands();
+    /**
+     * The subcommands in the groups the root help shows them in: list, the lessons in teaching
+     * order ({@link Catalog}) and all; the exercises' commands; help and completion.
+     */
+    static final List<CommandGroups.Group> GROUPS = List.of(
+            new CommandGroups.Group("usage.commandGroup.lessons", lessonCommands()),
+            new CommandGroups.Group("usage.commandGroup.exercises", List.of(ExerciseCommands.ListExercises.class,
+                    ExerciseCommands.Start.class, ExerciseCommands.Check.class, ExerciseCommands.Hint.class,
+                    ExerciseCommands.Watch.class)),
+            new CommandGroups.Group("usage.commandGroup.other", List.of(CommandLine.HelpCommand.class,
+                    GenerateCompletion.class)));
+    /** The subcommands, group after group. */
+    static final List<Class<?>> SUBCOMMANDS = CommandGroups.commands(GROUPS);
 
-    private static List<Class<?>> subcommands() {
+    private static List<Class<?>> lessonCommands() {
         List<Class<?>> subs = new ArrayList<>();
         subs.add(ListCommand.class);
         subs.addAll(Catalog.ORDER);
         subs.add(AllCommand.class);
-        subs.add(ExerciseCommands.ListExercises.class);
-        subs.add(ExerciseCommands.Start.class);
-        subs.add(ExerciseCommands.Check.class);
-        subs.add(ExerciseCommands.Hint.class);
-        subs.add(ExerciseCommands.Watch.class);
-        subs.add(CommandLine.HelpCommand.class);
-        subs.add(GenerateCompletion.class);
         return List.copyOf(subs);
     }
 
@@ -166,7 +172,34 @@ public final class Demo implements Runnable {
         cmd.setParameterExceptionHandler(new UsageErrors());
         cmd.setExecutionExceptionHandler(new Failures());
         cmd.setAbbreviatedSubcommandsAllowed(false);
+        // the groups' headings stand in for picocli's one "Commands:"
+        root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new NoHeading());
+        root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups(GROUPS));
         return cmd;
+    }
+
+    /** No "Commands:" heading: {@link CommandGroups} gives each group its own. */
+    private static final class NoHeading implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(Help help) {
+            return "";
+        }
+    }
+
+    /** The exit code of a run that did all it was asked (for {@code Main}, which may not see the framework). */
+    public static final int OK = ExitCode.OK;
+
+    /**
+     * {@code code}, unless standard output could not be written (closed, or a full disk): then one
+     * line on stderr and exit code 1, since the user did not get what demo printed.
+     */
+    public static int checkWritten(PrintWriter out, PrintWriter err, int code, String[] args) {
+        if (out.checkError() | System.out.checkError()) {
+            err.println(notice("notice.outputLost", args));
+            err.flush();
+            return code == ExitCode.OK ? ExitCode.WRONG : code;
+        }
+        return code;
     }
 
     /** The lessons registered on {@code root}, in teaching order, each once (aliases skipped). */
@@ -192,7 +225,7 @@ public final class Demo implements Runnable {
             err.println(printable(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
                     cmd.getCommandSpec().qualifiedName()))));
             err.flush();
-            return ExitCode.USAGE;
+            return ExitCode.of(ex);
         }
     }
 
@@ -268,7 +301,10 @@ public final class Demo implements Runnable {
         return ex.getMessage(); // demo's own words (an option's setter), or a rare picocli message
     }
 
-    /** Unexpected failures: one line on stderr (the stack trace with --verbose), exit code 1. */
+    /**
+     * A command that could not go on ({@link ExitException}): its one line on stderr. Unexpected
+     * failures: one line on stderr (the stack trace with --verbose). The exit code: {@link ExitCode#of}.
+     */
     private static final class Failures implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
@@ -277,6 +313,11 @@ public final class Demo implements Runnable {
                 return ExitCode.WRONG; // a signal's doing, not the lesson's: the interrupt notice says so
             }
             Texts texts = Texts.of(language(cmd));
+            if (ex instanceof ExitException exit) {
+                err.println(printable(texts.format("notice.error", texts.format(exit.reason()))));
+                err.flush();
+                return ExitCode.of(ex);
+            }
             err.println(texts.format("notice.error", texts.format("error.failed", cmd.getCommandName(), ex)));
             if (parseResult.originalArgs().contains("--verbose")) {
                 ex.printStackTrace(err);
@@ -284,7 +325,7 @@ public final class Demo implements Runnable {
                 err.println(texts.format("notice.error", texts.format("error.runVerbose")));
             }
             err.flush();
-            return ExitCode.WRONG;
+            return ExitCode.of(ex);
         }
     }
 }
