@@ -53,10 +53,46 @@ for /f "tokens=2 delims=:" %%C in ('chcp 2^>nul') do set "CODEPAGE=%%C"
 if defined CODEPAGE set "CODEPAGE=%CODEPAGE: =%"
 if defined CODEPAGE set "CODEPAGE=%CODEPAGE:.=%"
 if defined CODEPAGE chcp 65001 >nul
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ErrorFile=%RUN%\hs_err_pid%%p.log" -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
+rem The flags of every JVM demo starts, written once for both launchers and demo's child JVMs.
+set "FLAGS="
+for /f "usebackq eol=# delims=" %%F in ("%HERE%src\main\resources\concurrencydemo\multiprocessing\jvm.flags") do call :add_flag "%%F"
+rem JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS apply to every JVM started while they are set, and each
+rem such JVM says so on stderr ("Picked up JAVA_TOOL_OPTIONS: ..."), among the program's output. As
+rem the POSIX launcher does, demo takes them over: their options come first on the command line,
+rem and their values move to DEMO_JAVA_TOOL_OPTIONS and DEMO_JDK_JAVA_OPTIONS for the child JVMs.
+set "VM_OPTIONS="
+call :take_over JAVA_TOOL_OPTIONS
+call :take_over JDK_JAVA_OPTIONS
+"%JAVA%" %VM_OPTIONS% %FLAGS% "-XX:ErrorFile=%RUN%\hs_err_pid%%p.log" -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
 set "STATUS=%ERRORLEVEL%"
 if defined CODEPAGE chcp %CODEPAGE% >nul
 exit /b %STATUS%
+
+:add_flag
+set "FLAGS=%FLAGS% %~1"
+exit /b 0
+
+:take_over
+rem %1 (JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), taken over only when it holds none of " ' %% & | < >:
+rem quotes only the JVM splits right, and the rest cmd would read itself.
+if not defined %1 exit /b 0
+setlocal EnableDelayedExpansion
+set "VALUE=!%1!"
+set "VALUE=!VALUE:"=!"
+set "VALUE=!VALUE:'=!"
+set "VALUE=!VALUE:%%=!"
+set "VALUE=!VALUE:&=!"
+set "VALUE=!VALUE:|=!"
+set "VALUE=!VALUE:<=!"
+set "VALUE=!VALUE:>=!"
+set "PLAIN="
+if "!VALUE!"=="!%1!" set "PLAIN=1"
+endlocal & set "PLAIN=%PLAIN%"
+if not defined PLAIN exit /b 0
+call set "VM_OPTIONS=%%VM_OPTIONS%% %%%1%%"
+call set "DEMO_%1=%%%1%%"
+set "%1="
+exit /b 0
 
 :current
 set "ID="

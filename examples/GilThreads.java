@@ -4,6 +4,7 @@
 // (up to the CPUs the machine has).
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 public class GilThreads {
     static final int LIMIT = 4_000_000;
@@ -56,7 +57,8 @@ public class GilThreads {
         for (int c : counts) {
             total += c;
         }
-        System.out.printf("%d %s: %d ms, %d primes (%.1fx)%n", numThreads, numThreads == 1 ? "thread" : "threads", millis, total,
+        // Locale.ROOT: "1.9x" whatever the user's locale (a German one would write "1,9x")
+        System.out.printf(Locale.ROOT, "%d %s: %d ms, %d primes (%.1fx)%n", numThreads, numThreads == 1 ? "thread" : "threads", millis, total,
                 (double) oneMillis / Math.max(1, millis));
     }
 }

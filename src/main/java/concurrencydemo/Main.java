@@ -15,28 +15,15 @@ public final class Main {
     /** Set just before a normal exit, so that the shutdown hook can tell Ctrl-C from the end. */
     private static volatile boolean finished;
 
-    /**
-     * {@code code}, unless standard output could not be written (closed, or a full disk): then one
-     * line on stderr and exit code 1, since the user did not get what demo printed.
-     */
-    static int checkWritten(PrintWriter out, PrintWriter err, int code, String[] args) {
-        if (out.checkError() | System.out.checkError()) {
-            err.println(Demo.notice("notice.outputLost", args));
-            err.flush();
-            return code == 0 ? 1 : code;
-        }
-        return code;
-    }
-
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         if (args.length == 1 && args[0].equals(ArchiveTraining.FLAG)) {
             ArchiveTraining.run();
-            System.exit(0);
+            System.exit(Demo.OK);
         }
         if (ListCommand.answerWithoutParser(args, out) || Demo.answerHelpWithoutSubcommands(args, out)) {
-            System.exit(checkWritten(out, err, 0, args));
+            System.exit(Demo.checkWritten(out, err, Demo.OK, args));
         }
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -50,6 +37,6 @@ public final class Main {
         }
         int code = Demo.commandLine(out, err).execute(args);
         finished = true;
-        System.exit(checkWritten(out, err, code, args));
+        System.exit(Demo.checkWritten(out, err, code, args));
     }
 }

@@ -8,6 +8,7 @@ import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.lessons.LessonAccess;
 import concurrencydemo.multiprocessing.ChildFailedException;
+import concurrencydemo.multiprocessing.JavaCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -238,7 +239,6 @@ class RobustnessTest {
     /** Starts demo in a JVM of its own, with TMPDIR pointing at {@code tmp}; JVM flags come first. */
     private Process startDemo(Path tmp, ProcessBuilder.Redirect output, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         int i = 0;
         while (i < args.length && args[i].startsWith("-X")) {
             cmd.add(args[i++]);
@@ -252,7 +252,7 @@ class RobustnessTest {
         cmd.add("concurrencydemo.Main");
         cmd.addAll(List.of(args).subList(i, args.length));
         cmd.add("--no-color");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(output);
+        ProcessBuilder pb = JavaCommand.java(cmd).redirectOutput(output);
         pb.environment().put("TMPDIR", tmp.toString());
         pb.environment().remove("LC_ALL"); // English whatever the machine's locale: the tests read demo's words
         pb.environment().put("LC_MESSAGES", "C");

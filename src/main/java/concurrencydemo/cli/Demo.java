@@ -1,6 +1,7 @@
 package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.DurationConverter;
@@ -20,6 +21,7 @@ import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -35,21 +37,24 @@ import java.util.Map;
 /** The root command: lessons as subcommands, in teaching order, plus list, all and help. */
 @Command(name = "demo", versionProvider = VersionProvider.class)
 public final class Demo implements Runnable {
-    /** The subcommands: list, the lessons in teaching order ({@link Catalog}), then all, help and completion. */
-    static final List<Class<?>> SUBCOMMANDS = subcommands();
+    /**
+     * The subcommands in the groups the root help shows them in: list, the lessons in teaching
+     * order ({@link Catalog}) and all; the exercises' commands; help and completion.
+     */
+    static final List<CommandGroups.Group> GROUPS = List.of(
+            new CommandGroups.Group("usage.commandGroup.lessons", lessonCommands()),
+            new CommandGroups.Group("usage.commandGroup.exercises", List.of(ExercisesCommand.class,
+                    ExerciseCommand.class, CheckCommand.class, HintCommand.class, WatchCommand.class)),
+            new CommandGroups.Group("usage.commandGroup.other", List.of(CommandLine.HelpCommand.class,
+                    GenerateCompletion.class)));
+    /** The subcommands, group after group. */
+    static final List<Class<?>> SUBCOMMANDS = CommandGroups.commands(GROUPS);
 
-    private static List<Class<?>> subcommands() {
+    private static List<Class<?>> lessonCommands() {
         List<Class<?>> subs = new ArrayList<>();
         subs.add(ListCommand.class);
         subs.addAll(Catalog.ORDER);
         subs.add(AllCommand.class);
-        subs.add(ExercisesCommand.class);
-        subs.add(ExerciseCommand.class);
-        subs.add(CheckCommand.class);
-        subs.add(HintCommand.class);
-        subs.add(WatchCommand.class);
-        subs.add(CommandLine.HelpCommand.class);
-        subs.add(GenerateCompletion.class);
         return List.copyOf(subs);
     }
 
@@ -109,8 +114,8 @@ public final class Demo implements Runnable {
      * {@code demo}, {@code demo -h} and {@code demo --help} print the root usage, which needs only
      * each subcommand's name, aliases and header or first description line. Answering them from
      * those (read from each class's {@code @Command}) instead of building every subcommand's model
-     * takes {@code demo --help} from about 120 ms to 95 ms here. Returns whether {@code args} was such a call, and if so has
-     * answered it.
+     * spares {@code demo --help} loading and reflecting on every lesson's classes, which a JVM pays
+     * for again at every start. Returns whether {@code args} was such a call, and if so has answered it.
      */
     public static boolean answerHelpWithoutSubcommands(String[] args, PrintWriter out) {
         boolean help = args.length == 0 || (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help")));
@@ -166,7 +171,34 @@ public final class Demo implements Runnable {
         cmd.setParameterExceptionHandler(new UsageErrors());
         cmd.setExecutionExceptionHandler(new Failures());
         cmd.setAbbreviatedSubcommandsAllowed(false);
+        // the groups' headings stand in for picocli's one "Commands:"
+        root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new NoHeading());
+        root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups(GROUPS));
         return cmd;
+    }
+
+    /** No "Commands:" heading: {@link CommandGroups} gives each group its own. */
+    private static final class NoHeading implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(Help help) {
+            return "";
+        }
+    }
+
+    /** The exit code of a run that did all it was asked (for {@code Main}, which may not see the framework). */
+    public static final int OK = ExitCode.OK;
+
+    /**
+     * {@code code}, unless standard output could not be written (closed, or a full disk): then one
+     * line on stderr and exit code 1, since the user did not get what demo printed.
+     */
+    public static int checkWritten(PrintWriter out, PrintWriter err, int code, String[] args) {
+        if (out.checkError() | System.out.checkError()) {
+            err.println(notice("notice.outputLost", args));
+            err.flush();
+            return code == ExitCode.OK ? ExitCode.WRONG : code;
+        }
+        return code;
     }
 
     /** The lessons registered on {@code root}, in teaching order, each once (aliases skipped). */
@@ -192,7 +224,7 @@ public final class Demo implements Runnable {
             err.println(printable(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
                     cmd.getCommandSpec().qualifiedName()))));
             err.flush();
-            return ExitCode.USAGE;
+            return ExitCode.of(ex);
         }
     }
 
@@ -268,7 +300,10 @@ public final class Demo implements Runnable {
         return ex.getMessage(); // demo's own words (an option's setter), or a rare picocli message
     }
 
-    /** Unexpected failures: one line on stderr (the stack trace with --verbose), exit code 1. */
+    /**
+     * A command that could not go on ({@link ExitException}): its one line on stderr. Unexpected
+     * failures: one line on stderr (the stack trace with --verbose). The exit code: {@link ExitCode#of}.
+     */
     private static final class Failures implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
@@ -277,6 +312,11 @@ public final class Demo implements Runnable {
                 return ExitCode.WRONG; // a signal's doing, not the lesson's: the interrupt notice says so
             }
             Texts texts = Texts.of(language(cmd));
+            if (ex instanceof ExitException exit) {
+                err.println(printable(texts.format("notice.error", texts.format(exit.reason()))));
+                err.flush();
+                return ExitCode.of(ex);
+            }
             err.println(texts.format("notice.error", texts.format("error.failed", cmd.getCommandName(), ex)));
             if (parseResult.originalArgs().contains("--verbose")) {
                 ex.printStackTrace(err);
@@ -284,7 +324,7 @@ public final class Demo implements Runnable {
                 err.println(texts.format("notice.error", texts.format("error.runVerbose")));
             }
             err.flush();
-            return ExitCode.WRONG;
+            return ExitCode.of(ex);
         }
     }
 }

@@ -3,6 +3,7 @@ package concurrencydemo.cli;
 import concurrencydemo.exercises.Exercise;
 import concurrencydemo.exercises.Exercises;
 import concurrencydemo.exercises.Workbook;
+import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
@@ -68,7 +69,7 @@ final class ExerciseOptions {
         try {
             return Workbook.open(path);
         } catch (IOException e) {
-            throw new LessonOptions.UsageError(mixee, Message.of("error.progress", dir, String.valueOf(e.getMessage())));
+            throw ExitException.cannot(Message.of("error.progress", dir, String.valueOf(e.getMessage())));
         }
     }
 
@@ -93,7 +94,7 @@ final class ExerciseOptions {
 
     /**
      * Runs {@code io}; a folder or file that cannot be read or written (no permission, a full
-     * disk) is one line and exit 2, as a bad --dir is.
+     * disk) is one line and exit 1: demo could not do it, the command line was right.
      */
     <T> T io(Io<T> io) {
         try {
@@ -107,7 +108,7 @@ final class ExerciseOptions {
                     : e instanceof java.nio.file.AccessDeniedException ? Message.of("error.io.denied")
                     : e instanceof java.nio.file.FileAlreadyExistsException ? Message.of("error.io.exists")
                     : e.getClass().getSimpleName();
-            throw new LessonOptions.UsageError(mixee, Message.of("error.workbookIo", what, why));
+            throw ExitException.cannot(Message.of("error.workbookIo", what, why));
         }
     }
 

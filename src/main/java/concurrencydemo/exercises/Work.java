@@ -41,6 +41,7 @@ public final class Work implements Serializable {
 
     private final int workers;
     private final int adds;
+    @SuppressWarnings("serial") // List.copyOf's lists are serializable; List, the type, is not
     private final List<Integer> numbers;
     private final long pauseNanos;
     private final long beginTimeoutNanos;

@@ -96,7 +96,7 @@ public final class ChildProcess {
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
         try {
-            process = new ProcessBuilder(command).start();
+            process = Jvm.processBuilder(command).start();
         } catch (IOException e) {
             throw new ChildStartException(name, e);
         }
@@ -212,10 +212,9 @@ public final class ChildProcess {
     }
 
     /**
-     * The child's state, for a report of what was running: {@code P1 not started},
-     * {@code P1 (pid 1234) running}, {@code P1 (pid 1234) exited 137}.
+     * The child's state, for logs and debugging, in English (the framework words a process's state
+     * for students): {@code P1 not started}, {@code P1 (pid 1234) running}, {@code P1 (pid 1234) exited 137}.
      */
-    /** For logs and debugging, in English (the framework words a process's state for students). */
     public String describe() {
         Process p = process;
         if (p == null) {

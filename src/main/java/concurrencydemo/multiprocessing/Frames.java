@@ -5,9 +5,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import java.lang.invoke.SerializedLambda;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,12 +60,95 @@ final class Frames {
         return bytes.toByteArray();
     }
 
+    /**
+     * The object in {@code bytes}, read through {@link AllowList}.
+     *
+     * @throws FrameRefusedException when they hold a class outside the allow-list, or pass its limits
+     * @throws IllegalStateException when they cannot be read otherwise
+     */
     @SuppressWarnings("unchecked")
     static <T> T deserialize(byte[] bytes) {
+        AllowList filter = new AllowList();
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(filter);
             return (T) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
+            if (filter.refused != null) {
+                throw new FrameRefusedException(filter.refused, e);
+            }
             throw new IllegalStateException("cannot read an object sent by another process", e);
+        }
+    }
+
+    /**
+     * What a frame may hold: what demo's processes send one another. Tasks, pool calls and their
+     * results, queue items and the exceptions of children are demo's own classes (serializable
+     * lambdas among them, as {@link SerializedLambda}, and the lessons' and tests' classes), the
+     * student's (an exercise's classes are in the unnamed package), and the JDK's values:
+     * {@code java.lang} (strings, boxes, enums, stack traces, exceptions), {@code java.util}
+     * (collections) and its concurrency packages, {@code java.time}, {@code java.math}, and the
+     * exceptions of {@code java.io} and {@code java.nio.file}. Arrays of those, and primitives.
+     *
+     * <p>Limits: {@link #MAX_DEPTH} nested objects, and no count of references or array length
+     * above {@link #MAX_FRAME}: a frame holds fewer of either than it has bytes, so a larger count
+     * is a forged header (which would otherwise make the reader allocate it).
+     *
+     * <p>One per stream: it keeps what it refused first, for the exception.
+     */
+    static final class AllowList implements ObjectInputFilter {
+        static final int MAX_DEPTH = 500;
+
+        String refused;
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            if (info.depth() > MAX_DEPTH) {
+                return refuse("depth " + info.depth() + " > " + MAX_DEPTH);
+            }
+            if (info.references() > MAX_FRAME) {
+                return refuse("references " + info.references() + " > " + MAX_FRAME);
+            }
+            if (info.arrayLength() > MAX_FRAME) {
+                return refuse("array length " + info.arrayLength() + " > " + MAX_FRAME);
+            }
+            Class<?> c = info.serialClass();
+            if (c == null) {
+                return Status.UNDECIDED;
+            }
+            while (c.isArray()) {
+                c = c.getComponentType();
+            }
+            return c.isPrimitive() || allowed(c) ? Status.ALLOWED : refuse(c.getName());
+        }
+
+        private Status refuse(String what) {
+            if (refused == null) {
+                refused = what;
+            }
+            return Status.REJECTED;
+        }
+
+        static boolean allowed(Class<?> c) {
+            if (c.getName().startsWith("concurrencydemo.")) {
+                return true;
+            }
+            switch (c.getPackageName()) {
+                case "": // the student's: an exercise's file has no package
+                case "java.lang":
+                case "java.util":
+                case "java.util.concurrent":
+                case "java.util.concurrent.atomic":
+                case "java.time":
+                case "java.math":
+                    return true;
+                case "java.lang.invoke":
+                    return c == SerializedLambda.class;
+                case "java.io":
+                case "java.nio.file":
+                    return Throwable.class.isAssignableFrom(c);
+                default:
+                    return false;
+            }
         }
     }
 

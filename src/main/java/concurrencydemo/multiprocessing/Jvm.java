@@ -1,22 +1,67 @@
 package concurrencydemo.multiprocessing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to start a child JVM like this one: the same {@code java} binary and class path, with flags
  * that make a short-lived JVM start fast (C1 only, serial GC, a small heap), and this JVM's
  * class-data-sharing archive when it has one, so that children load classes as fast as the parent.
+ *
+ * <p>The flags every demo JVM gets are written once, in {@code jvm.flags} beside this class: the
+ * launchers read the same file from the source tree.
+ *
+ * <p>{@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS} apply to a child as they would if it
+ * inherited them, but never from its environment: a JVM that finds them there says so on stderr
+ * ("Picked up JAVA_TOOL_OPTIONS: …"), and a child's stderr is relayed among the lesson's output. So
+ * they are taken out of the child's environment and their options, split as the JVM splits them,
+ * come first on its command line (where the command line's own flags still win, as over the
+ * variables). The launcher {@code demo} does the same for the JVM it starts and leaves the original
+ * values in {@code DEMO_JAVA_TOOL_OPTIONS} and {@code DEMO_JDK_JAVA_OPTIONS}, which children read
+ * when the variables themselves are gone, and get in turn for their own children.
  */
 final class Jvm {
-    static final List<String> QUICK_START = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
-            "-Xmx64m", "-XX:CICompilerCount=1", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-            // A child's stdout is its binary channel to the parent: Ctrl-\ (SIGQUIT) reaches the
-            // whole process group, and the JVM's thread dump must not land in that channel.
-            "-XX:+DisplayVMOutputToStderr");
+    /** The variables the JVM ({@code JAVA_TOOL_OPTIONS}) and the java launcher read options from. */
+    static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
+    /** Where demo keeps the value of {@code OPTION_VARIABLES.get(i)} once it has taken it over. */
+    static final String TAKEN_OVER = "DEMO_";
+
+    static final List<String> QUICK_START = quickStart();
+
+    private static List<String> quickStart() {
+        List<String> flags = new ArrayList<>(sharedFlags());
+        flags.add("-Xmx64m");
+        // the parent's archive (see inherited()) is used quietly: no warning when it does not fit
+        flags.add("-Xlog:cds=off");
+        flags.add("-Xlog:cds+dynamic=off");
+        return List.copyOf(flags);
+    }
+
+    /** The flags in {@code jvm.flags}: one a line, {@code #} comments. */
+    static List<String> sharedFlags() {
+        try (InputStream in = Jvm.class.getResourceAsStream("jvm.flags")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm.flags is missing from the class path");
+            }
+            List<String> flags = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String flag = line.strip();
+                if (!flag.isEmpty() && !flag.startsWith("#")) {
+                    flags.add(flag);
+                }
+            }
+            return List.copyOf(flags);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read jvm.flags", e);
+        }
+    }
 
     private Jvm() {
     }
@@ -38,11 +83,13 @@ final class Jvm {
 
     /**
      * As above, with {@code extraClassPath} (or null) after this JVM's class path, and whole stack
-     * traces when {@code stackTraces} or when this JVM prints them.
+     * traces when {@code stackTraces} or when this JVM prints them. Start it with
+     * {@link #processBuilder}, which gives it the environment this command assumes.
      */
     static List<String> command(Class<?> mainClass, Path extraClassPath, boolean stackTraces) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
+        cmd.addAll(environmentOptions(System.getenv()));
         cmd.addAll(QUICK_START);
         cmd.addAll(inherited());
         if (stackTraces || Boolean.getBoolean(STACK_TRACES)) {
@@ -53,6 +100,88 @@ final class Jvm {
         cmd.add(extraClassPath == null ? classPath : classPath + File.pathSeparator + extraClassPath);
         cmd.add(mainClass.getName());
         return cmd;
+    }
+
+    /**
+     * A process builder for {@code command} (from {@link #command}), whose environment holds none of
+     * {@link #OPTION_VARIABLES}: their values move to {@code DEMO_…}, and the command carries their
+     * options.
+     */
+    static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        takeOver(pb.environment());
+        return pb;
+    }
+
+    /**
+     * The options in {@code env}'s {@code JAVA_TOOL_OPTIONS} and then {@code JDK_JAVA_OPTIONS} (or,
+     * where one is not set, in its {@code DEMO_…} copy), in the order the JVM applies them.
+     */
+    static List<String> environmentOptions(Map<String, String> env) {
+        List<String> options = new ArrayList<>();
+        for (String variable : OPTION_VARIABLES) {
+            String value = valueOf(env, variable);
+            if (value != null) {
+                options.addAll(splitOptions(value));
+            }
+        }
+        return options;
+    }
+
+    /** Moves each of {@link #OPTION_VARIABLES} in {@code env} to its {@code DEMO_…} copy. */
+    static void takeOver(Map<String, String> env) {
+        for (String variable : OPTION_VARIABLES) {
+            String value = valueOf(env, variable);
+            env.remove(variable);
+            if (value != null) {
+                env.put(TAKEN_OVER + variable, value);
+            }
+        }
+    }
+
+    private static String valueOf(Map<String, String> env, String variable) {
+        String value = env.get(variable);
+        return value != null ? value : env.get(TAKEN_OVER + variable);
+    }
+
+    /**
+     * {@code value} split into options as HotSpot splits {@code JAVA_TOOL_OPTIONS}: at white space (C's
+     * {@code isspace}),
+     * except inside single or double quotes, which group (and are removed) wherever they stand in
+     * an option: {@code -Dx="a b"} is the one option {@code -Dx=a b}. An empty option ({@code ''}) is
+     * left out, as no JVM takes one.
+     */
+    static List<String> splitOptions(String value) {
+        List<String> options = new ArrayList<>();
+        StringBuilder option = new StringBuilder();
+        boolean inOption = false;
+        char quote = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    option.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inOption = true;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                if (inOption && option.length() > 0) {
+                    options.add(option.toString());
+                }
+                option.setLength(0);
+                inOption = false;
+            } else {
+                option.append(c);
+                inOption = true;
+            }
+        }
+        if (inOption && option.length() > 0) {
+            options.add(option.toString());
+        }
+        return options;
     }
 
     /**

@@ -167,7 +167,7 @@ public final class Pool implements AutoCloseable {
             jobs.add(job(f, arg)); // all serialized before any is queued
         }
         List<CompletableFuture<R>> parts = submit(jobs);
-        CompletableFuture<List<R>> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0]))
+        CompletableFuture<List<R>> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
                 .thenApply(done -> parts.stream().map(CompletableFuture::join).toList());
         return callback == null ? all : all.thenApply(list -> {
             callback.accept(list);

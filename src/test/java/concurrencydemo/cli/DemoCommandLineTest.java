@@ -9,12 +9,14 @@ import com.google.gson.JsonParser;
 import concurrencydemo.Cli;
 import concurrencydemo.Cli.Result;
 import org.junit.jupiter.api.DisplayName;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,30 @@ class DemoCommandLineTest {
         Result r = Cli.run("--help");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("threads", "locks", "list", "all", "Exit codes");
+    }
+
+    @Test
+    @DisplayName("every subcommand belongs to exactly one group of the root help")
+    void everySubcommandHasAGroup() {
+        CommandLine root = Demo.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()));
+        for (Map.Entry<String, CommandLine> sub : root.getSubcommands().entrySet()) {
+            Class<?> type = sub.getValue().getCommand().getClass();
+            assertThat(Demo.GROUPS.stream().filter(g -> g.commands().contains(type)).count())
+                    .withFailMessage("'%s' (%s) is in %s groups of Demo.GROUPS, not one", sub.getKey(), type.getName(),
+                            Demo.GROUPS.stream().filter(g -> g.commands().contains(type)).count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("the root help lists lessons, exercises and the other commands under their headings, in both languages")
+    void rootHelpGroupsTheCommands() {
+        assertThat(Cli.run("--help").out()).containsSubsequence("Lessons, in teaching order:", "  list", "  threads",
+                "  gil", "  all", "Exercises:", "  exercises", "  watch", "Other commands:", "  help",
+                "  generate-completion", "Exit codes").doesNotContain("Commands:");
+        assertThat(Cli.run("--help", "--lang", "zh-CN").out()).containsSubsequence("课程（按教学顺序）：", "  threads",
+                "练习：", "  check", "其他命令：", "  help");
     }
 
     @Test

@@ -4,6 +4,7 @@ import concurrencydemo.Cli;
 import concurrencydemo.exercises.Exercise;
 import concurrencydemo.exercises.Exercises;
 import concurrencydemo.exercises.Workbook;
+import concurrencydemo.framework.ExitCode;
 import concurrencydemo.report.Language;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,19 @@ class ExerciseCommandsTest {
         Cli.Result tooFew = demo("check", "pool-map", "--trials", "1");
         assertThat(tooFew.exitCode()).isEqualTo(2);
         assertThat(tooFew.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a working folder that cannot be made or written is no usage error: one line on stderr and exit 1")
+    void unwritableFolderIsExitOne() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+        for (String dir : List.of(file.resolve("work").toString(), file.resolve("work").resolve("deeper").toString())) {
+            Cli.Result r = Cli.run("exercise", "join-threads", "--dir", dir, "--no-color");
+            assertThat(r.exitCode()).withFailMessage("exit %d: %s", r.exitCode(), r.err()).isEqualTo(ExitCode.WRONG);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).startsWith("demo: ").contains("a-file").doesNotContain("--help", "Exception");
+        }
     }
 
     @Test

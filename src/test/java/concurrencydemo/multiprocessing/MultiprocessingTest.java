@@ -76,6 +76,7 @@ class MultiprocessingTest {
 
     @Test
     @DisplayName("the Lock excludes: 2 processes x 300 locked read-modify-writes end at exactly 600")
+    @SuppressWarnings("try") // the held lock is the resource, never named in the body
     void lockExcludesAcrossProcesses() throws Exception {
         SharedInt counter = ws.sharedInt(0);
         ProcessLock lock = ws.lock();
