@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -391,7 +390,7 @@ public final class Runner {
                         ? Message.of(stopped ? "runner.stuck.stopped" : "runner.stuck.notStopped", bound, blocked)
                         : Message.of(stopped ? "runner.stuckTrial.stopped" : "runner.stuckTrial.notStopped",
                                 trial, bound, blocked);
-                return new Attempt<>(null, Outcome.stuck(null, null, what).with("timedOut", true), Verdict.STUCK);
+                return new Attempt<>(null, Outcome.timedOut(null, null, what), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
@@ -412,8 +411,8 @@ public final class Runner {
                 cause.printStackTrace(run.err());
             }
             run.err().flush();
-            return new Attempt<>(null, new Outcome(null, "failed", false,
-                    Message.of("runner.failed", why), Map.of()), Verdict.FAILED);
+            return new Attempt<>(null, new Outcome(null, "failed", false, Message.of("runner.failed", why)),
+                    Verdict.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(runner, stage);
@@ -422,8 +421,8 @@ public final class Runner {
     }
 
     private static <T> Attempt<T> interrupted() {
-        return new Attempt<>(null, new Outcome(null, "interrupted", false,
-                Message.of("runner.interrupted"), Map.of()), Verdict.INTERRUPTED);
+        return new Attempt<>(null, new Outcome(null, "interrupted", false, Message.of("runner.interrupted")),
+                Verdict.INTERRUPTED);
     }
 
     /**

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -226,7 +225,7 @@ public final class GilLesson extends Lesson {
             stage.println(line(n + " " + mode, r.nanos(), r.parallel()) + speedup(r.oneNanos(), r.nanos()));
             String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");
             return grade(kind, n, r.one(), r.parallel(), r.oneNanos(), r.nanos(), PYTHON_PRIMES)
-                    .with("python", r.version()).with("gil", r.gil());
+                    .withExtra("python", r.version()).withExtra("gil", r.gil());
         }
     }
 
@@ -280,9 +279,9 @@ public final class GilLesson extends Lesson {
         } else {
             explanation = Message.of("gil." + kind + (speedup >= PARALLEL ? ".parallel" : ".notFaster"), n, ms, oneMs, shown);
         }
-        return new Outcome(expected, parallel, correct, explanation, Map.of())
-                .with("speedup", Math.round((double) oneNanos / Math.max(1, nanos) * 100) / 100.0)
-                .with("oneMillis", oneMs).with("parallelMillis", ms).with("parts", n)
-                .with("key", shown + "x");
+        return new Outcome(expected, parallel, correct, explanation)
+                .withSpeedup(Math.round((double) oneNanos / Math.max(1, nanos) * 100) / 100.0,
+                        new Outcome.Timing(oneMs, ms, n))
+                .withTrialKey(shown + "x");
     }
 }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -105,8 +104,8 @@ public final class PoolsLesson extends Lesson {
     static Outcome gradeGlobalList(List<Long> seen) {
         return new Outcome(CUBES, seen, seen.equals(CUBES), seen.equals(CUBES)
                 ? Message.of("pools.global.impossible")
-                : seen.isEmpty() ? Message.of("pools.global.empty") : Message.of("pools.global.wrong", String.valueOf(seen)), Map.of())
-                .with("lostUpdates", (long) (CUBES.size() - seen.size()));
+                : seen.isEmpty() ? Message.of("pools.global.empty") : Message.of("pools.global.wrong", String.valueOf(seen)))
+                .withLostUpdates(CUBES.size() - seen.size());
     }
 
     /*
@@ -168,9 +167,8 @@ public final class PoolsLesson extends Lesson {
             p.close();
             p.join();
             boolean correct = mapped.equals(CUBES) && applied == 729 && asyncRight;
-            return new Outcome(CUBES, mapped, correct, Message.of(correct ? "pools.map.correct" : "pools.map.wrong"),
-                    Map.of())
-                    .with("speedup", (double) oneWorker / Math.max(1, pool));
+            return new Outcome(CUBES, mapped, correct, Message.of(correct ? "pools.map.correct" : "pools.map.wrong"))
+                    .withSpeedup((double) oneWorker / Math.max(1, pool));
         }
     }
 

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -199,8 +198,8 @@ public final class QueuesLesson extends Lesson {
         Message explanation = complete && lost == 0
                 ? Message.of(queued ? "queues.queued.correct" : "queues.unqueued.lucky")
                 : Message.of("queues.unqueued.lost", lost, expected);
-        return new Outcome(expected, received.size(), complete && lost == 0, explanation, Map.of())
-                .with("items", received).with("lostUpdates", lost);
+        return new Outcome(expected, received.size(), complete && lost == 0, explanation)
+                .withLostUpdates(lost).withExtra("items", received);
     }
 
     /*

@@ -224,9 +224,9 @@ public final class RaceConditionLesson extends Lesson {
         for (int i = 0; i < array.length; i++) {
             key.append(i == 0 ? "" : " ").append(Math.round(array[i]));
         }
-        return new Outcome(expected, observed, correct, explanation, Map.of())
-                .with("lostUpdates", valueLost + arrayLost)
-                .with("key", key.append(']').toString());
+        return new Outcome(expected, observed, correct, explanation)
+                .withLostUpdates(valueLost + arrayLost)
+                .withTrialKey(key.append(']').toString());
     }
 
     static List<Double> toList(double[] values) {
