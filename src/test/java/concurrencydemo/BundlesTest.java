@@ -177,8 +177,8 @@ class BundlesTest {
         }
         for (Lesson lesson : Catalog.lessons()) {
             for (Variant v : lesson.variants()) {
-                String key = lesson.name() + ".variant." + v.name().replaceAll("[^A-Za-z0-9_]", "");
-                if (!known.contains(key)) {
+                String key = v.labelKey();
+                if (!known.contains(key) || !key.startsWith(lesson.name() + ".variant.")) {
                     missing.add(lesson.name() + ": variant " + v.name() + " has no name in the bundles (" + key + ")");
                 }
             }

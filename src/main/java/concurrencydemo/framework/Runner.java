@@ -236,9 +236,9 @@ public final class Runner {
             if (i > 0 && stopping(out)) {
                 break;
             }
-            String label = label(texts, lesson, v);
+            String label = texts.format(v.labelKey());
             if (text != null) {
-                text.variantHeading(i + 1, variants.size(), label, v.section(), v.role());
+                text.variantHeading(i + 1, variants.size(), label, v.section().chinese(), v.role());
             }
             String guess = options.trials() > 0 ? null : predict(options, text, texts, v);
             Run run = new Run(lesson.name(), v, label, options, bound, texts, err);
@@ -276,12 +276,6 @@ public final class Runner {
         text.predictionPrompt(texts.format(v.question()));
         String line = console.readLine();
         return line == null ? "" : line;
-    }
-
-    /** The name a variant goes by in the reader's language: its lesson's word for it, else its own name. */
-    static String label(Texts texts, Lesson lesson, Variant v) {
-        String key = lesson.name() + ".variant." + v.name().replaceAll("[^A-Za-z0-9_]", "");
-        return texts.containsKey(key) ? texts.format(key) : v.name();
     }
 
     /** One variant to run, and what running it needs. */
@@ -327,7 +321,7 @@ public final class Runner {
                         .orElse(outcomes.get(outcomes.size() - 1));
                 verdict = Verdict.of(v.role(), outcome);
             }
-            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, List.of(),
+            return new VariantResult(v.name(), run.label(), v.section().chinese(), v.role(), outcome, List.of(),
                     Duration.ofNanos(System.nanoTime() - start), verdict, trials);
         }
     }
@@ -345,7 +339,7 @@ public final class Runner {
             Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
             Verdict verdict = attempt.failure() != null ? attempt.verdict() : Verdict.of(v.role(), outcome);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, stage.transcript(),
+            return new VariantResult(v.name(), run.label(), v.section().chinese(), v.role(), outcome, stage.transcript(),
                     elapsed, verdict, null);
         }
     }

@@ -41,7 +41,7 @@ public final class GilLesson extends Lesson {
     static final int PYTHON_PRIMES = 33_860;
     /** Below this speed-up, N workers were no faster than one. */
     static final double PARALLEL = 1.3;
-    static final String SECTION = "开篇：多线程和多进程";
+    static final Section SECTION = new Section("开篇：多线程和多进程", Message.of("gil.section"));
     /** demo's own bound (the variant's --timeout stops it sooner: the variant is then stuck). */
     static final Duration PYTHON_BOUND = Duration.ofMinutes(10);
 
@@ -53,7 +53,7 @@ public final class GilLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section(SECTION, Message.of("gil.section")));
+        return List.of(SECTION);
     }
 
     @Override
@@ -74,14 +74,16 @@ public final class GilLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         List<Variant> variants = new ArrayList<>(List.of(
-                Variant.measured("Java threads", SECTION, GilLesson::javaThreads)
+                Variant.measured("Java threads", "gil.variant.javaThreads", SECTION, GilLesson::javaThreads)
                         .asking(Message.of("gil.question.threads", parts())),
-                Variant.measured("Java processes", SECTION, GilLesson::javaProcesses)
+                Variant.measured("Java processes", "gil.variant.javaProcesses", SECTION, GilLesson::javaProcesses)
                         .asking(Message.of("gil.question.processes", parts()))));
         if (python().isPresent()) {
-            variants.add(Variant.measured("Python threads", SECTION, stage -> python(stage, "threads"))
+            variants.add(Variant.measured("Python threads", "gil.variant.pythonThreads", SECTION,
+                    stage -> python(stage, "threads"))
                     .asking(Message.of("gil.question.pythonThreads", parts())));
-            variants.add(Variant.measured("Python processes", SECTION, stage -> python(stage, "processes"))
+            variants.add(Variant.measured("Python processes", "gil.variant.pythonProcesses", SECTION,
+                    stage -> python(stage, "processes"))
                     .asking(Message.of("gil.question.pythonProcesses", parts())));
         }
         return variants;

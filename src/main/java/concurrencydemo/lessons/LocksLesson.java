@@ -88,26 +88,30 @@ public final class LocksLesson extends Lesson {
     public List<Variant> variants() {
         if (processes) {
             return List.of(
-                    Variant.buggy("Unlocked", BY_HAND_PROCESSES.chinese(), stage -> inProcesses(stage, Guard.NONE, false))
+                    Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND_PROCESSES,
+                            stage -> inProcesses(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Locked by hand", BY_HAND_PROCESSES.chinese(),
+                    Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND_PROCESSES,
                             stage -> inProcesses(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                    Variant.buggy("By hand, throws", WITH_PROCESSES.chinese(),
+                    Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH_PROCESSES,
                             stage -> inProcesses(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Context manager", WITH_PROCESSES.chinese(),
+                    Variant.fixed("Context manager", "locks.variant.contextManager", WITH_PROCESSES,
                             stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
         }
         return List.of(
-                Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false))
+                Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND, stage -> run(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false))
+                Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND,
+                        stage -> run(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                Variant.buggy("By hand, throws", "使用上下文管理器", stage -> run(stage, Guard.BY_HAND, true))
+                Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH,
+                        stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Context manager", "使用上下文管理器", stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
+                Variant.fixed("Context manager", "locks.variant.contextManager", WITH,
+                        stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
     }
 

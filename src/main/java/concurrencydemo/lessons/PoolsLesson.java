@@ -30,9 +30,12 @@ public final class PoolsLesson extends Lesson {
     static final int CPU_TASKS = 4;
     static final int PRIME_LIMIT = 300_000;
 
+    /** The seed sections it ports. */
+    static final Section POOL = new Section("进程池", Message.of("pools.section.pool"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程池", Message.of("pools.section.pool")));
+        return List.of(POOL);
     }
 
     @Override
@@ -43,10 +46,10 @@ public final class PoolsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Global list", "进程池", PoolsLesson::globalList)
+                Variant.buggy("Global list", "pools.variant.globalList", POOL, PoolsLesson::globalList)
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
                         .asking(Message.of("pools.question.list")),
-                Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled)
+                Variant.fixed("Pool.map", "pools.variant.poolMap", POOL, PoolsLesson::pooled)
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
                         .asking(Message.of("pools.question.map")));
     }

@@ -54,10 +54,13 @@ public final class RaceConditionLesson extends Lesson {
         return true; // the Value
     }
 
+    /** The seed sections it ports. */
+    static final Section SHARING = new Section("进程间分享数据", Message.of("race-condition.section.sharing"));
+    static final Section LOCK = new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程间分享数据", Message.of("race-condition.section.sharing")),
-                new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock")));
+        return List.of(SHARING, LOCK);
     }
 
     @Override
@@ -68,10 +71,10 @@ public final class RaceConditionLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Racy", "进程间分享数据", stage -> run(stage, false))
+                Variant.buggy("Racy", "race-condition.variant.racy", SHARING, stage -> run(stage, false))
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
                         .asking(Message.of("race-condition.question")),
-                Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true))
+                Variant.fixed("Locked", "race-condition.variant.locked", LOCK, stage -> run(stage, true))
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
                         .asking(Message.of("race-condition.question")));
     }
