@@ -6,6 +6,7 @@ import concurrencydemo.exercises.Exercises;
 import concurrencydemo.exercises.Workbook;
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.framework.Speaking;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
@@ -45,8 +46,8 @@ final class ExerciseCommands {
     private ExerciseCommands() {
     }
 
-    /** The options every exercise command takes. */
-    static final class Options {
+    /** The options every exercise command takes, and the language the command speaks. */
+    static final class Options implements Speaking {
         @Spec(Spec.Target.MIXEE)
         CommandSpec mixee;
 
@@ -68,8 +69,16 @@ final class ExerciseCommands {
             return Style.detect(noColor);
         }
 
+        private Language language = Language.ENGLISH;
+
+        /** Told by the command line: the language the command speaks from now on. */
+        @Override
+        public void speak(Language language) {
+            this.language = language;
+        }
+
         Language language() {
-            return Demo.language(mixee.commandLine());
+            return language;
         }
 
         Texts texts() {
