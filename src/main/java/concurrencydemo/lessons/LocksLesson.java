@@ -147,7 +147,7 @@ public final class LocksLesson extends Lesson {
                 update(stage, db, window, guard, lock, failNext);
             } catch (InterruptedException e) {
                 stage.println(Thread.currentThread().getName() + ": stopped while waiting for the lock");
-            } catch (IllegalStateException e) {
+            } catch (ConnectionLost e) {
                 stage.println(Thread.currentThread().getName() + ": update failed: " + e.getMessage());
             }
         };
@@ -210,7 +210,7 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(Database db, Duration window, AtomicBoolean failNext) {
         if (failNext.compareAndSet(true, false)) {
             Database.sleep(window);
-            throw new IllegalStateException("lost the connection to the database");
+            throw new ConnectionLost("lost the connection to the database");
         }
         db.increase(window);
     }
@@ -293,7 +293,7 @@ public final class LocksLesson extends Lesson {
                 }
             }
             finished.addAndGet(1);
-        } catch (IllegalStateException e) {
+        } catch (ConnectionLost e) {
             thrower.set(me);
             System.out.println("update failed: " + e.getMessage());
             finished.awaitAtLeast(1, STUCK_AFTER.multipliedBy(4)); // a server logs the failure and goes on
@@ -309,9 +309,21 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(SharedInt value, SharedInt failNext, Duration window) {
         if (failNext.compareAndSet(1, 0)) {
             Database.sleep(window);
-            throw new IllegalStateException("lost the connection to the database");
+            throw new ConnectionLost("lost the connection to the database");
         }
         increase(value, window);
+    }
+
+    /**
+     * The failure the lesson stages half-way through an update: the database went away. A type of
+     * its own, so that only this failure is taken for it; a real error (a lock's, say) is not.
+     */
+    static final class ConnectionLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionLost(String message) {
+            super(message);
+        }
     }
 
     /** Java's {@code with lock:}: locks on acquire, unlocks in close(), whatever ends the block. */

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
 class LocksLessonTest {
@@ -103,5 +105,18 @@ class LocksLessonTest {
         try (Stage stage = quietStage()) {
             assertThat(LocksLesson.inProcesses(stage, Guard.BY_HAND, false).observed()).isEqualTo(2L);
         }
+    }
+
+    @Test
+    @DisplayName("the update's staged failure has a type of its own: no real IllegalStateException is taken for it")
+    void theStagedFailureIsNotAnIllegalStateException() {
+        Database db = new Database(null);
+        assertThatThrownBy(() -> LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(true)))
+                .isInstanceOf(LocksLesson.ConnectionLost.class)
+                .isNotInstanceOf(IllegalStateException.class)
+                .hasMessage("lost the connection to the database");
+        assertThat(db.value).isZero();
+        LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(false));
+        assertThat(db.value).isEqualTo(1);
     }
 }
