@@ -177,8 +177,8 @@ class BundlesTest {
         }
         for (Lesson lesson : Catalog.lessons()) {
             for (Variant v : lesson.variants()) {
-                String key = lesson.name() + ".variant." + v.name().replaceAll("[^A-Za-z0-9_]", "");
-                if (!known.contains(key)) {
+                String key = v.labelKey();
+                if (!known.contains(key) || !key.startsWith(lesson.name() + ".variant.")) {
                     missing.add(lesson.name() + ": variant " + v.name() + " has no name in the bundles (" + key + ")");
                 }
             }
@@ -216,7 +216,7 @@ class BundlesTest {
      * picocli's English messages that demo matches to word them anew.
      */
     private static final Pattern MAY_HOLD_PROSE = Pattern.compile(
-            ".*(stage\\.println\\(|System\\.out\\.println\\(|Variant\\.(buggy|fixed|measured)\\(|throw new IllegalStateException\\("
+            ".*(stage\\.println\\(|System\\.out\\.println\\(|Variant\\.(buggy|fixed|measured)\\(|throw new (IllegalStateException|ConnectionLost)\\("
                     + "|startsWith\\(\"Invalid value\"\\)|\"Unknown subcommand |JAVAC_OPTIONS = |^ *\"--release\").*");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** Two words or more: prose, not a key, a name or a format. */

@@ -4,6 +4,7 @@ import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.framework.Speaking;
 import concurrencydemo.framework.DurationConverter;
 import concurrencydemo.lessons.Catalog;
 import concurrencydemo.multiprocessing.Workspace;
@@ -61,6 +62,9 @@ public final class Demo implements Runnable {
     /** Set by {@link #configure}: the command line this root belongs to. */
     private CommandLine self;
 
+    /** The language the command line speaks now: set by {@link #speak}, from the environment or a {@code --lang}. */
+    private Language language = Language.ENGLISH;
+
     @Override
     public void run() {
         self.usage(self.getOut());
@@ -76,23 +80,34 @@ public final class Demo implements Runnable {
 
     /** As above, speaking {@code language} until a {@code --lang} says otherwise (tests: whatever the locale). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Language language) {
-        CommandLine cmd = new CommandLine(new Demo());
+        Demo demo = new Demo();
+        CommandLine cmd = new CommandLine(demo);
         for (Class<?> sub : SUBCOMMANDS) {
             cmd.addSubcommand(sub);
         }
-        configure(cmd, out, err);
-        speak(cmd, language);
+        configure(demo, cmd, out, err);
+        demo.speak(language);
         return cmd;
     }
 
     /**
-     * Makes every command's help speak {@code language}: demo's shared bundle for all of them,
-     * each lesson's own bundle before it for the lesson.
+     * Makes the whole command line speak {@code language}: demo's shared bundle for every
+     * command's help (each lesson's own bundle before it for the lesson), and every command and
+     * option group that speaks is told the language (see {@link Speaking}).
      */
-    static void speak(CommandLine root, Language language) {
-        root.setResourceBundle(Texts.of(language));
-        for (Lesson lesson : lessons(root)) {
-            lesson.speak(language);
+    void speak(Language language) {
+        this.language = language;
+        self.setResourceBundle(Texts.of(language));
+        Map<Object, Boolean> told = new IdentityHashMap<>();
+        for (CommandLine sub : self.getSubcommands().values()) { // aliases name a command twice: told once
+            List<Object> speakers = new ArrayList<>();
+            speakers.add(sub.getCommand());
+            sub.getCommandSpec().mixins().values().forEach(mixin -> speakers.add(mixin.userObject()));
+            for (Object speaker : speakers) {
+                if (speaker instanceof Speaking speaking && told.put(speaker, true) == null) {
+                    speaking.speak(language);
+                }
+            }
         }
     }
 
@@ -103,11 +118,6 @@ public final class Demo implements Runnable {
     public static String notice(String key, String[] args) {
         Texts texts = Texts.of(Language.fromArgs(args).orElse(Language.fromEnvironment(System.getenv())));
         return texts.format("notice.error", texts.format(key));
-    }
-
-    /** The language the command line speaks now. */
-    static Language language(CommandLine cmd) {
-        return Texts.languageOf(cmd.getCommandSpec().root().resourceBundle());
     }
 
     /**
@@ -122,8 +132,10 @@ public final class Demo implements Runnable {
         if (!help) {
             return false;
         }
-        CommandLine cmd = new CommandLine(new Demo());
+        Demo demo = new Demo();
+        CommandLine cmd = new CommandLine(demo);
         Language language = Language.fromEnvironment(System.getenv());
+        demo.language = language;
         Texts shared = Texts.of(language);
         for (Class<?> sub : SUBCOMMANDS) {
             Command c = sub.getAnnotation(Command.class);
@@ -133,7 +145,7 @@ public final class Demo implements Runnable {
             // a lesson's description is in its bundle, named as its class is
             stub.resourceBundle(Texts.exists(sub.getName()) ? shared.with(sub.getName()) : shared);
         }
-        configure(cmd, out, new PrintWriter(out));
+        configure(demo, cmd, out, new PrintWriter(out));
         cmd.getCommandSpec().resourceBundle(shared);
         cmd.usage(out);
         out.flush();
@@ -145,7 +157,7 @@ public final class Demo implements Runnable {
      * with mixinStandardHelpOptions: the root is then built without reading any annotation but
      * its own @Command, which keeps `demo --help` under three times a bare JVM's start-up.
      */
-    private static CommandLine configure(CommandLine cmd, PrintWriter out, PrintWriter err) {
+    private static CommandLine configure(Demo demo, CommandLine cmd, PrintWriter out, PrintWriter err) {
         CommandSpec root = cmd.getCommandSpec();
         root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).descriptionKey("option.help").build());
         root.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).descriptionKey("option.version").build());
@@ -160,16 +172,16 @@ public final class Demo implements Runnable {
                         }
                         Language language = Language.parse((String) value).orElseThrow(() ->
                                 new LessonOptions.UsageError(cmd.getCommandSpec(), Message.of("error.lang", value)));
-                        speak(cmd, language);
+                        demo.speak(language);
                         return null;
                     }
                 }).build());
-        ((Demo) cmd.getCommand()).self = cmd;
+        demo.self = cmd;
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setColorScheme(Help.defaultColorScheme(Style.terminalWantsColour() ? Help.Ansi.ON : Help.Ansi.OFF));
-        cmd.setParameterExceptionHandler(new UsageErrors());
-        cmd.setExecutionExceptionHandler(new Failures());
+        cmd.setParameterExceptionHandler(new UsageErrors(demo));
+        cmd.setExecutionExceptionHandler(new Failures(demo));
         cmd.setAbbreviatedSubcommandsAllowed(false);
         // the groups' headings stand in for picocli's one "Commands:"
         root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new NoHeading());
@@ -215,12 +227,18 @@ public final class Demo implements Runnable {
 
     /** Usage errors: one line on stderr, exit code 2. (A class, not a lambda: no bootstrap at start-up.) */
     private static final class UsageErrors implements IParameterExceptionHandler {
+        private final Demo demo;
+
+        UsageErrors(Demo demo) {
+            this.demo = demo;
+        }
+
         @Override
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             // the language of the command line, or of a --lang that picocli did not reach
-            Texts texts = Texts.of(Language.fromArgs(args).orElse(language(cmd)));
+            Texts texts = Texts.of(Language.fromArgs(args).orElse(demo.language));
             err.println(printable(texts.format("notice.error", texts.format("error.usage", explain(ex, args, texts),
                     cmd.getCommandSpec().qualifiedName()))));
             err.flush();
@@ -305,13 +323,19 @@ public final class Demo implements Runnable {
      * failures: one line on stderr (the stack trace with --verbose). The exit code: {@link ExitCode#of}.
      */
     private static final class Failures implements IExecutionExceptionHandler {
+        private final Demo demo;
+
+        Failures(Demo demo) {
+            this.demo = demo;
+        }
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
             PrintWriter err = cmd.getErr();
             if (Workspace.shuttingDown()) {
                 return ExitCode.WRONG; // a signal's doing, not the lesson's: the interrupt notice says so
             }
-            Texts texts = Texts.of(language(cmd));
+            Texts texts = Texts.of(demo.language);
             if (ex instanceof ExitException exit) {
                 err.println(printable(texts.format("notice.error", texts.format(exit.reason()))));
                 err.flush();

@@ -5,6 +5,7 @@ import concurrencydemo.exercises.Exercises;
 import concurrencydemo.exercises.Workbook;
 import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.LessonOptions;
+import concurrencydemo.framework.Speaking;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
@@ -26,7 +27,7 @@ import java.util.Iterator;
  * and one way to turn a failed read or write of the working folder into a usage error. What an
  * exercise is and how it is graded is in {@link Exercises}; the commands only talk to the student.
  */
-final class ExerciseOptions {
+final class ExerciseOptions implements Speaking {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -48,8 +49,16 @@ final class ExerciseOptions {
         return Style.detect(noColor);
     }
 
+    private Language language = Language.ENGLISH;
+
+    /** Told by the command line: the language the command speaks from now on. */
+    @Override
+    public void speak(Language language) {
+        this.language = language;
+    }
+
     Language language() {
-        return Demo.language(mixee.commandLine());
+        return language;
     }
 
     Texts texts() {

@@ -2,6 +2,7 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Speaking;
 import concurrencydemo.lessons.Catalog;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Style;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /** {@code demo list}: the lessons in teaching order, the seed sections each ports, what it shows. */
 @Command(name = "list")
-public final class ListCommand implements Runnable {
+public final class ListCommand implements Runnable, Speaking {
 
     @Spec
     CommandSpec spec;
@@ -32,6 +33,14 @@ public final class ListCommand implements Runnable {
     @Option(names = "--names", hidden = true)
     boolean names;
 
+    private Language language = Language.ENGLISH;
+
+    /** Told by the command line: the language to list in. */
+    @Override
+    public void speak(Language language) {
+        this.language = language;
+    }
+
     @Override
     public void run() {
         if (names) {
@@ -41,8 +50,7 @@ public final class ListCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return;
         }
-        print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()),
-                Demo.language(spec.commandLine()));
+        print(spec.commandLine().getOut(), Style.detect(noColor), Demo.lessons(spec.parent().commandLine()), language);
     }
 
     /**

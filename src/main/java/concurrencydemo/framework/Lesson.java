@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * only the lesson (its sections, what the student will see, its variants); running, timing,
  * watching, rendering and options are the framework's.
  */
-public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowLimit {
+public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowLimit, Speaking {
 
     protected CommandSpec spec;
 
@@ -87,7 +87,9 @@ public abstract class Lesson implements Callable<Integer>, LessonOptions.WindowL
     /**
      * Makes the lesson's help speak {@code language}: its bundle and demo's shared one become its
      * command's resource bundle, and a lesson with a shorter window limit says so in its footer.
+     * (Its options are told the language apart, as every command's options are.)
      */
+    @Override
     public void speak(Language language) {
         Texts texts = texts(language);
         spec.commandLine().setResourceBundle(texts);

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 
-/** Options every lesson (and {@code all}) takes. */
-public final class LessonOptions {
+/** Options every lesson (and {@code all}) takes, and the language the command speaks. */
+public final class LessonOptions implements Speaking {
     /** Each variant's time bound when the user gives none, before the lesson's windows are added. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     static final Duration MIN_TIMEOUT = Duration.ofMillis(10);
@@ -62,6 +62,7 @@ public final class LessonOptions {
     private Duration timeout;
     private Duration window;
     private int trials;
+    private Language language = Language.ENGLISH;
 
     @Option(names = "--trace", descriptionKey = "option.trace")
     boolean trace;
@@ -101,9 +102,15 @@ public final class LessonOptions {
     }
 
 
-    /** The language the command speaks: its resource bundle's (see {@link Lesson#speak}), else English. */
+    /** Told by the command line: the language the command speaks from now on. */
+    @Override
+    public void speak(Language language) {
+        this.language = language;
+    }
+
+    /** The language the command speaks (see {@link #speak}): English until told otherwise. */
     public Language language() {
-        return mixee == null ? Language.ENGLISH : Texts.languageOf(mixee.resourceBundle());
+        return language;
     }
 
     /** The number of trials, or 0 for one ordinary run. */

@@ -126,8 +126,8 @@ public final class Runner {
             if (i > 0 && stopping(out)) {
                 break;
             }
-            String label = label(texts, lesson, v);
-            view.variantHeading(i + 1, variants.size(), label, v.section(), v.role());
+            String label = texts.format(v.labelKey());
+            view.variantHeading(i + 1, variants.size(), label, v.section().chinese(), v.role());
             String guess = options.trials() > 0 ? null : predict(options, view, texts, v);
             VariantExecutor.Run run = new VariantExecutor.Run(lesson.name(), v, label, options, bound, texts, err);
             VariantResult result = options.trials() > 0 ? VariantExecutor.runTrials(run, progress)
@@ -165,11 +165,5 @@ public final class Runner {
         view.predictionPrompt(texts.format(v.question()));
         String line = console.readLine();
         return line == null ? "" : line;
-    }
-
-    /** The name a variant goes by in the reader's language: its lesson's word for it, else its own name. */
-    static String label(Texts texts, Lesson lesson, Variant v) {
-        String key = lesson.name() + ".variant." + v.name().replaceAll("[^A-Za-z0-9_]", "");
-        return texts.containsKey(key) ? texts.format(key) : v.name();
     }
 }

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -78,7 +77,7 @@ final class VariantExecutor {
                         .orElse(outcomes.get(outcomes.size() - 1));
                 verdict = Verdict.of(v.role(), outcome);
             }
-            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, List.of(),
+            return new VariantResult(v.name(), run.label(), v.section().chinese(), v.role(), outcome, List.of(),
                     Duration.ofNanos(System.nanoTime() - start), verdict, trials);
         }
     }
@@ -96,7 +95,7 @@ final class VariantExecutor {
             Outcome outcome = attempt.failure() != null ? attempt.failure() : attempt.value();
             Verdict verdict = attempt.failure() != null ? attempt.verdict() : Verdict.of(v.role(), outcome);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new VariantResult(v.name(), run.label(), v.section(), v.role(), outcome, stage.transcript(),
+            return new VariantResult(v.name(), run.label(), v.section().chinese(), v.role(), outcome, stage.transcript(),
                     elapsed, verdict, null);
         }
     }
@@ -141,7 +140,7 @@ final class VariantExecutor {
                         ? Message.of(stopped ? "runner.stuck.stopped" : "runner.stuck.notStopped", bound, blocked)
                         : Message.of(stopped ? "runner.stuckTrial.stopped" : "runner.stuckTrial.notStopped",
                                 trial, bound, blocked);
-                return new Attempt<>(null, Outcome.stuck(null, null, what).with("timedOut", true), Verdict.STUCK);
+                return new Attempt<>(null, Outcome.timedOut(null, null, what), Verdict.STUCK);
             }
             return new Attempt<>(task.get(), null, null);
         } catch (ExecutionException e) {
@@ -162,8 +161,8 @@ final class VariantExecutor {
                 cause.printStackTrace(run.err());
             }
             run.err().flush();
-            return new Attempt<>(null, new Outcome(null, "failed", false,
-                    Message.of("runner.failed", why), Map.of()), Verdict.FAILED);
+            return new Attempt<>(null, new Outcome(null, "failed", false, Message.of("runner.failed", why)),
+                    Verdict.FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(runner, stage);
@@ -172,8 +171,8 @@ final class VariantExecutor {
     }
 
     private static <T> Attempt<T> interrupted() {
-        return new Attempt<>(null, new Outcome(null, "interrupted", false,
-                Message.of("runner.interrupted"), Map.of()), Verdict.INTERRUPTED);
+        return new Attempt<>(null, new Outcome(null, "interrupted", false, Message.of("runner.interrupted")),
+                Verdict.INTERRUPTED);
     }
 
     /**

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +43,7 @@ public final class GilLesson extends Lesson {
     static final int PYTHON_LIMIT = LIMIT / 10;
     /** Below this speed-up, N workers were no faster than one. */
     static final double PARALLEL = 1.3;
-    static final String SECTION = "开篇：多线程和多进程";
+    static final Section SECTION = new Section("开篇：多线程和多进程", Message.of("gil.section"));
     /** demo's own bound (the variant's --timeout stops it sooner: the variant is then stuck). */
     static final Duration PYTHON_BOUND = Duration.ofMinutes(10);
 
@@ -56,7 +55,7 @@ public final class GilLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(new Section(SECTION, Message.of("gil.section")));
+        return List.of(SECTION);
     }
 
     @Override
@@ -77,14 +76,16 @@ public final class GilLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         List<Variant> variants = new ArrayList<>(List.of(
-                Variant.measured("Java threads", SECTION, GilLesson::javaThreads)
+                Variant.measured("Java threads", "gil.variant.javaThreads", SECTION, GilLesson::javaThreads)
                         .asking(Message.of("gil.question.threads", parts())),
-                Variant.measured("Java processes", SECTION, GilLesson::javaProcesses)
+                Variant.measured("Java processes", "gil.variant.javaProcesses", SECTION, GilLesson::javaProcesses)
                         .asking(Message.of("gil.question.processes", parts()))));
         if (python().isPresent()) {
-            variants.add(Variant.measured("Python threads", SECTION, stage -> python(stage, "threads"))
+            variants.add(Variant.measured("Python threads", "gil.variant.pythonThreads", SECTION,
+                    stage -> python(stage, "threads"))
                     .asking(Message.of("gil.question.pythonThreads", parts())));
-            variants.add(Variant.measured("Python processes", SECTION, stage -> python(stage, "processes"))
+            variants.add(Variant.measured("Python processes", "gil.variant.pythonProcesses", SECTION,
+                    stage -> python(stage, "processes"))
                     .asking(Message.of("gil.question.pythonProcesses", parts())));
         }
         return variants;
@@ -247,7 +248,7 @@ public final class GilLesson extends Lesson {
             stage.println(line(n + " " + mode, r.nanos(), r.parallel()) + speedup(r.oneNanos(), r.nanos()));
             String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");
             return grade(kind, n, r.one(), r.parallel(), r.oneNanos(), r.nanos(), primesBelow(PYTHON_LIMIT))
-                    .with("python", r.version()).with("gil", r.gil());
+                    .withExtra("python", r.version()).withExtra("gil", r.gil());
         }
     }
 
@@ -301,9 +302,9 @@ public final class GilLesson extends Lesson {
         } else {
             explanation = Message.of("gil." + kind + (speedup >= PARALLEL ? ".parallel" : ".notFaster"), n, ms, oneMs, shown);
         }
-        return new Outcome(expected, parallel, correct, explanation, Map.of())
-                .with("speedup", Math.round((double) oneNanos / Math.max(1, nanos) * 100) / 100.0)
-                .with("oneMillis", oneMs).with("parallelMillis", ms).with("parts", n)
-                .with("key", shown + "x");
+        return new Outcome(expected, parallel, correct, explanation)
+                .withSpeedup(Math.round((double) oneNanos / Math.max(1, nanos) * 100) / 100.0,
+                        new Outcome.Timing(oneMs, ms, n))
+                .withTrialKey(shown + "x");
     }
 }

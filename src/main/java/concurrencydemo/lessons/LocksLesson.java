@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -90,26 +89,30 @@ public final class LocksLesson extends Lesson {
     public List<Variant> variants() {
         if (processes) {
             return List.of(
-                    Variant.buggy("Unlocked", BY_HAND_PROCESSES.chinese(), stage -> inProcesses(stage, Guard.NONE, false))
+                    Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND_PROCESSES,
+                            stage -> inProcesses(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Locked by hand", BY_HAND_PROCESSES.chinese(),
+                    Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND_PROCESSES,
                             stage -> inProcesses(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                    Variant.buggy("By hand, throws", WITH_PROCESSES.chinese(),
+                    Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH_PROCESSES,
                             stage -> inProcesses(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                    Variant.fixed("Context manager", WITH_PROCESSES.chinese(),
+                    Variant.fixed("Context manager", "locks.variant.contextManager", WITH_PROCESSES,
                             stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
         }
         return List.of(
-                Variant.buggy("Unlocked", "使用锁处理资源竟态", stage -> run(stage, Guard.NONE, false))
+                Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND, stage -> run(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Locked by hand", "使用锁处理资源竟态", stage -> run(stage, Guard.BY_HAND, false))
+                Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND,
+                        stage -> run(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                Variant.buggy("By hand, throws", "使用上下文管理器", stage -> run(stage, Guard.BY_HAND, true))
+                Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH,
+                        stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Context manager", "使用上下文管理器", stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
+                Variant.fixed("Context manager", "locks.variant.contextManager", WITH,
+                        stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
     }
 
@@ -145,7 +148,7 @@ public final class LocksLesson extends Lesson {
                 update(stage, db, window, guard, lock, failNext);
             } catch (InterruptedException e) {
                 stage.println(Thread.currentThread().getName() + ": stopped while waiting for the lock");
-            } catch (IllegalStateException e) {
+            } catch (ConnectionLost e) {
                 stage.println(Thread.currentThread().getName() + ": update failed: " + e.getMessage());
             }
         };
@@ -172,7 +175,8 @@ public final class LocksLesson extends Lesson {
         int expected = firstUpdateFails ? 1 : 2;
         if (stuck != null) {
             // stuck for good only when the stranded lock did it; otherwise the machine was slow
-            return Outcome.stuck((long) expected, (long) db.value, stuck).with("timedOut", !stranded);
+            return stranded ? Outcome.stuck((long) expected, (long) db.value, stuck)
+                    : Outcome.timedOut((long) expected, (long) db.value, stuck);
         }
         Message whyCorrect = Message.of(guard == Guard.NONE ? "locks.unlocked.lucky"
                 : guard == Guard.TRY_WITH_RESOURCES && firstUpdateFails ? "locks.with.correct" : "locks.locked.correct");
@@ -210,7 +214,7 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(Database db, Duration window, AtomicBoolean failNext) {
         if (failNext.compareAndSet(true, false)) {
             Database.sleep(window);
-            throw new IllegalStateException("lost the connection to the database");
+            throw new ConnectionLost("lost the connection to the database");
         }
         db.increase(window);
     }
@@ -263,7 +267,9 @@ public final class LocksLesson extends Lesson {
             stage.println("end main");
             long expected = firstUpdateFails ? 1 : 2;
             if (stuck != null) {
-                return Outcome.stuck(expected, (long) value.get(), stuck).with("timedOut", thrower.get() == 0);
+                // stuck for good only when a process threw with the lock held; otherwise the machine was slow
+                return thrower.get() != 0 ? Outcome.stuck(expected, (long) value.get(), stuck)
+                        : Outcome.timedOut(expected, (long) value.get(), stuck);
             }
             return Outcome.counter(expected, value.get(), Message.of(switch (guard) {
                 case NONE -> "locks.processes.unlocked.lucky";
@@ -294,7 +300,7 @@ public final class LocksLesson extends Lesson {
                 }
             }
             finished.addAndGet(1);
-        } catch (IllegalStateException e) {
+        } catch (ConnectionLost e) {
             thrower.set(me);
             System.out.println("update failed: " + e.getMessage());
             finished.awaitAtLeast(1, STUCK_AFTER.multipliedBy(4)); // a server logs the failure and goes on
@@ -310,9 +316,21 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(SharedInt value, SharedInt failNext, Duration window) {
         if (failNext.compareAndSet(1, 0)) {
             Database.sleep(window);
-            throw new IllegalStateException("lost the connection to the database");
+            throw new ConnectionLost("lost the connection to the database");
         }
         increase(value, window);
+    }
+
+    /**
+     * The failure the lesson stages half-way through an update: the database went away. A type of
+     * its own, so that only this failure is taken for it; a real error (a lock's, say) is not.
+     */
+    static final class ConnectionLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectionLost(String message) {
+            super(message);
+        }
     }
 
     /** Java's {@code with lock:}: locks on acquire, unlocks in close(), whatever ends the block. */

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -31,9 +30,12 @@ public final class PoolsLesson extends Lesson {
     static final int CPU_TASKS = 4;
     static final int PRIME_LIMIT = 300_000;
 
+    /** The seed sections it ports. */
+    static final Section POOL = new Section("进程池", Message.of("pools.section.pool"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程池", Message.of("pools.section.pool")));
+        return List.of(POOL);
     }
 
     @Override
@@ -44,10 +46,10 @@ public final class PoolsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Global list", "进程池", PoolsLesson::globalList)
+                Variant.buggy("Global list", "pools.variant.globalList", POOL, PoolsLesson::globalList)
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
                         .asking(Message.of("pools.question.list")),
-                Variant.fixed("Pool.map", "进程池", PoolsLesson::pooled)
+                Variant.fixed("Pool.map", "pools.variant.poolMap", POOL, PoolsLesson::pooled)
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
                         .asking(Message.of("pools.question.map")));
     }
@@ -105,8 +107,8 @@ public final class PoolsLesson extends Lesson {
     static Outcome gradeGlobalList(List<Long> seen) {
         return new Outcome(CUBES, seen, seen.equals(CUBES), seen.equals(CUBES)
                 ? Message.of("pools.global.impossible")
-                : seen.isEmpty() ? Message.of("pools.global.empty") : Message.of("pools.global.wrong", String.valueOf(seen)), Map.of())
-                .with("lostUpdates", (long) (CUBES.size() - seen.size()));
+                : seen.isEmpty() ? Message.of("pools.global.empty") : Message.of("pools.global.wrong", String.valueOf(seen)))
+                .withLostUpdates(CUBES.size() - seen.size());
     }
 
     /*
@@ -168,9 +170,8 @@ public final class PoolsLesson extends Lesson {
             p.close();
             p.join();
             boolean correct = mapped.equals(CUBES) && applied == 729 && asyncRight;
-            return new Outcome(CUBES, mapped, correct, Message.of(correct ? "pools.map.correct" : "pools.map.wrong"),
-                    Map.of())
-                    .with("speedup", (double) oneWorker / Math.max(1, pool));
+            return new Outcome(CUBES, mapped, correct, Message.of(correct ? "pools.map.correct" : "pools.map.wrong"))
+                    .withSpeedup((double) oneWorker / Math.max(1, pool));
         }
     }
 

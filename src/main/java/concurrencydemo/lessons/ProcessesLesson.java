@@ -25,10 +25,13 @@ import java.util.List;
 public final class ProcessesLesson extends Lesson {
     static final int SQUARES = 1000;
 
+    /** The seed sections it ports. */
+    static final Section START = new Section("创建并开启进程", Message.of("processes.section.start"));
+    static final Section SHARING = new Section("进程间分享数据", Message.of("processes.section.sharing"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("创建并开启进程", Message.of("processes.section.start")),
-                new Section("进程间分享数据", Message.of("processes.section.sharing")));
+        return List.of(START, SHARING);
     }
 
     @Override
@@ -39,11 +42,11 @@ public final class ProcessesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unjoined", "创建并开启进程", stage -> run(stage, false))
+                Variant.buggy("Unjoined", "processes.variant.unjoined", START, stage -> run(stage, false))
                         .asking(Message.of("processes.question.finished")),
-                Variant.buggy("Static field", "进程间分享数据", ProcessesLesson::staticField)
+                Variant.buggy("Static field", "processes.variant.staticField", SHARING, ProcessesLesson::staticField)
                         .asking(Message.of("processes.question.static")),
-                Variant.fixed("Joined", "创建并开启进程", stage -> run(stage, true))
+                Variant.fixed("Joined", "processes.variant.joined", START, stage -> run(stage, true))
                         .asking(Message.of("processes.question.finished")));
     }
 

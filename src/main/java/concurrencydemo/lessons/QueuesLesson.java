@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,10 +49,13 @@ public final class QueuesLesson extends Lesson {
         return 2 * N; // two producers' appends
     }
 
+    /** The seed sections it ports. */
+    static final Section PROCESSES = new Section("多进程使用队列通信", Message.of("queues.section.processes"));
+    static final Section THREADS = new Section("多线程消息队列通信", Message.of("queues.section.threads"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("多进程使用队列通信", Message.of("queues.section.processes")),
-                new Section("多线程消息队列通信", Message.of("queues.section.threads")));
+        return List.of(PROCESSES, THREADS);
     }
 
     @Override
@@ -64,17 +66,18 @@ public final class QueuesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unqueued", "多进程使用队列通信", stage -> producers(stage, false))
+                Variant.buggy("Unqueued", "queues.variant.unqueued", PROCESSES, stage -> producers(stage, false))
                         .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress))
                         .asking(Message.of("queues.question.arrive")),
-                Variant.fixed("Queued", "多进程使用队列通信", stage -> producers(stage, true))
+                Variant.fixed("Queued", "queues.variant.queued", PROCESSES, stage -> producers(stage, true))
                         .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress))
                         .asking(Message.of("queues.question.arrive")),
-                Variant.buggy("Unjoined", "多线程消息队列通信", stage -> workers(stage, Join.NONE))
+                Variant.buggy("Unjoined", "queues.variant.unjoined", THREADS, stage -> workers(stage, Join.NONE))
                         .asking(Message.of("queues.question.done")),
-                Variant.buggy("Forgot task_done", "多线程消息队列通信", stage -> workers(stage, Join.NO_TASK_DONE))
+                Variant.buggy("Forgot task_done", "queues.variant.forgotTaskDone", THREADS,
+                        stage -> workers(stage, Join.NO_TASK_DONE))
                         .asking(Message.of("queues.question.done")),
-                Variant.fixed("Joined", "多线程消息队列通信", stage -> workers(stage, Join.JOIN))
+                Variant.fixed("Joined", "queues.variant.joined", THREADS, stage -> workers(stage, Join.JOIN))
                         .asking(Message.of("queues.question.done")));
     }
 
@@ -199,8 +202,8 @@ public final class QueuesLesson extends Lesson {
         Message explanation = complete && lost == 0
                 ? Message.of(queued ? "queues.queued.correct" : "queues.unqueued.lucky")
                 : Message.of("queues.unqueued.lost", lost, expected);
-        return new Outcome(expected, received.size(), complete && lost == 0, explanation, Map.of())
-                .with("items", received).with("lostUpdates", lost);
+        return new Outcome(expected, received.size(), complete && lost == 0, explanation)
+                .withLostUpdates(lost).withExtra("items", received);
     }
 
     /*

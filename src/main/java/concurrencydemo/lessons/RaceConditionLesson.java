@@ -11,6 +11,7 @@ import concurrencydemo.multiprocessing.Rounds;
 import concurrencydemo.multiprocessing.SharedDoubles;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.SharedTrace;
+import concurrencydemo.multiprocessing.Task;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
@@ -54,10 +55,13 @@ public final class RaceConditionLesson extends Lesson {
         return true; // the Value
     }
 
+    /** The seed sections it ports. */
+    static final Section SHARING = new Section("进程间分享数据", Message.of("race-condition.section.sharing"));
+    static final Section LOCK = new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("进程间分享数据", Message.of("race-condition.section.sharing")),
-                new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock")));
+        return List.of(SHARING, LOCK);
     }
 
     @Override
@@ -68,10 +72,10 @@ public final class RaceConditionLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Racy", "进程间分享数据", stage -> run(stage, false))
+                Variant.buggy("Racy", "race-condition.variant.racy", SHARING, stage -> run(stage, false))
                         .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
                         .asking(Message.of("race-condition.question")),
-                Variant.fixed("Locked", "可以使用锁避免资源竟态", stage -> run(stage, true))
+                Variant.fixed("Locked", "race-condition.variant.locked", LOCK, stage -> run(stage, true))
                         .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
                         .asking(Message.of("race-condition.question")));
     }
@@ -98,14 +102,9 @@ public final class RaceConditionLesson extends Lesson {
             SharedDoubles array = ws.sharedDoubles(ARRAY_START);
             stage.println("Array at beginning: " + array);
 
-            ProcessLock valueLock = locked ? ws.lock() : null;
-            ProcessLock arrayLock = locked ? ws.lock() : null;
             SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 4);
-            List<ChildProcess> processes = Processes.startTogether(ws, NAMES, List.of(
-                    () -> add100(number, valueLock, window, trace, 1),
-                    () -> add100(number, valueLock, window, trace, 2),
-                    () -> add100Array(array, arrayLock, window),
-                    () -> add100Array(array, arrayLock, window)));
+            List<ChildProcess> processes = Processes.startTogether(ws, NAMES,
+                    adders(ws, locked, number, array, window, trace));
             Processes.joinAll(processes);
 
             int value = number.get();
@@ -122,28 +121,53 @@ public final class RaceConditionLesson extends Lesson {
         }
     }
 
-    static void add100(SharedInt number, ProcessLock lock, Duration window) throws Exception {
-        add100(number, lock, window, null, 0);
+    /**
+     * The four children's programs: two add to the Value, two to the Array; racy, or each addition
+     * under its Lock (one for the Value, one for the Array). Steps recorded in {@code trace} when
+     * not null.
+     */
+    static List<Task> adders(Workspace ws, boolean locked, SharedInt number, SharedDoubles array, Duration window,
+                             SharedTrace trace) {
+        if (!locked) {
+            return List.of(() -> add100(number, window, trace, 1), () -> add100(number, window, trace, 2),
+                    () -> add100Array(array, window), () -> add100Array(array, window));
+        }
+        ProcessLock valueLock = ws.lock();
+        ProcessLock arrayLock = ws.lock();
+        return List.of(() -> add100Locked(number, valueLock, window, trace, 1),
+                () -> add100Locked(number, valueLock, window, trace, 2),
+                () -> add100ArrayLocked(array, arrayLock, window), () -> add100ArrayLocked(array, arrayLock, window));
     }
 
-    /** As above, recording each step in {@code trace} (when not null) as process {@code me}. */
-    static void add100(SharedInt number, ProcessLock lock, Duration window, SharedTrace trace, int me)
+    /** Racy: 100 read-wait-writes of the Value, each step recorded in {@code trace} (when not null) as process {@code me}. */
+    static void add100(SharedInt number, Duration window, SharedTrace trace, int me) {
+        for (int i = 0; i < ADDS; i++) {
+            addOne(number, window, trace, me);
+        }
+    }
+
+    /** Locked: the same additions, each one holding {@code lock}, released whatever ends it. */
+    static void add100Locked(SharedInt number, ProcessLock lock, Duration window, SharedTrace trace, int me)
             throws Exception {
         for (int i = 0; i < ADDS; i++) {
-            if (lock != null) {
-                lock.acquire();
+            lock.acquire();
+            try {
                 record(trace, me, "lock", 0);
-            }
-            int localCopy = number.get();
-            record(trace, me, "read", localCopy);
-            Database.sleep(window);
-            number.set(localCopy + 1);
-            record(trace, me, "write", localCopy + 1);
-            if (lock != null) {
-                record(trace, me, "unlock", 0);
+                addOne(number, window, trace, me);
+                record(trace, me, "unlock", 0); // while the lock is still held: the release comes after it
+            } finally {
                 lock.release();
             }
         }
+    }
+
+    /** One read, wait, write of the Value. */
+    private static void addOne(SharedInt number, Duration window, SharedTrace trace, int me) {
+        int localCopy = number.get();
+        record(trace, me, "read", localCopy);
+        Database.sleep(window);
+        number.set(localCopy + 1);
+        record(trace, me, "write", localCopy + 1);
     }
 
     private static void record(SharedTrace trace, int me, String op, int value) {
@@ -152,20 +176,34 @@ public final class RaceConditionLesson extends Lesson {
         }
     }
 
-    static void add100Array(SharedDoubles numbers, ProcessLock lock, Duration window) throws Exception {
+    /** Racy: 100 times, a read-wait-write of each element of the Array. */
+    static void add100Array(SharedDoubles numbers, Duration window) {
         for (int i = 0; i < ADDS; i++) {
             for (int j = 0; j < numbers.length(); j++) {
-                if (lock != null) {
-                    lock.acquire();
-                }
-                double localCopy = numbers.get(j);
-                Database.sleep(window);
-                numbers.set(j, localCopy + 1);
-                if (lock != null) {
+                addOne(numbers, j, window);
+            }
+        }
+    }
+
+    /** Locked: the same additions, each one holding {@code lock}, released whatever ends it. */
+    static void add100ArrayLocked(SharedDoubles numbers, ProcessLock lock, Duration window) throws Exception {
+        for (int i = 0; i < ADDS; i++) {
+            for (int j = 0; j < numbers.length(); j++) {
+                lock.acquire();
+                try {
+                    addOne(numbers, j, window);
+                } finally {
                     lock.release();
                 }
             }
         }
+    }
+
+    /** One read, wait, write of element {@code j}. */
+    private static void addOne(SharedDoubles numbers, int j, Duration window) {
+        double localCopy = numbers.get(j);
+        Database.sleep(window);
+        numbers.set(j, localCopy + 1);
     }
 
     /*
@@ -180,14 +218,9 @@ public final class RaceConditionLesson extends Lesson {
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
             SharedInt number = ws.sharedInt(0);
             SharedDoubles array = ws.sharedDoubles(ARRAY_START);
-            ProcessLock valueLock = locked ? ws.lock() : null;
-            ProcessLock arrayLock = locked ? ws.lock() : null;
             Rounds rounds = new Rounds(ws, 4);
-            List<ChildProcess> processes = Processes.startInRounds(ws, rounds, n, NAMES, List.of(
-                    () -> add100(number, valueLock, window),
-                    () -> add100(number, valueLock, window),
-                    () -> add100Array(array, arrayLock, window),
-                    () -> add100Array(array, arrayLock, window)));
+            List<ChildProcess> processes = Processes.startInRounds(ws, rounds, n, NAMES,
+                    adders(ws, locked, number, array, window, null));
             for (int k = 1; k <= n; k++) {
                 number.set(0);
                 for (int i = 0; i < ARRAY_START.length; i++) {
@@ -224,9 +257,9 @@ public final class RaceConditionLesson extends Lesson {
         for (int i = 0; i < array.length; i++) {
             key.append(i == 0 ? "" : " ").append(Math.round(array[i]));
         }
-        return new Outcome(expected, observed, correct, explanation, Map.of())
-                .with("lostUpdates", valueLost + arrayLost)
-                .with("key", key.append(']').toString());
+        return new Outcome(expected, observed, correct, explanation)
+                .withLostUpdates(valueLost + arrayLost)
+                .withTrialKey(key.append(']').toString());
     }
 
     static List<Double> toList(double[] values) {

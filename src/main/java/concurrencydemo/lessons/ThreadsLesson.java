@@ -40,10 +40,13 @@ public final class ThreadsLesson extends Lesson {
         return List.of(getClass().getName(), LocksLesson.class.getName());
     }
 
+    /** The seed sections it ports. */
+    static final Section START = new Section("创建并开始线程", Message.of("threads.section.start"));
+    static final Section SHARING = new Section("线程间共享数据", Message.of("threads.section.sharing"));
+
     @Override
     public List<Section> sections() {
-        return List.of(new Section("创建并开始线程", Message.of("threads.section.start")),
-                new Section("线程间共享数据", Message.of("threads.section.sharing")));
+        return List.of(START, SHARING);
     }
 
     @Override
@@ -54,19 +57,21 @@ public final class ThreadsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unjoined", "创建并开始线程", stage -> squares(stage, false))
+                Variant.buggy("Unjoined", "threads.variant.unjoined", START, stage -> squares(stage, false))
                         .asking(Message.of("threads.question.finished")),
-                Variant.fixed("Joined", "创建并开始线程", stage -> squares(stage, true))
+                Variant.fixed("Joined", "threads.variant.joined", START, stage -> squares(stage, true))
                         .asking(Message.of("threads.question.finished")),
-                Variant.buggy("Racy", "线程间共享数据", stage -> sharedValue(stage, false))
+                Variant.buggy("Racy", "threads.variant.racy", SHARING, stage -> sharedValue(stage, false))
                         .asking(Message.of("threads.question.end")),
-                Variant.fixed("Locked", "线程间共享数据", stage -> sharedValue(stage, true))
+                Variant.fixed("Locked", "threads.variant.locked", SHARING, stage -> sharedValue(stage, true))
                         .asking(Message.of("threads.question.end")),
-                Variant.buggy("count++", "线程间共享数据", stage -> count(stage, Counter.PLAIN))
+                Variant.buggy("count++", "threads.variant.count", SHARING, stage -> count(stage, Counter.PLAIN))
                         .asking(Message.of("threads.question.end")),
-                Variant.buggy("volatile count++", "线程间共享数据", stage -> count(stage, Counter.VOLATILE))
+                Variant.buggy("volatile count++", "threads.variant.volatileCount", SHARING,
+                        stage -> count(stage, Counter.VOLATILE))
                         .asking(Message.of("threads.question.end")),
-                Variant.fixed("AtomicInteger", "线程间共享数据", stage -> count(stage, Counter.ATOMIC))
+                Variant.fixed("AtomicInteger", "threads.variant.atomicInteger", SHARING,
+                        stage -> count(stage, Counter.ATOMIC))
                         .asking(Message.of("threads.question.end")));
     }
 

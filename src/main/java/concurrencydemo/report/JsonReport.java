@@ -76,7 +76,7 @@ public final class JsonReport {
             v.put("observed", r.outcome().observed());
             v.put("correct", r.outcome().correct());
             v.put("explanation", texts.format(r.outcome().explanation()));
-            v.putAll(r.outcome().details());
+            v.putAll(r.outcome().jsonFacts());
             v.put("elapsedMillis", r.elapsed().toMillis());
             v.put("output", r.transcript());
             if (r.trials() != null) {

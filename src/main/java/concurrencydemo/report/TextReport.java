@@ -73,10 +73,10 @@ public final class TextReport implements Renderer {
     @Override
     public void predictionCheck(String guess, VariantResult r) {
         Object observed = r.outcome().observed();
-        if (r.role() == Role.MEASURED && r.outcome().details().get("speedup") instanceof Number speedup) {
+        if (r.role() == Role.MEASURED && r.outcome().speedup() != null) {
             // a measured guess is of a number that varies from run to run: shown beside it, not graded
             out.println(INDENT + AFTER_WORD + texts.format("report.pause.measured", guess,
-                    String.format(Locale.ROOT, "%.1f", speedup.doubleValue())));
+                    String.format(Locale.ROOT, "%.1f", r.outcome().speedup())));
             out.flush();
             return;
         }

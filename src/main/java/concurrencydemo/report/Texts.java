@@ -73,11 +73,6 @@ public final class Texts extends ResourceBundle {
         return language;
     }
 
-    /** The language of a command's resource bundle: demo's texts say theirs; any other is English. */
-    public static Language languageOf(ResourceBundle bundle) {
-        return bundle instanceof Texts texts ? texts.language : Language.ENGLISH;
-    }
-
     /** The message in words. */
     public String format(Message message) {
         return format(message.key(), message.args().toArray());

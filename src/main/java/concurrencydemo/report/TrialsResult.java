@@ -24,7 +24,7 @@ public record TrialsResult(int trials, List<Row> histogram, int wrong, long[] lo
     public record Row(String outcome, int count, boolean correct) {
     }
 
-    /** Counts {@code outcomes} by their key: the detail {@code key} if given, else the observed value. */
+    /** Counts {@code outcomes} by their key: their {@link Outcome#trialKey} if given, else the observed value. */
     public static TrialsResult of(List<Outcome> outcomes, Duration elapsed) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Boolean> correct = new LinkedHashMap<>();
@@ -35,8 +35,8 @@ public record TrialsResult(int trials, List<Row> histogram, int wrong, long[] lo
             counts.computeIfAbsent(key, k -> new int[1])[0]++;
             correct.putIfAbsent(key, o.correct());
             wrong += o.correct() ? 0 : 1;
-            if (o.details().get("lostUpdates") instanceof Number n) {
-                lost.add(n.longValue());
+            if (o.lostUpdates() != null) {
+                lost.add(o.lostUpdates());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -51,8 +51,7 @@ public record TrialsResult(int trials, List<Row> histogram, int wrong, long[] lo
     }
 
     static String key(Outcome o) {
-        Object key = o.details().get("key");
-        return key != null ? key.toString() : Values.show(o.observed());
+        return o.trialKey() != null ? o.trialKey() : Values.show(o.observed());
     }
 
     /** How often the trial at this outcome came up, as a share of all trials. */

@@ -2,6 +2,7 @@ package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Variant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,18 @@ class CatalogTest {
                 "使用锁处理资源竟态", "使用上下文管理器", "多线程消息队列通信");
         List<Integer> firsts = order.stream().map(l -> seed.indexOf(l.sections().get(0).chinese())).toList();
         assertThat(firsts).doesNotContain(-1).isSorted();
+    }
+
+    @Test
+    @DisplayName("every variant ports one of its lesson's own sections, in each form of the lesson")
+    void everyVariantPortsASectionOfItsLesson() {
+        for (Lesson lesson : Catalog.lessons()) {
+            for (Lesson form : lesson instanceof LocksLesson locks ? List.of(locks, locks.acrossProcesses()) : List.of(lesson)) {
+                for (Variant v : form.variants()) {
+                    assertThat(form.sections()).as(form.heading() + ": " + v.name()).contains(v.section());
+                }
+            }
+        }
     }
 
     @Test

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
 class LocksLessonTest {
@@ -50,7 +52,7 @@ class LocksLessonTest {
             Outcome o = LocksLesson.run(stage, Guard.BY_HAND, true);
             assertThat(o.correct()).isFalse();
             assertThat(o.observed()).isEqualTo(0L);
-            assertThat(o.details()).containsEntry("stuck", true);
+            assertThat(o.ending()).isEqualTo(Outcome.Ending.STUCK);
             assertThat(o.stuck()).isTrue();
             // the one named as waiting is the one that did not throw; the one holding the lock is the thrower
             String thrower = stage.transcript().stream().filter(l -> l.endsWith("update failed: lost the connection"
@@ -103,5 +105,18 @@ class LocksLessonTest {
         try (Stage stage = quietStage()) {
             assertThat(LocksLesson.inProcesses(stage, Guard.BY_HAND, false).observed()).isEqualTo(2L);
         }
+    }
+
+    @Test
+    @DisplayName("the update's staged failure has a type of its own: no real IllegalStateException is taken for it")
+    void theStagedFailureIsNotAnIllegalStateException() {
+        Database db = new Database(null);
+        assertThatThrownBy(() -> LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(true)))
+                .isInstanceOf(LocksLesson.ConnectionLost.class)
+                .isNotInstanceOf(IllegalStateException.class)
+                .hasMessage("lost the connection to the database");
+        assertThat(db.value).isZero();
+        LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(false));
+        assertThat(db.value).isEqualTo(1);
     }
 }

@@ -47,7 +47,7 @@ class ProcessLessonsTest {
             List<Double> array = (List<Double>) observed.get("array");
             assertThat(array.get(0)).isBetween(1.0, 200.0);
             assertThat(array.get(2)).isBetween(201.0, 400.0);
-            assertThat((Long) o.details().get("lostUpdates")).isBetween(0L, 799L);
+            assertThat(o.lostUpdates()).isBetween(0L, 799L);
         }
     }
 

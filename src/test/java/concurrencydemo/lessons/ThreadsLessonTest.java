@@ -61,7 +61,7 @@ class ThreadsLessonTest {
             Outcome o = ThreadsLesson.sharedValue(stage, false);
             long observed = (Long) o.observed();
             assertThat(observed).isBetween(1L, 2L);
-            assertThat(o.details().get("lostUpdates")).isEqualTo(2 - observed);
+            assertThat(o.lostUpdates()).isEqualTo(2 - observed);
         }
     }
 }

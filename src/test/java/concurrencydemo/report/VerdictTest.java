@@ -7,15 +7,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The verdict follows from the role and the result, never from prose. */
 class VerdictTest {
     private static final Texts EN = Texts.of(Language.ENGLISH);
-    private static final Outcome RIGHT = new Outcome(2L, 2L, true, Message.of("summary.yes"), Map.of());
-    private static final Outcome WRONG = new Outcome(2L, 1L, false, Message.of("outcome.lost", 1, 2, Message.of("summary.no")), Map.of());
+    private static final Outcome RIGHT = new Outcome(2L, 2L, true, Message.of("summary.yes"));
+    private static final Outcome WRONG = new Outcome(2L, 1L, false, Message.of("outcome.lost", 1, 2, Message.of("summary.no")));
 
     @Test
     @DisplayName("a buggy variant that gives the right answer is lucky, never correct")
@@ -55,6 +56,35 @@ class VerdictTest {
         assertThat(Verdict.of(Role.FIXED, stuck)).isEqualTo(Verdict.STUCK);
         assertThat(result(Role.BUGGY, stuck, Verdict.STUCK).asExpected()).isTrue();
         assertThat(result(Role.FIXED, stuck, Verdict.STUCK).failsLesson()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a program a time bound stopped is stuck, but a buggy one did not show its bug")
+    void timedOutIsStuckButNoBug() {
+        Outcome slow = Outcome.timedOut(1L, 0L, Message.of("summary.no"));
+        assertThat(slow.stuck()).isTrue();
+        assertThat(slow.timedOut()).isTrue();
+        assertThat(Verdict.of(Role.BUGGY, slow)).isEqualTo(Verdict.STUCK);
+        assertThat(result(Role.BUGGY, slow, Verdict.STUCK).asExpected()).isFalse();
+        assertThat(Outcome.stuck(1L, 0L, Message.of("summary.no")).timedOut()).isFalse();
+        assertThat(RIGHT.stuck()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the typed facts fill the variant's JSON fields; an extra cannot take one of their names")
+    void factsAreTypedAndExtrasOnlyForJson() {
+        assertThat(Outcome.timedOut(null, null, Message.of("summary.no")).jsonFacts())
+                .containsExactly(entry("stuck", true), entry("timedOut", true));
+        assertThat(Outcome.stuck(null, null, Message.of("summary.no")).jsonFacts())
+                .containsExactly(entry("stuck", true), entry("timedOut", false));
+        Outcome measured = RIGHT.withLostUpdates(0).withSpeedup(1.5, new Outcome.Timing(30, 20, 2))
+                .withTrialKey("1.5x").withExtra("python", "3.12");
+        assertThat(measured.jsonFacts()).containsExactly(entry("lostUpdates", 0L), entry("speedup", 1.5),
+                entry("oneMillis", 30L), entry("parallelMillis", 20L), entry("parts", 2), entry("key", "1.5x"),
+                entry("python", "3.12"));
+        assertThat(RIGHT.jsonFacts()).isEmpty();
+        assertThatThrownBy(() -> RIGHT.withExtra("stuck", true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RIGHT.withExtra("timedOut", true)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
