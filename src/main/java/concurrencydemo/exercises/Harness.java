@@ -127,7 +127,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
         }, "main");
         work.calledBy(main);
         main.start();
-        if (!await(() -> !main.isAlive(), work)) {
+        if (!await(() -> !main.isAlive(), work, own)) {
             return stuck(ex, texts, work, sizes, before, main, k);
         }
         if (thrown.get() != null) {
@@ -136,7 +136,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
         // the run returned: its workers (threads, processes) must end too before it is graded
         if (!await(() -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
                 && Workspace.openWorkspaces().stream().filter(ws -> ws != own)
-                        .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work)) {
+                        .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work, own)) {
             List<String> lines = new ArrayList<>();
             lines.add(texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
             for (Thread t : students(ex, before, main)) {
@@ -185,16 +185,29 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
 
     /**
      * Waits until {@code done}, for as long as the run keeps counting calls: false once it has gone
-     * the exercise's stall bound without one (time this JVM was suspended not counted: see
-     * {@link Watchdog}).
+     * the exercise's stall bound without one. Not counted: time this JVM was suspended (see
+     * {@link Watchdog}), and time while a child JVM of the student's program is still starting (on
+     * a busy machine a JVM takes seconds to, and that is not the program standing still; one that
+     * never begins its task is the check's own bound's to stop).
      */
-    private boolean await(BooleanSupplier done, Work work) throws InterruptedException {
+    private boolean await(BooleanSupplier done, Work work, Workspace own) throws InterruptedException {
+        int[] starting = {0}; // each look that finds a child still starting is a step: the bound starts afresh
         return Watchdog.await(nanos -> {
             if (!done.getAsBoolean() && nanos > 0) {
                 TimeUnit.NANOSECONDS.sleep(nanos);
             }
             return done.getAsBoolean();
-        }, bounds.stall(), work::progress);
+        }, bounds.stall(), () -> work.progress() + (childStarting(own) ? ++starting[0] : starting[0]));
+    }
+
+    /** Whether a child JVM of the student's program is alive and has not yet begun its task. */
+    private static boolean childStarting(Workspace own) {
+        for (Workspace ws : Workspace.openWorkspaces()) {
+            if (ws != own && ws.children().stream().anyMatch(p -> p.isAlive() && !p.taskBegun())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> stuck(Exercise ex, Texts texts, Work work, Work.Sizes sizes, Set<Thread> before,

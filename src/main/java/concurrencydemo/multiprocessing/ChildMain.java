@@ -26,6 +26,12 @@ public final class ChildMain {
      * the JVM cannot start or cannot load this class (say, its jar was deleted).
      */
     static final int TASK_THREW = 4;
+    /**
+     * The line a child writes on its stderr just before it runs its task: its parent's output
+     * pump takes it for {@link ChildProcess#taskBegun} and shows it to no one. A NUL starts it, so
+     * no program's own line can be taken for it by chance.
+     */
+    static final String TASK_BEGUN = "\u0000demo: task begun";
 
     private ChildMain() {
     }
@@ -45,6 +51,7 @@ public final class ChildMain {
         try {
             Task task = Frames.deserialize(Frames.read(fromParent));
             Child.install(new Child(name, fromParent, toParent));
+            human.println(TASK_BEGUN);
             task.run();
             toParent.flush();
         } catch (Throwable t) {

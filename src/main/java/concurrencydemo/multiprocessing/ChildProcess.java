@@ -43,6 +43,8 @@ public final class ChildProcess {
     // Both written once, in start(), before the task is sent; volatile for the threads that join.
     private volatile Process process;
     private volatile Thread outputPump;
+    /** Set by the output pump when the child says it has begun its task (see {@link #taskBegun}). */
+    private volatile boolean taskBegun;
     // Set before start(), read by it: guarded by this.
     private Path extraClassPath;
     private boolean stackTraces;
@@ -128,6 +130,10 @@ public final class ChildProcess {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                if (line.equals(ChildMain.TASK_BEGUN)) {
+                    taskBegun = true; // the child's own word, not its program's output
+                    continue;
+                }
                 output.accept("[" + name + "] " + line);
             }
         } catch (IOException ignored) {
@@ -163,6 +169,16 @@ public final class ChildProcess {
 
     public long pid() {
         return started().pid();
+    }
+
+    /**
+     * Whether the child's JVM has started, received its task and begun running it. Until then it
+     * is starting: on a busy machine a JVM may take seconds to, and a watcher of the program's
+     * progress should not count that time as the program's. A child that began its task stays
+     * so, whether it has ended since or not.
+     */
+    public boolean taskBegun() {
+        return taskBegun;
     }
 
     public boolean isAlive() {
