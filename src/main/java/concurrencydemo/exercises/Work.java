@@ -121,7 +121,9 @@ public final class Work implements Serializable {
     /**
      * The start line: returns once all {@link #workers()} workers have called it. If they have not
      * all arrived within a few seconds (a program that starts each worker after the last one
-     * ended), it gives up, returns, and demo's check reports that the workers did not overlap.
+     * ended), it gives up, returns, and demo's check reports that the workers did not overlap. If
+     * the calling thread is interrupted while it waits, it returns at once, with the thread's
+     * interrupt status set (and the workers count as not having started together).
      */
     public void begin() {
         try {

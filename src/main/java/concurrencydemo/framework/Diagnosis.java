@@ -17,7 +17,7 @@ public final class Diagnosis {
 
     /** What a thread is doing. */
     public enum Activity {
-        /** Waiting for a child process to exit ({@code Process.waitFor()}). */
+        /** Waiting for a child process to exit (in {@code Process.waitFor()}). */
         WAITING_FOR_CHILD,
         /** Waiting for a thread to end ({@code Thread.join()}). */
         WAITING_FOR_THREAD,
@@ -68,13 +68,15 @@ public final class Diagnosis {
     public static ThreadState of(Thread t, String name) {
         ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(t.getId());
         Thread.State state = t.getState();
-        if (info != null && info.getLockName() != null
-                && (state == Thread.State.WAITING || state == Thread.State.BLOCKED
-                        || state == Thread.State.TIMED_WAITING)) {
+        boolean waits = state == Thread.State.WAITING || state == Thread.State.BLOCKED
+                || state == Thread.State.TIMED_WAITING;
+        if (waits && inWaitFor(t)) {
+            // Process.waitFor(): on JDK 17 a wait on the ProcessImpl's monitor, on JDK 25 on a
+            // condition of its lock; the frame says it whichever the JDK
+            return new ThreadState(name, Activity.WAITING_FOR_CHILD, null, null);
+        }
+        if (info != null && info.getLockName() != null && waits) {
             String lock = lockName(info.getLockName());
-            if (lock.startsWith("Process")) { // Process.waitFor(): the JDK's ProcessImpl monitor
-                return new ThreadState(name, Activity.WAITING_FOR_CHILD, null, null);
-            }
             if (lock.equals("Thread")) { // Thread.join(): a wait on the thread's own monitor
                 return new ThreadState(name, Activity.WAITING_FOR_THREAD, null, null);
             }
@@ -90,6 +92,17 @@ public final class Diagnosis {
             case TERMINATED -> Activity.FINISHED;
         };
         return new ThreadState(name, activity, null, null);
+    }
+
+    /** Whether {@code t} is in {@code Process.waitFor}, by its frames. */
+    private static boolean inWaitFor(Thread t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getMethodName().equals("waitFor") && (frame.getClassName().equals("java.lang.ProcessImpl")
+                    || frame.getClassName().equals("java.lang.Process"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The state of {@code t}, by its own name. */

@@ -28,8 +28,8 @@ public final class ChildMain {
     static final int TASK_THREW = 4;
     /**
      * The line a child writes on its stderr just before it runs its task: its parent's output
-     * pump takes it for {@link ChildProcess#taskBegun} and shows it to no one. A NUL starts it, so
-     * no program's own line can be taken for it by chance.
+     * pump takes it for {@link ChildProcess#taskBegun} and shows it to no one, also at the end of
+     * a line the program left unended. A NUL starts it, so no program's own line holds it by chance.
      */
     static final String TASK_BEGUN = "\u0000demo: task begun";
 

@@ -130,9 +130,14 @@ public final class ChildProcess {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.equals(ChildMain.TASK_BEGUN)) {
-                    taskBegun = true; // the child's own word, not its program's output
-                    continue;
+                int word = line.indexOf(ChildMain.TASK_BEGUN);
+                if (word >= 0) { // the child's own word, not its program's output
+                    taskBegun = true;
+                    // after a line its program left unended (a print without println), the word ends it
+                    line = line.substring(0, word) + line.substring(word + ChildMain.TASK_BEGUN.length());
+                    if (line.isEmpty()) {
+                        continue;
+                    }
                 }
                 output.accept("[" + name + "] " + line);
             }

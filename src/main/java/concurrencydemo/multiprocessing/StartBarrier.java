@@ -5,39 +5,39 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A one-shot barrier in shared memory: each of {@code parties} processes calls {@link #await} and
- * none returns until all have arrived, so that racing processes start their loops together
- * whatever their JVMs' start-up times were.
+ * A one-shot barrier in shared memory: each of {@code parties} processes calls {@link #arrive}
+ * (or {@link #await}) and none returns until all have arrived, so that racing processes start
+ * their loops together whatever their JVMs' start-up times were.
  *
  * <p>Waiting spins briefly, then parks for short intervals, so that on a single CPU the waiting
  * process gives way to the ones still starting.
  *
- * <p>Like {@link java.util.concurrent.CyclicBarrier}, it can break: a party that has waited its
- * time-out in vain breaks it, and from then on every party waiting, or arriving later, returns at
- * once, told that the barrier is broken (the parties did not all start together). A broken
- * barrier stays broken.
+ * <p>It can break, as {@link java.util.concurrent.CyclicBarrier} can: a party that waits its
+ * time-out in vain, or is interrupted while it waits, breaks it, unless every party has arrived
+ * by then. From then on every party waiting, or arriving later, returns at once, told that the
+ * barrier is broken (the parties did not all start together). Breaking and the last arrival are
+ * each one atomic step on one shared int, so every party is told the same: all return true, or
+ * all false. A broken barrier stays broken (there is no {@code reset}).
  *
- * <p>Memory consistency effects: each arrival is a volatile atomic add to the shared int, and each
- * waiter returns after a volatile read that sees the last one; so writes to shared memory before
- * {@code await} in any process are visible after the return from {@code await} in every process.
+ * <p>Memory consistency effects: each arrival is a volatile atomic add to the shared int, and a
+ * successful return ({@code arrive} returned true) follows a volatile read that sees the last
+ * arrival; so writes to shared memory before {@code arrive} in any process are visible after a
+ * successful return in every process. A party told that the barrier broke is promised nothing.
  * Within one JVM that is the memory model's volatile rule; across processes it is what the shared
  * pages, the locked and fenced instructions and cache coherence give (see the package
  * documentation).
  */
 public final class StartBarrier implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The bit of {@link #state} that says the barrier broke; the bits below it count the arrivals. */
+    private static final int BROKEN = 1 << 30;
 
-    /** How long one wait for the others lasts before a party looks whether the barrier broke. */
-    private static final Duration SLICE = Duration.ofMillis(1);
-
-    private final SharedInt arrived;
-    /** 1 once broken, for good. */
-    private final SharedInt broken;
+    /** The arrivals, plus {@link #BROKEN} once broken. */
+    private final SharedInt state;
     private final int parties;
 
-    private StartBarrier(SharedInt arrived, SharedInt broken, int parties) {
-        this.arrived = arrived;
-        this.broken = broken;
+    private StartBarrier(SharedInt state, int parties) {
+        this.state = state;
         this.parties = parties;
     }
 
@@ -47,50 +47,58 @@ public final class StartBarrier implements Serializable {
      * @throws IllegalArgumentException when {@code parties} is less than one
      */
     static StartBarrier create(Workspace ws, int parties) {
-        if (parties < 1) {
+        if (parties < 1 || parties >= BROKEN) {
             throw new IllegalArgumentException("a barrier needs at least one party, not " + parties);
         }
-        return new StartBarrier(ws.sharedInt(0), ws.sharedInt(0), parties);
+        return new StartBarrier(ws.sharedInt(0), parties);
     }
 
     /**
      * Arrives, then waits for the other parties, at most {@code timeout}; past it, breaks the
-     * barrier. Returns at once when the barrier is or becomes broken.
+     * barrier (unless they have all arrived by then). Returns at once when the barrier is or
+     * becomes broken.
      *
-     * @return true when every party arrived and the barrier is not broken
-     * @throws InterruptedException when interrupted while waiting (the barrier stays as it is)
+     * @return true when every party arrived before the barrier broke: the same answer every party gets
+     * @throws InterruptedException when interrupted while waiting; the barrier is then broken,
+     *         unless every party had arrived
      */
     public boolean arrive(Duration timeout) throws InterruptedException {
-        arrived.addAndGet(1);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!arrived.awaitAtLeast(parties, SLICE)) {
-            if (isBroken()) {
-                return false;
+        state.addAndGet(1);
+        try {
+            // the value reaches parties when all have arrived, and passes it at once when broken
+            if (!state.awaitAtLeast(parties, timeout)) {
+                breakUnlessComplete();
             }
-            if (System.nanoTime() - deadline >= 0) {
-                broken.set(1);
-                return false;
-            }
+        } catch (InterruptedException e) {
+            breakUnlessComplete();
+            throw e;
         }
         return !isBroken();
+    }
+
+    /** Breaks the barrier in one atomic step, unless every party has arrived (or it is broken already). */
+    private void breakUnlessComplete() {
+        int s;
+        do {
+            s = state.get();
+        } while ((s & BROKEN) == 0 && s < parties && !state.compareAndSet(s, s | BROKEN));
     }
 
     /**
      * Arrives, then waits for the other parties, as {@link #arrive}.
      *
-     * @throws TimeoutException when they have not all arrived within {@code timeout} (a party died),
-     *         or the barrier broke
+     * @throws TimeoutException when the barrier broke: a party waited in vain (one died, say)
      */
     public void await(Duration timeout) throws TimeoutException, InterruptedException {
         if (!arrive(timeout)) {
-            throw new TimeoutException("only " + arrived.get() + " of " + parties
-                    + " processes reached the start barrier");
+            throw new TimeoutException("the start barrier broke: a process gave up waiting; " + arrived() + " of "
+                    + parties + " have reached it");
         }
     }
 
-    /** Whether a party has waited its time-out in vain (see the class comment). */
+    /** Whether a party has waited in vain, or was interrupted (see the class comment). */
     public boolean isBroken() {
-        return broken.get() != 0;
+        return (state.get() & BROKEN) != 0;
     }
 
     /**
@@ -102,22 +110,22 @@ public final class StartBarrier implements Serializable {
     public boolean awaitArrivals(java.util.List<ChildProcess> parties, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Duration slice = Duration.ofMillis(20);
-        while (!arrived.awaitAtLeast(this.parties, slice)) {
+        while (!state.awaitAtLeast(this.parties, slice)) {
             if (parties.stream().anyMatch(p -> !p.isAlive()) || System.nanoTime() >= deadline) {
-                return arrived.get() >= this.parties;
+                break;
             }
         }
-        return true;
+        return arrived() >= this.parties;
     }
 
     /** How many parties have arrived. */
     public int arrived() {
-        return arrived.get();
+        return state.get() & ~BROKEN;
     }
 
     /** {@code 2 of 3 arrived}, and {@code broken} when it is. */
     @Override
     public String toString() {
-        return arrived.get() + " of " + parties + " arrived" + (isBroken() ? ", broken" : "");
+        return arrived() + " of " + parties + " arrived" + (isBroken() ? ", broken" : "");
     }
 }

@@ -85,4 +85,28 @@ class DiagnosisTest {
         }
         assertThat(Diagnosis.of(sleeper).activity()).isEqualTo(Diagnosis.Activity.FINISHED);
     }
+
+    @Test
+    @DisplayName("a thread in Process.waitFor() waits for a child process, on every JDK (17: a monitor; 25: a lock's condition)")
+    void waitingForAChildProcess() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        Thread waiter = new Thread(() -> {
+            try {
+                sleeper.waitFor();
+            } catch (InterruptedException ignored) {
+                // ends it
+            }
+        }, "main");
+        waiter.start();
+        try {
+            while (!(waiter.getState() == Thread.State.WAITING || waiter.getState() == Thread.State.TIMED_WAITING)) {
+                Thread.onSpinWait();
+            }
+            assertThat(Diagnosis.of(waiter)).isEqualTo(new Diagnosis.ThreadState("main",
+                    Diagnosis.Activity.WAITING_FOR_CHILD, null, null));
+        } finally {
+            sleeper.destroyForcibly();
+            waiter.join();
+        }
+    }
 }

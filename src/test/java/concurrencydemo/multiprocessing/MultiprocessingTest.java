@@ -631,7 +631,10 @@ class MultiprocessingTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (!started.get() && System.nanoTime() < deadline) {
                 ProcessHandle.current().children().filter(p -> !before.contains(p.pid()))
-                        .filter(p -> p.info().command().orElse("").endsWith("java")) // exec'd, not still the spawn helper
+                        // the child JVM itself: not the moment of posix_spawn when the new process is
+                        // still a copy of this JVM (its command "java" too), nor the spawn helper;
+                        // killing either fails the JDK's own start, not demo's
+                        .filter(p -> p.info().commandLine().orElse("").contains(ChildMain.class.getName()))
                         .forEach(ProcessHandle::destroyForcibly);
                 Thread.onSpinWait();
             }

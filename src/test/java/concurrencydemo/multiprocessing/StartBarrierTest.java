@@ -34,6 +34,11 @@ class StartBarrierTest {
             assertThat(other).isTrue();
             assertThat(start.isBroken()).isFalse();
             assertThat(start).hasToString("2 of 2 arrived");
+            // once all have arrived, a time-out or an interrupt can no longer break it
+            Thread.currentThread().interrupt();
+            assertThat(start.arrive(Duration.ZERO)).isTrue();
+            assertThat(Thread.interrupted()).isTrue();
+            assertThat(start.isBroken()).isFalse();
         }
     }
 
@@ -50,13 +55,13 @@ class StartBarrierTest {
             assertThat(start).hasToString("2 of 3 arrived, broken");
             assertThatThrownBy(() -> start.await(Duration.ofSeconds(20)))
                     .isInstanceOf(TimeoutException.class)
-                    .hasMessage("only 3 of 3 processes reached the start barrier");
+                    .hasMessage("the start barrier broke: a process gave up waiting; 3 of 3 have reached it");
         }
     }
 
     @Test
-    @DisplayName("a waiting party is interrupted with InterruptedException, and the barrier stays unbroken")
-    void arriveIsInterruptible() throws Exception {
+    @DisplayName("a waiting party is interrupted with InterruptedException, and that breaks the barrier for the others")
+    void anInterruptBreaksTheBarrier() throws Exception {
         try (Workspace ws = Workspace.create(line -> { })) {
             StartBarrier start = ws.startBarrier(2);
             AtomicBoolean interrupted = new AtomicBoolean();
@@ -74,7 +79,8 @@ class StartBarrierTest {
             t.interrupt();
             t.join();
             assertThat(interrupted).isTrue();
-            assertThat(start.isBroken()).isFalse();
+            assertThat(start.isBroken()).isTrue();
+            assertThat(start.arrive(Duration.ofSeconds(20))).isFalse();
         }
     }
 
