@@ -71,9 +71,7 @@ final class CommandGroups implements IHelpSectionRenderer {
         if (members.isEmpty()) {
             return;
         }
-        if (sb.length() > 0) {
-            sb.append(System.lineSeparator());
-        }
+        sb.append(System.lineSeparator()); // each group after a blank line, the first after the options
         if (!heading.isEmpty()) {
             sb.append(heading).append(System.lineSeparator());
         }

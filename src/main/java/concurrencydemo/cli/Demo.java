@@ -39,25 +39,17 @@ import java.util.Map;
 @Command(name = "demo", versionProvider = VersionProvider.class)
 public final class Demo implements Runnable {
     /**
-     * The subcommands in the groups the root help shows them in: list, the lessons in teaching
-     * order ({@link Catalog}) and all; the exercises' commands; help and completion.
+     * The subcommands in the groups the root help shows them in: the lessons in teaching order
+     * ({@link Catalog}); the exercises' commands; list, all, help and completion.
      */
     static final List<CommandGroups.Group> GROUPS = List.of(
-            new CommandGroups.Group("usage.commandGroup.lessons", lessonCommands()),
+            new CommandGroups.Group("usage.commandGroup.lessons", List.<Class<?>>copyOf(Catalog.ORDER)),
             new CommandGroups.Group("usage.commandGroup.exercises", List.of(ExercisesCommand.class,
                     ExerciseCommand.class, CheckCommand.class, HintCommand.class, WatchCommand.class)),
-            new CommandGroups.Group("usage.commandGroup.other", List.of(CommandLine.HelpCommand.class,
-                    GenerateCompletion.class)));
+            new CommandGroups.Group("usage.commandGroup.other", List.of(ListCommand.class, AllCommand.class,
+                    CommandLine.HelpCommand.class, GenerateCompletion.class)));
     /** The subcommands, group after group. */
     static final List<Class<?>> SUBCOMMANDS = CommandGroups.commands(GROUPS);
-
-    private static List<Class<?>> lessonCommands() {
-        List<Class<?>> subs = new ArrayList<>();
-        subs.add(ListCommand.class);
-        subs.addAll(Catalog.ORDER);
-        subs.add(AllCommand.class);
-        return List.copyOf(subs);
-    }
 
     /** Set by {@link #configure}: the command line this root belongs to. */
     private CommandLine self;

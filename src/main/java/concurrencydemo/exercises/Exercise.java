@@ -83,7 +83,7 @@ public final class Exercise {
             return this;
         }
 
-        /** Its workers are processes (slower to start: longer bounds, fewer trials). */
+        /** Its workers are processes (slower to start: longer bounds; rows give them fewer trials). */
         Builder processes() {
             this.processes = true;
             return this;
@@ -95,7 +95,7 @@ public final class Exercise {
             return this;
         }
 
-        /** How long one {@link Work#pause()} or {@link Work#square} sleeps. */
+        /** How long one {@link Work#step()} or {@link Work#process(int)} sleeps. */
         Builder pause(Duration pause) {
             this.pause = pause;
             return this;
@@ -149,7 +149,7 @@ public final class Exercise {
         return trials;
     }
 
-    /** How long one {@link Work#pause()} or {@link Work#square} sleeps. */
+    /** How long one {@link Work#step()} or {@link Work#process(int)} sleeps. */
     public Duration pause() {
         return pause;
     }

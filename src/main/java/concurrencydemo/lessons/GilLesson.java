@@ -34,12 +34,12 @@ import java.util.Optional;
 @Command(name = "gil")
 public final class GilLesson extends Lesson {
     /**
-     * The job: the primes below four million, counted by trial division (under a second for one
-     * Java thread). The test suite sets the system property {@code demo.gil.limit} to a smaller
+     * The job: the primes below four million, counted by trial division: enough work to
+     * measure, little enough to wait for. The test suite sets the system property {@code demo.gil.limit} to a smaller
      * job, which shows the same lines with other numbers.
      */
     static final int LIMIT = Math.max(10_000, Math.min(100_000_000, Integer.getInteger("demo.gil.limit", 4_000_000)));
-    /** CPython is far slower at it: a tenth of the numbers, under a second for one thread. */
+    /** CPython is far slower at it (many times): a tenth of the numbers. */
     static final int PYTHON_LIMIT = LIMIT / 10;
     /** Below this speed-up, N workers were no faster than one. */
     static final double PARALLEL = 1.3;

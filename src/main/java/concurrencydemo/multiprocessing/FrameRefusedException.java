@@ -3,7 +3,8 @@ package concurrencydemo.multiprocessing;
 /**
  * A frame from another process held what demo never sends: an object of a class outside the
  * allow-list of {@link Frames}, or a structure past its limits (nesting, references, an array's
- * length). Nothing of it was built. Thrown in the thread that read the frame.
+ * length). The refused object was not built; objects read before it in the same frame may have
+ * been (their {@code readObject} methods run). Thrown in the thread that read the frame.
  */
 public final class FrameRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -86,12 +86,16 @@ final class Frames {
      * lambdas among them, as {@link SerializedLambda}, and the lessons' and tests' classes), the
      * student's (an exercise's classes are in the unnamed package), and the JDK's values:
      * {@code java.lang} (strings, boxes, enums, stack traces, exceptions), {@code java.util}
-     * (collections) and its concurrency packages, {@code java.time}, {@code java.math}, and the
+     * (collections), {@code java.util.concurrent} and {@code java.util.concurrent.atomic} (not
+     * {@code .locks}), {@code java.time}, {@code java.math}, and the
      * exceptions of {@code java.io} and {@code java.nio.file}. Arrays of those, and primitives.
      *
      * <p>Limits: {@link #MAX_DEPTH} nested objects, and no count of references or array length
      * above {@link #MAX_FRAME}: a frame holds fewer of either than it has bytes, so a larger count
-     * is a forged header (which would otherwise make the reader allocate it).
+     * is a forged header. These limits reject absurd headers only: they do not bound the memory
+     * or time a malformed frame may cost (an array of up to {@link #MAX_FRAME} elements is
+     * allocated before its contents are read). The filter keeps out foreign classes; it is no
+     * defence against a hostile peer, and demo's frames come only from its own processes.
      *
      * <p>One per stream: it keeps what it refused first, for the exception.
      */

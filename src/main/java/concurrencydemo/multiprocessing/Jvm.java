@@ -25,7 +25,11 @@ import java.util.Map;
  * come first on its command line (where the command line's own flags still win, as over the
  * variables). The launcher {@code demo} does the same for the JVM it starts and leaves the original
  * values in {@code DEMO_JAVA_TOOL_OPTIONS} and {@code DEMO_JDK_JAVA_OPTIONS}, which children read
- * when the variables themselves are gone, and get in turn for their own children.
+ * when the variables themselves are gone, and get in turn for their own children. A value the JVM
+ * would refuse, or a {@code JAVA_TOOL_OPTIONS} holding an option that is not the JVM's own, is left
+ * in the environment (see {@link #takenOptions}): the JVM then does with it what it does without
+ * demo, notice included. ({@code _JAVA_OPTIONS}, which the JVM reads after the command line, is
+ * not taken over.)
  */
 final class Jvm {
     /** The variables the JVM ({@code JAVA_TOOL_OPTIONS}) and the java launcher read options from. */
@@ -120,36 +124,70 @@ final class Jvm {
     static List<String> environmentOptions(Map<String, String> env) {
         List<String> options = new ArrayList<>();
         for (String variable : OPTION_VARIABLES) {
-            String value = valueOf(env, variable);
-            if (value != null) {
-                options.addAll(splitOptions(value));
+            List<String> taken = takenOptions(env, variable);
+            if (taken != null) {
+                options.addAll(taken);
             }
         }
         return options;
     }
 
-    /** Moves each of {@link #OPTION_VARIABLES} in {@code env} to its {@code DEMO_…} copy. */
+    /**
+     * Moves each of {@link #OPTION_VARIABLES} in {@code env} that demo takes over to its
+     * {@code DEMO_…} copy; one it does not take over (see {@link #takenOptions}) stays as it is.
+     */
     static void takeOver(Map<String, String> env) {
         for (String variable : OPTION_VARIABLES) {
-            String value = valueOf(env, variable);
-            env.remove(variable);
-            if (value != null) {
+            String value = env.get(variable);
+            if (value != null && takenOptions(env, variable) != null) {
+                env.remove(variable);
                 env.put(TAKEN_OVER + variable, value);
             }
         }
     }
 
-    private static String valueOf(Map<String, String> env, String variable) {
+    /**
+     * The options demo takes over from {@code variable}, or null when it leaves the variable to the
+     * JVM: not set; a value HotSpot would refuse (see {@link #splitOptions}); or, for
+     * {@code JAVA_TOOL_OPTIONS}, one with an option that is not the JVM's own (the java launcher's
+     * {@code -version} or {@code @file}, say), which on a command line would act where in the
+     * variable it fails. The JVM then says "Picked up …" as it would without demo. A value found
+     * only in its {@code DEMO_…} copy was taken over already (by the launcher, or a parent).
+     */
+    static List<String> takenOptions(Map<String, String> env, String variable) {
         String value = env.get(variable);
-        return value != null ? value : env.get(TAKEN_OVER + variable);
+        if (value == null) {
+            String copy = env.get(TAKEN_OVER + variable);
+            return copy == null ? null : splitOptions(copy);
+        }
+        List<String> options = splitOptions(value);
+        if (options == null || variable.equals("JAVA_TOOL_OPTIONS") && !options.stream().allMatch(Jvm::isVmOption)) {
+            return null;
+        }
+        return options;
+    }
+
+    /** Whether {@code option} is one the JVM itself takes in JAVA_TOOL_OPTIONS, not the java launcher's. */
+    private static boolean isVmOption(String option) {
+        if (option.startsWith("-XshowSettings") || option.startsWith("-Xdiag")) {
+            return false; // the launcher's, though they start with -X
+        }
+        for (String prefix : List.of("-D", "-X", "-agentlib:", "-agentpath:", "-javaagent:", "-verbose", "-ea", "-da",
+                "-esa", "-dsa", "-enableassertions", "-disableassertions", "-enablesystemassertions",
+                "-disablesystemassertions")) {
+            if (option.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * {@code value} split into options as HotSpot splits {@code JAVA_TOOL_OPTIONS}: at white space (C's
      * {@code isspace}),
      * except inside single or double quotes, which group (and are removed) wherever they stand in
-     * an option: {@code -Dx="a b"} is the one option {@code -Dx=a b}. An empty option ({@code ''}) is
-     * left out, as no JVM takes one.
+     * an option: {@code -Dx="a b"} is the one option {@code -Dx=a b}. Null for a value the JVM
+     * would refuse to start with: an unmatched quote, or an empty option ({@code ''}).
      */
     static List<String> splitOptions(String value) {
         List<String> options = new ArrayList<>();
@@ -168,7 +206,10 @@ final class Jvm {
                 quote = c;
                 inOption = true;
             } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
-                if (inOption && option.length() > 0) {
+                if (inOption) {
+                    if (option.length() == 0) {
+                        return null; // '' : the JVM refuses an empty option
+                    }
                     options.add(option.toString());
                 }
                 option.setLength(0);
@@ -178,7 +219,10 @@ final class Jvm {
                 inOption = true;
             }
         }
-        if (inOption && option.length() > 0) {
+        if (quote != 0 || inOption && option.length() == 0) {
+            return null; // an unmatched quote, or a last empty option: the JVM refuses the value
+        }
+        if (inOption) {
             options.add(option.toString());
         }
         return options;

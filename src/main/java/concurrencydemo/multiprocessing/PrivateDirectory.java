@@ -38,9 +38,10 @@ import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
  * POSIX drops all of a process's locks on a file when it closes any descriptor of that file, so
  * nothing in this JVM may open a held lock file; the janitor asks {@link #heldHere} first.
  *
- * <p>Memory consistency effects: adding the keys to the held set happens-before taking the lock
- * and writing the marker, so a sweep in this JVM that reads a whole marker finds the directory
- * held.
+ * <p>Memory consistency effects: the creating thread adds the keys to the held set before it
+ * takes the lock and writes the marker; the held set is a concurrent set, and a sweep in this
+ * JVM that reads a whole marker (in practice ordered after its writing by the file system's own
+ * locks: the Java memory model says nothing of files) finds the directory held.
  *
  * <p>Thread-safe; {@link #close} is called once, by its workspace.
  */

@@ -33,7 +33,7 @@
  *       {@link concurrencydemo.multiprocessing.FrameTooLargeException} and
  *       {@link concurrencydemo.multiprocessing.SerializableFunction}: nothing of the parent's side
  *       ({@link concurrencydemo.multiprocessing.ChildProcess}, {@link concurrencydemo.multiprocessing.Workspace},
- *       {@link concurrencydemo.multiprocessing.Pool}), which does not exist in the child.</li>
+ *       {@link concurrencydemo.multiprocessing.Pool}), which a pool worker never uses.</li>
  * </ul>
  *
  * <h2>Memory ordering across processes</h2>

@@ -40,9 +40,26 @@ class ToolOptionsTest {
     @Test
     @DisplayName("options are split as HotSpot splits JAVA_TOOL_OPTIONS: at blanks, quotes grouping wherever they stand")
     void optionsAreSplitAsTheJvmSplitsThem() {
-        assertThat(Jvm.splitOptions("  -Da=1 \t-Db=\"x y\"  '-Dc=z w' -Dd=''  '' \n-Xmx1g "))
+        assertThat(Jvm.splitOptions("  -Da=1 \t-Db=\"x y\"  '-Dc=z w' -Dd='' \n-Xmx1g "))
                 .containsExactly("-Da=1", "-Db=x y", "-Dc=z w", "-Dd=", "-Xmx1g");
         assertThat(Jvm.splitOptions("")).isEmpty();
+        // what the JVM refuses to start with is not split: it is left to the JVM
+        assertThat(Jvm.splitOptions("-Da=1 ''")).isNull();
+        assertThat(Jvm.splitOptions("-Da='1")).isNull();
+    }
+
+    @Test
+    @DisplayName("a JAVA_TOOL_OPTIONS the JVM would refuse, or holding a launcher's option, is left as it is")
+    void whatTheJvmWouldRefuseIsLeftToIt() {
+        for (String value : List.of("-version", "-Da=1 @args.txt", "-XshowSettings:properties", "-Da=1 -cp x", "-Da=''  ''")) {
+            Map<String, String> env = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS", value));
+            assertThat(Jvm.environmentOptions(env)).as(value).isEmpty();
+            Jvm.takeOver(env);
+            assertThat(env).as(value).isEqualTo(Map.of("JAVA_TOOL_OPTIONS", value));
+        }
+        // the java launcher's own variable may hold the launcher's options
+        Map<String, String> env = new HashMap<>(Map.of("JDK_JAVA_OPTIONS", "-showversion"));
+        assertThat(Jvm.environmentOptions(env)).containsExactly("-showversion");
     }
 
     @Test
