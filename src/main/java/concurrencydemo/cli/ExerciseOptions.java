@@ -77,6 +77,10 @@ final class ExerciseOptions implements Speaking {
         }
         try {
             return Workbook.open(path);
+        } catch (java.nio.file.FileSystemException e) { // the folder itself: no permission, say
+            return io(() -> {
+                throw e;
+            });
         } catch (IOException e) {
             throw ExitException.cannot(Message.of("error.progress", dir, String.valueOf(e.getMessage())));
         }

@@ -40,6 +40,12 @@ public final class Workbook {
 
     /** The workbook in {@code dir}, its progress read if it has any. */
     public static Workbook open(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            // a folder demo cannot read (no permission) fails here, as one, not later as files missing
+            try (var entries = Files.newDirectoryStream(dir)) {
+                entries.iterator().hasNext();
+            }
+        }
         Workbook book = new Workbook(dir);
         Path file = dir.resolve(PROGRESS);
         if (Files.isRegularFile(file)) {
