@@ -396,8 +396,9 @@ class LauncherTest {
     /** Starts a launcher after touching a source, and kills it (kill -9, then its build) while it builds. */
     private void killWhileBuilding(Map<String, String> env, String name) throws Exception {
         Files.setLastModifiedTime(repo.resolve("src/main/java/concurrencydemo/Main.java"), FileTime.from(Instant.now()));
+        Map<String, String> building = standIn(env, "600");
         long builds = standInBuilds();
-        Process p = start(elsewhere, standIn(env, "600"), name, repo.resolve("demo").toString(), "--version");
+        Process p = start(elsewhere, building, name, repo.resolve("demo").toString(), "--version");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (standInBuilds() == builds && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -219,7 +220,10 @@ public final class Checker {
     private static List<String> compile(JavaCompiler javac, Exercise ex, Path file, Path classes, Language language,
             Texts texts) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, language.locale(),
+        // javac's English messages are its base bundle: asked for "en", which it has no bundle
+        // for, it would fall back to the JVM's default locale's (German, on JDK 21 and later)
+        Locale messages = language == Language.ENGLISH ? Locale.ROOT : language.locale();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, messages,
                 StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
                     System.getProperty("java.class.path")));
@@ -236,7 +240,7 @@ public final class Checker {
                 if (++errors > MAX_ERRORS) {
                     continue;
                 }
-                String message = d.getMessage(language.locale());
+                String message = d.getMessage(messages);
                 lines.add(texts.format("check.compileError", ex.fileName(), d.getLineNumber(), message));
                 String source = sourceLine(file, d.getLineNumber());
                 if (source != null) {
