@@ -85,10 +85,11 @@ final class Frames {
      * results, queue items and the exceptions of children are demo's own classes (serializable
      * lambdas among them, as {@link SerializedLambda}, and the lessons' and tests' classes), the
      * student's (an exercise's classes are in the unnamed package), and the JDK's values:
-     * {@code java.lang} (strings, boxes, enums, stack traces, exceptions), {@code java.util}
-     * (collections), {@code java.util.concurrent} and {@code java.util.concurrent.atomic} (not
-     * {@code .locks}), {@code java.time}, {@code java.math}, and the
-     * exceptions of {@code java.io} and {@code java.nio.file}. Arrays of those, and primitives.
+     * {@code java.lang} (strings, boxes, enums, stack traces), {@code java.util} (collections),
+     * {@code java.util.concurrent} with {@code .atomic} and {@code .locks} (a
+     * {@code ConcurrentHashMap} holds locks), {@code java.time}, {@code java.math}, and every
+     * exception and enum of the JDK's ({@code java.*}, {@code javax.*}). Arrays of those, and
+     * primitives.
      *
      * <p>Limits: {@link #MAX_DEPTH} nested objects, and no count of references or array length
      * above {@link #MAX_FRAME}: a frame holds fewer of either than it has bytes, so a larger count
@@ -100,6 +101,10 @@ final class Frames {
      * <p>One per stream: it keeps what it refused first, for the exception.
      */
     static final class AllowList implements ObjectInputFilter {
+        /**
+         * Nested objects (a linked list's nodes are serialized one inside the other): a reader's
+         * stack holds not many more, and a refusal is said where a StackOverflowError is not.
+         */
         static final int MAX_DEPTH = 500;
 
         String refused;
@@ -136,20 +141,22 @@ final class Frames {
             if (c.getName().startsWith("concurrencydemo.")) {
                 return true;
             }
-            switch (c.getPackageName()) {
+            String pkg = c.getPackageName();
+            if ((pkg.startsWith("java.") || pkg.startsWith("javax.")) && (Throwable.class.isAssignableFrom(c) || c.isEnum())) {
+                return true; // the JDK's exceptions (a child's failure travels as one) and constants
+            }
+            switch (pkg) {
                 case "": // the student's: an exercise's file has no package
                 case "java.lang":
                 case "java.util":
                 case "java.util.concurrent":
                 case "java.util.concurrent.atomic":
+                case "java.util.concurrent.locks": // inside ConcurrentHashMap, the blocking queues
                 case "java.time":
                 case "java.math":
                     return true;
                 case "java.lang.invoke":
                     return c == SerializedLambda.class;
-                case "java.io":
-                case "java.nio.file":
-                    return Throwable.class.isAssignableFrom(c);
                 default:
                     return false;
             }

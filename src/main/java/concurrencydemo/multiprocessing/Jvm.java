@@ -148,10 +148,10 @@ final class Jvm {
 
     /**
      * The options demo takes over from {@code variable}, or null when it leaves the variable to the
-     * JVM: not set; a value HotSpot would refuse (see {@link #splitOptions}); or, for
+     * JVM: not set; a value HotSpot would refuse (see {@link #splitOptions}); for
      * {@code JAVA_TOOL_OPTIONS}, one with an option that is not the JVM's own (the java launcher's
      * {@code -version} or {@code @file}, say), which on a command line would act where in the
-     * variable it fails. The JVM then says "Picked up …" as it would without demo. A value found
+     * variable it fails; for {@code JDK_JAVA_OPTIONS}, one that names a program ({@code -jar}). The JVM then says "Picked up …" as it would without demo. A value found
      * only in its {@code DEMO_…} copy was taken over already (by the launcher, or a parent).
      */
     static List<String> takenOptions(Map<String, String> env, String variable) {
@@ -161,10 +161,20 @@ final class Jvm {
             return copy == null ? null : splitOptions(copy);
         }
         List<String> options = splitOptions(value);
-        if (options == null || variable.equals("JAVA_TOOL_OPTIONS") && !options.stream().allMatch(Jvm::isVmOption)) {
+        if (options == null || !options.stream().allMatch(variable.equals("JAVA_TOOL_OPTIONS")
+                ? Jvm::isVmOption : Jvm::isLauncherOption)) {
             return null;
         }
         return options;
+    }
+
+    /**
+     * Whether the java launcher takes {@code option} in JDK_JAVA_OPTIONS: an option or an
+     * {@code @file}, but nothing that names the program to run.
+     */
+    private static boolean isLauncherOption(String option) {
+        return (option.startsWith("-") || option.startsWith("@")) && !option.equals("-jar") && !option.equals("-m")
+                && !option.equals("--module") && !option.startsWith("--module=");
     }
 
     /** Whether {@code option} is one the JVM itself takes in JAVA_TOOL_OPTIONS, not the java launcher's. */

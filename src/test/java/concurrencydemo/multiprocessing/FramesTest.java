@@ -40,6 +40,29 @@ class FramesTest {
     }
 
     @Test
+    @DisplayName("what a student's program may send reads back too: the concurrent collections (their locks within), any JDK exception or enum, a linked list")
+    void studentsValuesReadBack() throws Exception {
+        java.util.concurrent.ConcurrentHashMap<Integer, Integer> map = new java.util.concurrent.ConcurrentHashMap<>(Map.of(1, 2));
+        assertThat(Frames.<Map<Integer, Integer>>deserialize(Frames.serialize(map))).isEqualTo(map);
+        var queue = new java.util.concurrent.LinkedBlockingQueue<>(List.of(1, 2, 3));
+        assertThat(Frames.<java.util.concurrent.LinkedBlockingQueue<Integer>>deserialize(Frames.serialize(queue)))
+                .containsExactly(1, 2, 3);
+        assertThat(Frames.<Object>deserialize(Frames.serialize(new java.util.concurrent.locks.ReentrantLock()))).isNotNull();
+        Exception e = new java.lang.reflect.InvocationTargetException(new java.net.SocketException("reset"));
+        assertThat(Frames.<Exception>deserialize(Frames.serialize(e)).getCause()).isInstanceOf(java.net.SocketException.class);
+        assertThat(Frames.<Object>deserialize(Frames.serialize(java.nio.file.StandardOpenOption.APPEND)))
+                .isEqualTo(java.nio.file.StandardOpenOption.APPEND);
+        Node list = null;
+        for (int i = 0; i < 100; i++) {
+            list = new Node(i, list);
+        }
+        assertThat(Frames.<Node>deserialize(Frames.serialize(list)).value()).isEqualTo(99);
+    }
+
+    record Node(int value, Node next) implements Serializable {
+    }
+
+    @Test
     @DisplayName("a frame holding a class outside the allow-list is refused with a typed exception that names it")
     void classOutsideTheListIsRefused() {
         byte[] frame = Frames.serialize(new ArrayList<>(List.of("fine", URI.create("urn:x"))));

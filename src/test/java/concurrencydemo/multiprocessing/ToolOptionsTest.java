@@ -57,9 +57,10 @@ class ToolOptionsTest {
             Jvm.takeOver(env);
             assertThat(env).as(value).isEqualTo(Map.of("JAVA_TOOL_OPTIONS", value));
         }
-        // the java launcher's own variable may hold the launcher's options
+        // the java launcher's own variable may hold the launcher's options, but name no program
         Map<String, String> env = new HashMap<>(Map.of("JDK_JAVA_OPTIONS", "-showversion"));
         assertThat(Jvm.environmentOptions(env)).containsExactly("-showversion");
+        assertThat(Jvm.environmentOptions(Map.of("JDK_JAVA_OPTIONS", "-jar x.jar"))).isEmpty();
     }
 
     @Test
