@@ -130,7 +130,7 @@ public final class ChildProcess {
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                int word = line.indexOf(ChildMain.TASK_BEGUN);
+                int word = taskBegun ? -1 : line.indexOf(ChildMain.TASK_BEGUN); // said once, before the task
                 if (word >= 0) { // the child's own word, not its program's output
                     taskBegun = true;
                     // after a line its program left unended (a print without println), the word ends it
