@@ -49,25 +49,31 @@ class ArchitectureTest {
      * For each room, the classes of its own package it may use; the package-info of its package
      * says why. Any other class of the package it names in code is a wrong-way arrow.
      */
-    private static final Map<String, Set<String>> ROOMS = Map.of(
+    private static final Map<String, Set<String>> ROOMS = Map.ofEntries(
             // the sweep of stale private directories: it knows their shape, nothing of workspaces or processes
-            "multiprocessing/Janitor.java", Set.of("PrivateDirectory", "WorkspaceException"),
+            Map.entry("multiprocessing/Janitor.java", Set.of("PrivateDirectory", "WorkspaceException")),
             // one directory's shape, lock and deletion: nothing of what it holds
-            "multiprocessing/PrivateDirectory.java", Set.of("WorkspaceException"),
+            Map.entry("multiprocessing/PrivateDirectory.java", Set.of("WorkspaceException")),
             // what runs in a pool's worker JVM: nothing of the parent (ChildProcess, Workspace, Pool)
-            "multiprocessing/PoolWorker.java", Set.of("Child", "Frames", "FrameTooLargeException",
-                    "SerializableFunction"),
+            Map.entry("multiprocessing/PoolWorker.java", Set.of("Child", "Frames", "FrameTooLargeException",
+                    "SerializableFunction")),
             // the table's mechanics: widths only, nothing of outcomes or verdicts
-            "report/Table.java", Set.of("Width"),
+            Map.entry("report/Table.java", Set.of("Width")),
             // what a run is shown through: the facts it shows, nothing of how text or colour is made
-            "report/Renderer.java", Set.of("LessonReport", "Role", "VariantResult"),
+            Map.entry("report/Renderer.java", Set.of("LessonReport", "Role", "VariantResult")),
             // where a thread or process is, as facts: nothing of stages, lessons or runs
-            "framework/Diagnosis.java", Set.of(),
+            Map.entry("framework/Diagnosis.java", Set.of()),
             // one variant under its bound: nothing of the loop over lessons or the reports so far
-            "framework/VariantExecutor.java", Set.of("Diagnosis", "Failures", "LessonOptions", "Stage", "Unusable",
-                    "Variant", "Watchdog"),
+            Map.entry("framework/VariantExecutor.java", Set.of("Diagnosis", "Failures", "LessonOptions", "Stage", "Unusable",
+                    "Variant", "Watchdog")),
             // the reports so far, which a signal's hook also writes: nothing of how variants run
-            "framework/Results.java", Set.of("Lesson"));
+            Map.entry("framework/Results.java", Set.of("Lesson")),
+            // a lesson's own watchdog: it waits, words what it found and stops it; nothing of stages or runs
+            Map.entry("framework/LessonWatchdog.java", Set.of("Diagnosis", "LessonOptions", "Watchdog")),
+            // where a program runs: its lines, threads and resources; the watchdog and diagnosis are rooms of their own
+            Map.entry("framework/Stage.java", Set.of("Diagnosis", "LessonWatchdog")),
+            // the seed's sections: facts, nothing of lessons or exercises
+            Map.entry("framework/Seed.java", Set.of("Section")));
     /** A string literal, blanked like a comment: a class's name in a message is no use of it. */
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\\n]|\\\\.)*\"");
 

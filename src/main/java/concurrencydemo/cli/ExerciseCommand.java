@@ -42,7 +42,7 @@ final class ExerciseCommand implements Callable<Integer> {
         Texts texts = options.texts();
         Style style = options.style();
         PrintWriter out = options.out();
-        out.println(style.heading(texts.format("exercise.heading", e.name(), texts.format(e.text("title")), e.section())));
+        out.println(style.heading(texts.format("exercise.heading", e.name(), texts.format(e.text("title")), e.section().chinese())));
         String file = options.show(book.file(e));
         out.println(texts.format("exercise." + switch (what) {
             case WRITTEN -> "written";

@@ -49,7 +49,7 @@ final class ExercisesCommand implements Callable<Integer> {
         for (Exercise e : Exercises.ALL) {
             boolean isDone = book.done(e);
             List<String> cells = List.of(e == current ? "›" : " ", isDone ? done : todo, e.name(),
-                    e.section() + " · " + texts.format(e.text("title")));
+                    e.section().chinese() + " · " + texts.format(e.text("title")));
             out.println(table.row(cells, (column, padded) -> switch (column) {
                 case 1 -> isDone ? style.good(padded) : style.dim(padded);
                 case 2 -> style.heading(padded);

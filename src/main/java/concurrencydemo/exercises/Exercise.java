@@ -1,5 +1,6 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.framework.Section;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Message;
 
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 public final class Exercise {
     private final String name;
-    private final String section;
+    private final Section section;
     private final String className;
     private final boolean processes;
     private final int trials;
@@ -53,7 +54,7 @@ public final class Exercise {
     /** An exercise's row, part by part; {@link #build} checks that every part is there. */
     static final class Builder {
         private final String name;
-        private String section;
+        private Section section;
         private String className;
         private Boolean processes;
         private int trials;
@@ -65,9 +66,9 @@ public final class Exercise {
             this.name = name;
         }
 
-        /** The seed section it belongs to, as the seed titles it. */
-        Builder section(String seedHeading) {
-            this.section = seedHeading;
+        /** The seed section it practises. */
+        Builder section(Section section) {
+            this.section = section;
             return this;
         }
 
@@ -129,8 +130,8 @@ public final class Exercise {
         return name;
     }
 
-    /** The seed section it belongs to, as the seed titles it. */
-    public String section() {
+    /** The seed section it practises. */
+    public Section section() {
         return section;
     }
 

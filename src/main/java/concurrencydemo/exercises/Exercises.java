@@ -1,5 +1,6 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.framework.Seed;
 import concurrencydemo.report.Message;
 
 import java.time.Duration;
@@ -25,29 +26,29 @@ public final class Exercises {
 
     /** Every exercise, in teaching order. */
     public static final List<Exercise> ALL = List.of(
-            Exercise.named("join-threads").section("创建并开始线程").className("JoinThreads").threads()
+            Exercise.named("join-threads").section(Seed.START_THREADS).className("JoinThreads").threads()
                     .trials(10).pause(MILLI).sizes(r -> late(r, sizes(r.nextInt(2, 5), r.nextInt(20, 41)), 3, 1000, 2500))
                     .grader(Exercises::gradeJoin).build(),
-            Exercise.named("shared-counter").section("使用锁处理资源竟态").className("SharedCounter").threads()
+            Exercise.named("shared-counter").section(Seed.LOCK_THREADS).className("SharedCounter").threads()
                     .trials(10).pause(SHORT).sizes(r -> sizes(r.nextInt(2, 5), r.nextInt(30, 61)))
                     .grader(Exercises::gradeCount).build(),
-            Exercise.named("stranded-lock").section("使用上下文管理器").className("StrandedLock").threads()
+            Exercise.named("stranded-lock").section(Seed.WITH_THREADS).className("StrandedLock").threads()
                     .trials(10).pause(SHORT).sizes(Exercises::strandedSizes)
                     .grader(Exercises::gradeStranded).build(),
-            Exercise.named("join-processes").section("创建并开启进程").className("JoinProcesses").processes()
+            Exercise.named("join-processes").section(Seed.START_PROCESSES).className("JoinProcesses").processes()
                     .trials(3).pause(MILLI).sizes(r -> late(r, sizes(r.nextInt(2, 4), r.nextInt(10, 21)), 1, 500, 2000))
                     .grader(Exercises::gradeJoin).build(),
-            Exercise.named("static-field").section("进程间分享数据").className("StaticField").processes()
+            Exercise.named("static-field").section(Seed.SHARING_PROCESSES).className("StaticField").processes()
                     .trials(3).pause(MILLI).sizes(r -> sizes(r.nextInt(2, 4), r.nextInt(10, 31)))
                     .grader(Exercises::gradeShared).build(),
-            Exercise.named("value-array-lock").section("可以使用锁避免资源竟态").className("ValueArrayLock").processes()
+            Exercise.named("value-array-lock").section(Seed.LOCK_PROCESSES).className("ValueArrayLock").processes()
                     .trials(3).pause(SHORT)
                     .sizes(r -> new Work.Sizes(4, r.nextInt(15, 31), Exercise.range(r, 3, 100), new int[0], 1, 0))
                     .grader(Exercises::gradeValueArray).build(),
-            Exercise.named("task-done").section("多线程消息队列通信").className("TaskDone").threads()
+            Exercise.named("task-done").section(Seed.QUEUE_THREADS).className("TaskDone").threads()
                     .trials(10).pause(MILLI).sizes(r -> items(r, r.nextInt(2, 4), r.nextInt(10, 21)))
                     .grader(Exercises::gradeQueue).build(),
-            Exercise.named("pool-map").section("进程池").className("PoolMap").processes()
+            Exercise.named("pool-map").section(Seed.POOL).className("PoolMap").processes()
                     .trials(3).pause(Duration.ofMillis(20)).sizes(r -> items(r, r.nextInt(2, 4), r.nextInt(6, 13)))
                     .grader(Exercises::gradePool).build());
 

@@ -14,4 +14,9 @@ public record Section(String chinese, Message english, String option) {
     public Section(String chinese, Message english) {
         this(chinese, english, null);
     }
+
+    /** This section as a lesson ports it with {@code option} ({@code --processes}). */
+    public Section withOption(String option) {
+        return new Section(chinese, english, option);
+    }
 }

@@ -28,6 +28,7 @@ public final class Stage implements AutoCloseable {
     private final Texts texts;
     private final Duration window;
     private final Trace trace;
+    private final LessonWatchdog watchdog = new LessonWatchdog(this::note);
     private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -150,99 +151,11 @@ public final class Stage implements AutoCloseable {
     }
 
     /**
-     * The lesson's own watchdog, for a program that can block for good (a lock nobody will release):
-     * waits up to {@code bound} of running time for {@code threads} to end; each one still running
-     * then is reported on the stage, interrupted and joined.
-     *
-     * @return one message per thread that had to be stopped, saying what it was blocked on
+     * The lesson's own watchdog, for a program that can block for good: its notes go on this
+     * stage, among the program's lines.
      */
-    public List<Message> joinOrStop(Duration bound, Thread... threads) throws InterruptedException {
-        awaitAll(bound, List.of(threads), Thread::isAlive, (t, nanos) -> t.join(Math.max(1, nanos / 1_000_000)));
-        List<Message> stopped = new ArrayList<>();
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                Message what = Diagnosis.of(t).words();
-                stopped.add(what);
-                note(Message.of("watchdog.stopping", LessonOptions.show(bound), what));
-                t.interrupt();
-                t.join(JOIN_ON_CLOSE.toMillis());
-                if (t.isAlive()) {
-                    note(Message.of("watchdog.leftRunning", t.getName()));
-                }
-            }
-        }
-        return stopped;
-    }
-
-    /**
-     * The lesson's own watchdog for a wait of main's that may never end (a {@code q.join()} that
-     * nobody will release): waits up to {@code bound} of running time; if {@code what} has not
-     * finished by then, says so on the stage and returns false. The caller then stops waiting.
-     *
-     * @param waitingIn what main is waiting in, for the note: {@code q.join()}
-     */
-    public boolean awaitOrGiveUp(Duration bound, Watchdog.Waitable what, String waitingIn) throws InterruptedException {
-        if (Watchdog.await(what, bound, null)) {
-            return true;
-        }
-        note(Message.of("watchdog.mainWaiting", LessonOptions.show(bound), waitingIn));
-        return false;
-    }
-
-    /**
-     * As {@link #joinOrStop(Duration, Thread...)}, for child processes: each one still running
-     * after {@code bound} is reported and terminated.
-     *
-     * @return the names of the processes that had to be stopped
-     */
-    public List<String> joinOrStop(Duration bound, List<ChildProcess> processes) throws InterruptedException {
-        return joinOrStop(bound, processes, p -> Message.of("watchdog.stillRunning", p.name(), p.pid()));
-    }
-
-    /**
-     * As above, with the lesson's own words for what a process still running is doing
-     * ({@code P2 is waiting for the lock P1 holds}), which only the lesson knows.
-     */
-    public List<String> joinOrStop(Duration bound, List<ChildProcess> processes,
-                                   java.util.function.Function<ChildProcess, Message> describe)
-            throws InterruptedException {
-        awaitAll(bound, processes, ChildProcess::isAlive, (p, nanos) -> p.join(Duration.ofNanos(Math.max(1, nanos))));
-        List<String> stopped = new ArrayList<>();
-        for (ChildProcess p : processes) {
-            if (p.isAlive()) {
-                Message what = describe.apply(p);
-                stopped.add(p.name());
-                note(Message.of("watchdog.stopping", LessonOptions.show(bound), what));
-                p.terminate();
-            }
-        }
-        for (ChildProcess p : processes) {
-            p.join();
-        }
-        return stopped;
-    }
-
-    /** Waits on one party: at most {@code nanos}. */
-    private interface Join<T> {
-        void join(T party, long nanos) throws InterruptedException;
-    }
-
-    /**
-     * Waits until none of {@code parties} is alive, or {@code bound} of running time has passed:
-     * one bound for all of them (a wall-clock deadline per party would charge a Ctrl-Z to whichever
-     * comes last).
-     */
-    private static <T> void awaitAll(Duration bound, List<T> parties, java.util.function.Predicate<T> alive,
-                                     Join<T> join) throws InterruptedException {
-        Watchdog.await(nanos -> {
-            for (T party : parties) {
-                if (alive.test(party)) {
-                    join.join(party, nanos);
-                    return false;
-                }
-            }
-            return true;
-        }, bound, null);
+    public LessonWatchdog watchdog() {
+        return watchdog;
     }
 
     /** One message per live thread of this stage: its state and what it waits for, for stuck reports. */

@@ -17,7 +17,7 @@ import java.util.List;
  * @param section  the seed section it ports
  * @param role     the bug or the fix
  * @param body    the program; it prints through its {@link Stage} and returns its outcome
- * @param trials   for {@code --trials}, many runs at once; or null to run the body over and over
+ * @param trials   for {@code --trials}, the trials prepared once; or null to run the body once per trial
  * @param question what {@code --pause} asks the class to predict before it runs, or null for a general one
  */
 public record Variant(String name, String labelKey, Section section, Role role, Body body, Trials trials,
@@ -30,16 +30,50 @@ public record Variant(String name, String labelKey, Section section, Role role, 
     }
 
     /**
-     * Many runs of the program at once, for {@code --trials}: a lesson whose program starts child
-     * JVMs gives one, so that the children are started once and run every trial.
+     * How a variant runs {@code --trials} when its program starts child JVMs: it prepares once
+     * (starts the children, which then run every trial) and returns the one trial the framework
+     * runs over and over, counting, watching and grading each. Without it, the framework runs the
+     * variant's body once per trial.
      */
     @FunctionalInterface
     public interface Trials {
         /**
-         * Runs {@code n} trials; prints nothing through the stage; calls {@code progress} after
-         * each trial.
+         * Makes ready for {@code n} trials; prints nothing through the stage, and leaves what it
+         * opens to the stage (tracked), so that a stopped run leaves nothing behind.
          */
-        List<Outcome> run(Stage stage, int n, Runnable progress) throws Exception;
+        Trial prepare(Stage stage, int n) throws Exception;
+    }
+
+    /** One trial of a prepared variant, and the orderly end once the last trial has run. */
+    @FunctionalInterface
+    public interface Trial {
+        /** Runs trial {@code k} (1 to n, in order) and grades it. */
+        Outcome run(int k) throws Exception;
+
+        /** After the last trial, ends what {@link Trials#prepare} started (joins its children). */
+        default void finish() throws Exception {
+        }
+
+        /** A trial that runs {@code run} and ends with {@code finish}. */
+        static Trial of(Trial run, Finish finish) {
+            return new Trial() {
+                @Override
+                public Outcome run(int k) throws Exception {
+                    return run.run(k);
+                }
+
+                @Override
+                public void finish() throws Exception {
+                    finish.run();
+                }
+            };
+        }
+    }
+
+    /** The end of a run of trials. */
+    @FunctionalInterface
+    public interface Finish {
+        void run() throws Exception;
     }
 
     /** The program with the mistake the lesson is about: its bug may show, or it may be lucky. */
@@ -57,7 +91,7 @@ public record Variant(String name, String labelKey, Section section, Role role, 
         return new Variant(name, labelKey, section, Role.MEASURED, body, null, null);
     }
 
-    /** This variant, running its trials with {@code trials} instead of its body over and over. */
+    /** This variant, its trials prepared by {@code trials} instead of running its body once per trial. */
     public Variant withTrials(Trials trials) {
         return new Variant(name, labelKey, section, role, body, trials, question);
     }

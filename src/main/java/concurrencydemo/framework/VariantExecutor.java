@@ -51,18 +51,23 @@ final class VariantExecutor {
         progress.start(run.label(), n);
         try (Stage stage = new Stage(line -> { }, run.texts(), options.window())) {
             Attempt<List<Outcome>> attempt = attempt(run, stage, progress::done, () -> {
-                if (v.trials() != null) {
-                    return v.trials().run(stage, n, progress::step);
-                }
-                List<Outcome> outcomes = new ArrayList<>(n);
-                for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
+                Variant.Trial trial = v.trials() != null ? v.trials().prepare(stage, n) : k -> {
                     // tracked by the variant's stage, so that stopping the variant stops the trial too
-                    try (Stage trial = stage.track(new Stage(line -> { }, run.texts(), options.window()))) {
-                        outcomes.add(v.body().run(trial));
-                        stage.untrack(trial);
+                    try (Stage own = stage.track(new Stage(line -> { }, run.texts(), options.window()))) {
+                        Outcome outcome = v.body().run(own);
+                        stage.untrack(own);
+                        return outcome;
                     }
+                };
+                List<Outcome> outcomes = new ArrayList<>(n);
+                for (int k = 1; k <= n; k++) {
+                    if (Thread.interrupted()) { // stopped: the children still wait for their next round
+                        throw new InterruptedException();
+                    }
+                    outcomes.add(trial.run(k));
                     progress.step();
                 }
+                trial.finish();
                 return outcomes;
             });
             progress.finish();

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
@@ -43,7 +44,6 @@ public final class GilLesson extends Lesson {
     static final int PYTHON_LIMIT = LIMIT / 10;
     /** Below this speed-up, N workers were no faster than one. */
     static final double PARALLEL = 1.3;
-    static final Section SECTION = new Section("开篇：多线程和多进程", Message.of("gil.section"));
     /** demo's own bound (the variant's --timeout stops it sooner: the variant is then stuck). */
     static final Duration PYTHON_BOUND = Duration.ofMinutes(10);
 
@@ -55,7 +55,7 @@ public final class GilLesson extends Lesson {
 
     @Override
     public List<Section> sections() {
-        return List.of(SECTION);
+        return List.of(Seed.OPENING);
     }
 
     @Override
@@ -76,15 +76,15 @@ public final class GilLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         List<Variant> variants = new ArrayList<>(List.of(
-                Variant.measured("Java threads", "gil.variant.javaThreads", SECTION, GilLesson::javaThreads)
+                Variant.measured("Java threads", "gil.variant.javaThreads", Seed.OPENING, GilLesson::javaThreads)
                         .asking(Message.of("gil.question.threads", parts())),
-                Variant.measured("Java processes", "gil.variant.javaProcesses", SECTION, GilLesson::javaProcesses)
+                Variant.measured("Java processes", "gil.variant.javaProcesses", Seed.OPENING, GilLesson::javaProcesses)
                         .asking(Message.of("gil.question.processes", parts()))));
         if (python().isPresent()) {
-            variants.add(Variant.measured("Python threads", "gil.variant.pythonThreads", SECTION,
+            variants.add(Variant.measured("Python threads", "gil.variant.pythonThreads", Seed.OPENING,
                     stage -> python(stage, "threads"))
                     .asking(Message.of("gil.question.pythonThreads", parts())));
-            variants.add(Variant.measured("Python processes", "gil.variant.pythonProcesses", SECTION,
+            variants.add(Variant.measured("Python processes", "gil.variant.pythonProcesses", Seed.OPENING,
                     stage -> python(stage, "processes"))
                     .asking(Message.of("gil.question.pythonProcesses", parts())));
         }

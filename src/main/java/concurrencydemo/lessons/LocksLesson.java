@@ -1,19 +1,13 @@
 package concurrencydemo.lessons;
 
 import concurrencydemo.framework.LessonOptions;
-import concurrencydemo.framework.Diagnosis;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
-import concurrencydemo.multiprocessing.ChildProcess;
-import concurrencydemo.multiprocessing.Processes;
-import concurrencydemo.multiprocessing.ProcessLock;
-import concurrencydemo.multiprocessing.SharedInt;
-import concurrencydemo.multiprocessing.StartBarrier;
-import concurrencydemo.multiprocessing.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,23 +41,19 @@ public final class LocksLesson extends Lesson {
         return !processes;
     }
 
-    /** The seed's threading sections, and, across processes, its multiprocessing ones. */
-    static final Section BY_HAND = new Section("使用锁处理资源竟态", Message.of("locks.section.lock"));
-    static final Section WITH = new Section("使用上下文管理器", Message.of("locks.section.with"));
-    static final Section BY_HAND_PROCESSES = new Section("可以使用锁避免资源竟态",
-            Message.of("locks.section.lockProcesses"), "--processes");
-    static final Section WITH_PROCESSES = new Section("在上下文管理器中使用锁",
-            Message.of("locks.section.withProcesses"), "--processes");
+    /** Across processes, the seed's multiprocessing sections, ported with --processes. */
+    static final Section BY_HAND_PROCESSES = Seed.LOCK_PROCESSES.withOption("--processes");
+    static final Section WITH_PROCESSES = Seed.WITH_PROCESSES.withOption("--processes");
 
     @Override
     public List<Section> sections() {
-        return processes ? List.of(BY_HAND_PROCESSES, WITH_PROCESSES) : List.of(BY_HAND, WITH);
+        return processes ? List.of(BY_HAND_PROCESSES, WITH_PROCESSES) : List.of(Seed.LOCK_THREADS, Seed.WITH_THREADS);
     }
 
     /** {@code demo list} shows the sections of both forms: the threads', and the processes' with their option. */
     @Override
     public List<Section> listedSections() {
-        return List.of(BY_HAND, WITH, BY_HAND_PROCESSES, WITH_PROCESSES);
+        return List.of(Seed.LOCK_THREADS, Seed.WITH_THREADS, BY_HAND_PROCESSES, WITH_PROCESSES);
     }
 
     @Override
@@ -88,30 +78,18 @@ public final class LocksLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         if (processes) {
-            return List.of(
-                    Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND_PROCESSES,
-                            stage -> inProcesses(stage, Guard.NONE, false))
-                        .asking(Message.of("locks.question")),
-                    Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND_PROCESSES,
-                            stage -> inProcesses(stage, Guard.BY_HAND, false))
-                        .asking(Message.of("locks.question")),
-                    Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH_PROCESSES,
-                            stage -> inProcesses(stage, Guard.BY_HAND, true))
-                        .asking(Message.of("locks.question")),
-                    Variant.fixed("Context manager", "locks.variant.contextManager", WITH_PROCESSES,
-                            stage -> inProcesses(stage, Guard.TRY_WITH_RESOURCES, true))
-                        .asking(Message.of("locks.question")));
+            return LocksAcrossProcesses.variants();
         }
         return List.of(
-                Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND, stage -> run(stage, Guard.NONE, false))
+                Variant.buggy("Unlocked", "locks.variant.unlocked", Seed.LOCK_THREADS, stage -> run(stage, Guard.NONE, false))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND,
+                Variant.fixed("Locked by hand", "locks.variant.lockedByHand", Seed.LOCK_THREADS,
                         stage -> run(stage, Guard.BY_HAND, false))
                         .asking(Message.of("locks.question")),
-                Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH,
+                Variant.buggy("By hand, throws", "locks.variant.byHandThrows", Seed.WITH_THREADS,
                         stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
-                Variant.fixed("Context manager", "locks.variant.contextManager", WITH,
+                Variant.fixed("Context manager", "locks.variant.contextManager", Seed.WITH_THREADS,
                         stage -> run(stage, Guard.TRY_WITH_RESOURCES, true))
                         .asking(Message.of("locks.question")));
     }
@@ -159,7 +137,7 @@ public final class LocksLesson extends Lesson {
         t2.start();
         startSignal.countDown();
         Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
-        List<Message> stopped = stage.joinOrStop(bound, t1, t2);
+        List<Message> stopped = stage.watchdog().joinOrStop(bound, t1, t2);
         // an update really failed while the lock was taken by hand: the lock is stranded for good
         boolean stranded = firstUpdateFails && !failNext.get() && guard == Guard.BY_HAND;
         Message stuck = null;
@@ -217,108 +195,6 @@ public final class LocksLesson extends Lesson {
             throw new ConnectionLost("lost the connection to the database");
         }
         db.increase(window);
-    }
-
-    /*
-     * --processes: the same four variants with two child JVMs, the shared value in shared memory
-     * and the cross-process Lock. One difference from threads: when a process dies, the operating
-     * system releases the file lock it held. So the failing process here does what a server would:
-     * it logs the failure and goes on running (until the other process is done, or for a while),
-     * still holding the lock it never released.
-     */
-    static Outcome inProcesses(Stage stage, Guard guard, boolean firstUpdateFails) throws Exception {
-        Duration window = stage.window(WINDOW);
-        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            SharedInt value = ws.sharedInt(0);
-            SharedInt failNext = ws.sharedInt(firstUpdateFails ? 1 : 0);
-            SharedInt finished = ws.sharedInt(0);
-            SharedInt thrower = ws.sharedInt(0);
-            ProcessLock lock = ws.lock();
-            StartBarrier start = ws.startBarrier(2);
-            stage.println("Start value:  " + value.get());
-            List<ChildProcess> processes = List.of(
-                    ws.process("P1", () -> updateInChild(1, value, failNext, finished, thrower, lock, guard, start,
-                            window)),
-                    ws.process("P2", () -> updateInChild(2, value, failNext, finished, thrower, lock, guard, start,
-                            window)));
-            Processes.startAll(processes);
-            // the bound starts once both JVMs are running: a JVM's start-up is not the lesson's wait
-            start.awaitArrivals(processes, Processes.START_TIMEOUT);
-            Duration bound = STUCK_AFTER.plus(window.multipliedBy(2));
-            List<String> stopped = stage.joinOrStop(bound, processes, p -> {
-                String threw = thrower.get() == 0 ? null : "P" + thrower.get();
-                if (threw == null) {
-                    return Diagnosis.of(p);
-                }
-                return p.name().equals(threw) ? Message.of("locks.processes.holds", p.name())
-                        : Message.of("locks.processes.waits", p.name(), threw);
-            });
-            Message stuck = null;
-            if (!stopped.isEmpty() && thrower.get() != 0) {
-                String threw = "P" + thrower.get();
-                String waiting = threw.equals("P1") ? "P2" : "P1";
-                stuck = Message.of("locks.processes.stranded", waiting, LessonOptions.show(bound), threw);
-            } else if (!stopped.isEmpty()) {
-                stuck = stopped.size() == 1
-                        ? Message.of("locks.processes.slowOne", stopped.get(0), LessonOptions.show(bound))
-                        : Message.of("locks.processes.slowBoth", stopped.get(0), stopped.get(1), LessonOptions.show(bound));
-            }
-            stage.println("End value: " + value.get());
-            stage.println("end main");
-            long expected = firstUpdateFails ? 1 : 2;
-            if (stuck != null) {
-                // stuck for good only when a process threw with the lock held; otherwise the machine was slow
-                return thrower.get() != 0 ? Outcome.stuck(expected, (long) value.get(), stuck)
-                        : Outcome.timedOut(expected, (long) value.get(), stuck);
-            }
-            return Outcome.counter(expected, value.get(), Message.of(switch (guard) {
-                case NONE -> "locks.processes.unlocked.lucky";
-                case BY_HAND -> "locks.processes.locked.correct";
-                case TRY_WITH_RESOURCES -> firstUpdateFails ? "locks.processes.with.correct" : "locks.processes.locked.correct";
-            }), Message.of("locks.processes.lost"));
-        }
-    }
-
-    // "try": the held lock is the resource, never named in the body: try-with-resources stands for
-    // Python's `with lock:`, and what it shows is the release on the way out
-    @SuppressWarnings("try")
-    static void updateInChild(int me, SharedInt value, SharedInt failNext, SharedInt finished, SharedInt thrower,
-                              ProcessLock lock, Guard guard, StartBarrier start, Duration window) throws Exception {
-        start.await(Duration.ofSeconds(10));
-        try {
-            switch (guard) {
-                case NONE -> increase(value, window);
-                case BY_HAND -> {
-                    lock.acquire();
-                    increaseOrFail(value, failNext, window);
-                    lock.release(); // never reached when increaseOrFail throws
-                }
-                case TRY_WITH_RESOURCES -> {
-                    try (ProcessLock.Held held = lock.hold()) {
-                        increaseOrFail(value, failNext, window);
-                    }
-                }
-            }
-            finished.addAndGet(1);
-        } catch (ConnectionLost e) {
-            thrower.set(me);
-            System.out.println("update failed: " + e.getMessage());
-            finished.awaitAtLeast(1, STUCK_AFTER.multipliedBy(4)); // a server logs the failure and goes on
-        }
-    }
-
-    static void increase(SharedInt value, Duration window) {
-        int localCopy = value.get();
-        Database.sleep(window);
-        value.set(localCopy + 1);
-    }
-
-    static void increaseOrFail(SharedInt value, SharedInt failNext, Duration window) {
-        if (failNext.compareAndSet(1, 0)) {
-            Database.sleep(window);
-            throw new ConnectionLost("lost the connection to the database");
-        }
-        increase(value, window);
     }
 
     /**

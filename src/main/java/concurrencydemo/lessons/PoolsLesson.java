@@ -2,6 +2,7 @@ package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.Pool;
@@ -31,11 +32,9 @@ public final class PoolsLesson extends Lesson {
     static final int PRIME_LIMIT = 300_000;
 
     /** The seed sections it ports. */
-    static final Section POOL = new Section("进程池", Message.of("pools.section.pool"));
-
     @Override
     public List<Section> sections() {
-        return List.of(POOL);
+        return List.of(Seed.POOL);
     }
 
     @Override
@@ -46,11 +45,11 @@ public final class PoolsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Global list", "pools.variant.globalList", POOL, PoolsLesson::globalList)
-                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
+                Variant.buggy("Global list", "pools.variant.globalList", Seed.POOL, PoolsLesson::globalList)
+                        .withTrials((stage, n) -> trials(stage, true))
                         .asking(Message.of("pools.question.list")),
-                Variant.fixed("Pool.map", "pools.variant.poolMap", POOL, PoolsLesson::pooled)
-                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
+                Variant.fixed("Pool.map", "pools.variant.poolMap", Seed.POOL, PoolsLesson::pooled)
+                        .withTrials((stage, n) -> trials(stage, false))
                         .asking(Message.of("pools.question.map")));
     }
 
@@ -115,23 +114,15 @@ public final class PoolsLesson extends Lesson {
      * --trials: one pool for all the trials, as a pool is meant to be used; a trial is one map over
      * the numbers, into the global list or returned by the pool.
      */
-    static List<Outcome> trials(Stage stage, boolean globalList, int n, Runnable progress) throws Exception {
-        List<Outcome> outcomes = new ArrayList<>(n);
-        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            Pool p = ws.pool(workers());
-            for (int k = 0; k < n; k++) {
-                if (globalList) {
-                    outcomes.add(gradeGlobalList(mapIntoGlobalList(p)));
-                } else {
-                    List<Long> mapped = p.map(PoolsLesson::cube, NUMBERS);
-                    outcomes.add(Outcome.compare(CUBES, mapped, Message.of("pools.trial.correct"), Message.of("pools.trial.wrong")));
-                }
-                progress.run();
-            }
+    static Variant.Trial trials(Stage stage, boolean globalList) throws Exception {
+        Workspace ws = stage.track(Workspace.create(stage::println));
+        Pool p = ws.pool(workers());
+        return Variant.Trial.of(k -> globalList ? gradeGlobalList(mapIntoGlobalList(p))
+                : Outcome.compare(CUBES, p.map(PoolsLesson::cube, NUMBERS),
+                        Message.of("pools.trial.correct"), Message.of("pools.trial.wrong")), () -> {
             p.close();
             p.join();
-        }
-        return outcomes;
+        });
     }
 
     /*

@@ -3,6 +3,7 @@ package concurrencydemo.lessons;
 import concurrencydemo.framework.Diagnosis;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
@@ -26,12 +27,9 @@ public final class ProcessesLesson extends Lesson {
     static final int SQUARES = 1000;
 
     /** The seed sections it ports. */
-    static final Section START = new Section("创建并开启进程", Message.of("processes.section.start"));
-    static final Section SHARING = new Section("进程间分享数据", Message.of("processes.section.sharing"));
-
     @Override
     public List<Section> sections() {
-        return List.of(START, SHARING);
+        return List.of(Seed.START_PROCESSES, Seed.SHARING_PROCESSES);
     }
 
     @Override
@@ -42,11 +40,11 @@ public final class ProcessesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unjoined", "processes.variant.unjoined", START, stage -> run(stage, false))
+                Variant.buggy("Unjoined", "processes.variant.unjoined", Seed.START_PROCESSES, stage -> run(stage, false))
                         .asking(Message.of("processes.question.finished")),
-                Variant.buggy("Static field", "processes.variant.staticField", SHARING, ProcessesLesson::staticField)
+                Variant.buggy("Static field", "processes.variant.staticField", Seed.SHARING_PROCESSES, ProcessesLesson::staticField)
                         .asking(Message.of("processes.question.static")),
-                Variant.fixed("Joined", "processes.variant.joined", START, stage -> run(stage, true))
+                Variant.fixed("Joined", "processes.variant.joined", Seed.START_PROCESSES, stage -> run(stage, true))
                         .asking(Message.of("processes.question.finished")));
     }
 

@@ -2,6 +2,7 @@ package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
@@ -50,12 +51,9 @@ public final class QueuesLesson extends Lesson {
     }
 
     /** The seed sections it ports. */
-    static final Section PROCESSES = new Section("多进程使用队列通信", Message.of("queues.section.processes"));
-    static final Section THREADS = new Section("多线程消息队列通信", Message.of("queues.section.threads"));
-
     @Override
     public List<Section> sections() {
-        return List.of(PROCESSES, THREADS);
+        return List.of(Seed.QUEUE_PROCESSES, Seed.QUEUE_THREADS);
     }
 
     @Override
@@ -66,18 +64,18 @@ public final class QueuesLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unqueued", "queues.variant.unqueued", PROCESSES, stage -> producers(stage, false))
-                        .withTrials((stage, n, progress) -> producerTrials(stage, false, n, progress))
+                Variant.buggy("Unqueued", "queues.variant.unqueued", Seed.QUEUE_PROCESSES, stage -> producers(stage, false))
+                        .withTrials((stage, n) -> producerTrials(stage, false, n))
                         .asking(Message.of("queues.question.arrive")),
-                Variant.fixed("Queued", "queues.variant.queued", PROCESSES, stage -> producers(stage, true))
-                        .withTrials((stage, n, progress) -> producerTrials(stage, true, n, progress))
+                Variant.fixed("Queued", "queues.variant.queued", Seed.QUEUE_PROCESSES, stage -> producers(stage, true))
+                        .withTrials((stage, n) -> producerTrials(stage, true, n))
                         .asking(Message.of("queues.question.arrive")),
-                Variant.buggy("Unjoined", "queues.variant.unjoined", THREADS, stage -> workers(stage, Join.NONE))
+                Variant.buggy("Unjoined", "queues.variant.unjoined", Seed.QUEUE_THREADS, stage -> workers(stage, Join.NONE))
                         .asking(Message.of("queues.question.done")),
-                Variant.buggy("Forgot task_done", "queues.variant.forgotTaskDone", THREADS,
+                Variant.buggy("Forgot task_done", "queues.variant.forgotTaskDone", Seed.QUEUE_THREADS,
                         stage -> workers(stage, Join.NO_TASK_DONE))
                         .asking(Message.of("queues.question.done")),
-                Variant.fixed("Joined", "queues.variant.joined", THREADS, stage -> workers(stage, Join.JOIN))
+                Variant.fixed("Joined", "queues.variant.joined", Seed.QUEUE_THREADS, stage -> workers(stage, Join.JOIN))
                         .asking(Message.of("queues.question.done")));
     }
 
@@ -108,23 +106,18 @@ public final class QueuesLesson extends Lesson {
     }
 
     /** --trials: the two producers start once and produce in every trial (see Rounds). */
-    static List<Outcome> producerTrials(Stage stage, boolean queued, int n, Runnable progress) throws Exception {
-        List<Outcome> outcomes = new ArrayList<>(n);
-        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            Producers p = new Producers(ws, queued, stage.window(WINDOW));
-            Rounds rounds = new Rounds(ws, 2);
-            List<ChildProcess> producers = Processes.startInRounds(ws, rounds, n, NAMES, p.parts(false));
-            for (int k = 1; k <= n; k++) {
-                p.reset();
-                rounds.runRound(k, producers);
-                List<Integer> received = new ArrayList<>();
-                p.collect(received);
-                outcomes.add(gradeItems(received, queued));
-                progress.run();
-            }
-            Processes.joinAll(producers);
-        }
-        return outcomes;
+    static Variant.Trial producerTrials(Stage stage, boolean queued, int n) throws Exception {
+        Workspace ws = stage.track(Workspace.create(stage::println));
+        Producers p = new Producers(ws, queued, stage.window(WINDOW));
+        Rounds rounds = new Rounds(ws, 2);
+        List<ChildProcess> producers = Processes.startInRounds(ws, rounds, n, NAMES, p.parts(false));
+        return Variant.Trial.of(k -> {
+            p.reset();
+            rounds.runRound(k, producers);
+            List<Integer> received = new ArrayList<>();
+            p.collect(received);
+            return gradeItems(received, queued);
+        }, () -> Processes.joinAll(producers));
     }
 
     /** What the two producers share: a queue, or a list in shared memory with its next free index. */
@@ -239,7 +232,7 @@ public final class QueuesLesson extends Lesson {
             q.put(x);
         }
         boolean joined = join == Join.NONE
-                || stage.awaitOrGiveUp(WAIT_BOUND, nanos -> q.join(nanos, TimeUnit.NANOSECONDS), "q.join()");
+                || stage.watchdog().awaitOrGiveUp(WAIT_BOUND, nanos -> q.join(nanos, TimeUnit.NANOSECONDS), "q.join()");
         int done = processed.get();
         if (joined) {
             stage.println("main done");

@@ -2,6 +2,7 @@ package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
@@ -56,12 +57,9 @@ public final class RaceConditionLesson extends Lesson {
     }
 
     /** The seed sections it ports. */
-    static final Section SHARING = new Section("进程间分享数据", Message.of("race-condition.section.sharing"));
-    static final Section LOCK = new Section("可以使用锁避免资源竟态", Message.of("race-condition.section.lock"));
-
     @Override
     public List<Section> sections() {
-        return List.of(SHARING, LOCK);
+        return List.of(Seed.SHARING_PROCESSES, Seed.LOCK_PROCESSES);
     }
 
     @Override
@@ -72,11 +70,11 @@ public final class RaceConditionLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Racy", "race-condition.variant.racy", SHARING, stage -> run(stage, false))
-                        .withTrials((stage, n, progress) -> trials(stage, false, n, progress))
+                Variant.buggy("Racy", "race-condition.variant.racy", Seed.SHARING_PROCESSES, stage -> run(stage, false))
+                        .withTrials((stage, n) -> trials(stage, false, n))
                         .asking(Message.of("race-condition.question")),
-                Variant.fixed("Locked", "race-condition.variant.locked", LOCK, stage -> run(stage, true))
-                        .withTrials((stage, n, progress) -> trials(stage, true, n, progress))
+                Variant.fixed("Locked", "race-condition.variant.locked", Seed.LOCK_PROCESSES, stage -> run(stage, true))
+                        .withTrials((stage, n) -> trials(stage, true, n))
                         .asking(Message.of("race-condition.question")));
     }
 
@@ -210,29 +208,25 @@ public final class RaceConditionLesson extends Lesson {
      * --trials: the four children start once and run every trial. For trial k the parent resets
      * the Value and the Array and stores k in a shared round number; the children, waiting on it,
      * all start at that moment (the round is the start barrier), run their additions, and count
-     * themselves done in shared memory; the parent then grades the trial and starts the next.
+     * themselves done in shared memory; the parent then grades the trial, and the framework starts
+     * the next.
      */
-    static List<Outcome> trials(Stage stage, boolean locked, int n, Runnable progress) throws Exception {
+    static Variant.Trial trials(Stage stage, boolean locked, int n) throws Exception {
         Duration window = stage.window(WINDOW);
-        List<Outcome> outcomes = new ArrayList<>(n);
-        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            SharedInt number = ws.sharedInt(0);
-            SharedDoubles array = ws.sharedDoubles(ARRAY_START);
-            Rounds rounds = new Rounds(ws, 4);
-            List<ChildProcess> processes = Processes.startInRounds(ws, rounds, n, NAMES,
-                    adders(ws, locked, number, array, window, null));
-            for (int k = 1; k <= n; k++) {
-                number.set(0);
-                for (int i = 0; i < ARRAY_START.length; i++) {
-                    array.set(i, ARRAY_START[i]);
-                }
-                rounds.runRound(k, processes);
-                outcomes.add(grade(number.get(), array.toArray(), locked));
-                progress.run();
+        Workspace ws = stage.track(Workspace.create(stage::println));
+        SharedInt number = ws.sharedInt(0);
+        SharedDoubles array = ws.sharedDoubles(ARRAY_START);
+        Rounds rounds = new Rounds(ws, 4);
+        List<ChildProcess> processes = Processes.startInRounds(ws, rounds, n, NAMES,
+                adders(ws, locked, number, array, window, null));
+        return Variant.Trial.of(k -> {
+            number.set(0);
+            for (int i = 0; i < ARRAY_START.length; i++) {
+                array.set(i, ARRAY_START[i]);
             }
-            Processes.joinAll(processes);
-        }
-        return outcomes;
+            rounds.runRound(k, processes);
+            return grade(number.get(), array.toArray(), locked);
+        }, () -> Processes.joinAll(processes));
     }
 
     static Outcome grade(int value, double[] array, boolean locked) {

@@ -2,6 +2,7 @@ package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.report.Message;
@@ -41,12 +42,9 @@ public final class ThreadsLesson extends Lesson {
     }
 
     /** The seed sections it ports. */
-    static final Section START = new Section("创建并开始线程", Message.of("threads.section.start"));
-    static final Section SHARING = new Section("线程间共享数据", Message.of("threads.section.sharing"));
-
     @Override
     public List<Section> sections() {
-        return List.of(START, SHARING);
+        return List.of(Seed.START_THREADS, Seed.SHARING_THREADS);
     }
 
     @Override
@@ -57,20 +55,20 @@ public final class ThreadsLesson extends Lesson {
     @Override
     public List<Variant> variants() {
         return List.of(
-                Variant.buggy("Unjoined", "threads.variant.unjoined", START, stage -> squares(stage, false))
+                Variant.buggy("Unjoined", "threads.variant.unjoined", Seed.START_THREADS, stage -> squares(stage, false))
                         .asking(Message.of("threads.question.finished")),
-                Variant.fixed("Joined", "threads.variant.joined", START, stage -> squares(stage, true))
+                Variant.fixed("Joined", "threads.variant.joined", Seed.START_THREADS, stage -> squares(stage, true))
                         .asking(Message.of("threads.question.finished")),
-                Variant.buggy("Racy", "threads.variant.racy", SHARING, stage -> sharedValue(stage, false))
+                Variant.buggy("Racy", "threads.variant.racy", Seed.SHARING_THREADS, stage -> sharedValue(stage, false))
                         .asking(Message.of("threads.question.end")),
-                Variant.fixed("Locked", "threads.variant.locked", SHARING, stage -> sharedValue(stage, true))
+                Variant.fixed("Locked", "threads.variant.locked", Seed.SHARING_THREADS, stage -> sharedValue(stage, true))
                         .asking(Message.of("threads.question.end")),
-                Variant.buggy("count++", "threads.variant.count", SHARING, stage -> count(stage, Counter.PLAIN))
+                Variant.buggy("count++", "threads.variant.count", Seed.SHARING_THREADS, stage -> count(stage, Counter.PLAIN))
                         .asking(Message.of("threads.question.end")),
-                Variant.buggy("volatile count++", "threads.variant.volatileCount", SHARING,
+                Variant.buggy("volatile count++", "threads.variant.volatileCount", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.VOLATILE))
                         .asking(Message.of("threads.question.end")),
-                Variant.fixed("AtomicInteger", "threads.variant.atomicInteger", SHARING,
+                Variant.fixed("AtomicInteger", "threads.variant.atomicInteger", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.ATOMIC))
                         .asking(Message.of("threads.question.end")));
     }

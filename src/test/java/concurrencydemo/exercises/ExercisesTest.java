@@ -1,5 +1,6 @@
 package concurrencydemo.exercises;
 
+import concurrencydemo.framework.Seed;
 import concurrencydemo.report.Language;
 import concurrencydemo.Leftovers;
 import org.junit.jupiter.api.AfterAll;
@@ -203,10 +204,10 @@ class ExercisesTest {
     @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("an exercise's row with a part missing is refused when it is declared")
     void aRowWithAPartMissingIsRefused() {
-        assertThatThrownBy(() -> Exercise.named("no-grader").section("进程池").className("NoGrader").threads()
+        assertThatThrownBy(() -> Exercise.named("no-grader").section(Seed.POOL).className("NoGrader").threads()
                 .trials(1).pause(Duration.ZERO).sizes(r -> null).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-grader");
-        assertThatThrownBy(() -> Exercise.named("Bad Name").section("进程池").className("BadName").threads()
+        assertThatThrownBy(() -> Exercise.named("Bad Name").section(Seed.POOL).className("BadName").threads()
                 .trials(1).pause(Duration.ZERO).sizes(r -> null).grader((a, b, c, d) -> null).build())
                 .isInstanceOf(IllegalStateException.class);
     }

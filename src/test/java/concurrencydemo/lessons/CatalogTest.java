@@ -1,7 +1,10 @@
 package concurrencydemo.lessons;
 
+import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.Exercises;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.Section;
+import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Variant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,28 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogTest {
+    /** The seed's headings, in its order, as the article has them. */
+    private static final List<String> SEED_HEADINGS = List.of("开篇：多线程和多进程", "创建并开启进程", "进程间分享数据",
+            "可以使用锁避免资源竟态", "在上下文管理器中使用锁", "多进程使用队列通信", "进程池", "创建并开始线程", "线程间共享数据",
+            "使用锁处理资源竟态", "使用上下文管理器", "多线程消息队列通信");
+
+    @Test
+    @DisplayName("Seed holds each of the seed's sections once, in the seed's order")
+    void seedHoldsTheSeedsSections() {
+        assertThat(Seed.SECTIONS).extracting(Section::chinese).containsExactlyElementsOf(SEED_HEADINGS);
+    }
+
+    @Test
+    @DisplayName("every exercise practises a section that a lesson ports")
+    void everyExercisePractisesALessonsSection() {
+        Set<Section> ported = new LinkedHashSet<>();
+        for (Lesson lesson : Catalog.lessons()) {
+            ported.addAll(lesson.sections());
+        }
+        for (Exercise e : Exercises.ALL) {
+            assertThat(ported).as(e.name()).contains(e.section());
+        }
+    }
 
     @Test
     @DisplayName("the seed's order: the opening paragraph, the processes half, the threads half; locks across processes first")
@@ -22,9 +47,7 @@ class CatalogTest {
         assertThat(order).extracting(Lesson::heading).containsExactly("gil", "processes", "race-condition",
                 "locks --processes", "queues", "pools", "threads", "locks");
         // each lesson where the first section it ports stands in the seed
-        List<String> seed = List.of("开篇：多线程和多进程", "创建并开启进程", "进程间分享数据", "可以使用锁避免资源竟态",
-                "在上下文管理器中使用锁", "多进程使用队列通信", "进程池", "创建并开始线程", "线程间共享数据",
-                "使用锁处理资源竟态", "使用上下文管理器", "多线程消息队列通信");
+        List<String> seed = SEED_HEADINGS;
         List<Integer> firsts = order.stream().map(l -> seed.indexOf(l.sections().get(0).chinese())).toList();
         assertThat(firsts).doesNotContain(-1).isSorted();
     }
@@ -48,8 +71,6 @@ class CatalogTest {
         for (Lesson lesson : Catalog.lessons()) {
             lesson.listedSections().stream().map(Section::chinese).forEach(listed::add);
         }
-        assertThat(new ArrayList<>(listed)).containsExactlyInAnyOrder("开篇：多线程和多进程", "创建并开启进程", "进程间分享数据",
-                "可以使用锁避免资源竟态", "在上下文管理器中使用锁", "多进程使用队列通信", "进程池", "创建并开始线程", "线程间共享数据",
-                "使用锁处理资源竟态", "使用上下文管理器", "多线程消息队列通信");
+        assertThat(new ArrayList<>(listed)).containsExactlyInAnyOrderElementsOf(SEED_HEADINGS);
     }
 }

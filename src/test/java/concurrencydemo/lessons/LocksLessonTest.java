@@ -78,7 +78,7 @@ class LocksLessonTest {
     @DisplayName("--processes, context manager: the failing child releases the Lock, the other child updates")
     void processContextManagerReleasesOnException() throws Exception {
         try (Stage stage = quietStage()) {
-            Outcome o = LocksLesson.inProcesses(stage, Guard.TRY_WITH_RESOURCES, true);
+            Outcome o = LocksAcrossProcesses.run(stage, Guard.TRY_WITH_RESOURCES, true);
             assertThat(o.observed()).isEqualTo(1L);
             assertThat(stage.transcript()).anyMatch(line -> line.endsWith("update failed: lost the connection to the database"));
         }
@@ -88,7 +88,7 @@ class LocksLessonTest {
     @DisplayName("--processes, by hand with an exception: the watchdog stops the child stuck on the Lock")
     void processWatchdogStopsTheStuckChild() throws Exception {
         try (Stage stage = quietStage()) {
-            Outcome o = LocksLesson.inProcesses(stage, Guard.BY_HAND, true);
+            Outcome o = LocksAcrossProcesses.run(stage, Guard.BY_HAND, true);
             assertThat(o.correct()).isFalse();
             assertThat(o.stuck()).isTrue();
             // the process named as waiting is not the one that threw and holds the lock
@@ -103,7 +103,7 @@ class LocksLessonTest {
     @DisplayName("--processes, locked by hand: both updates count")
     void processLockedByHand() throws Exception {
         try (Stage stage = quietStage()) {
-            assertThat(LocksLesson.inProcesses(stage, Guard.BY_HAND, false).observed()).isEqualTo(2L);
+            assertThat(LocksAcrossProcesses.run(stage, Guard.BY_HAND, false).observed()).isEqualTo(2L);
         }
     }
 
