@@ -22,8 +22,13 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ThreadsLesson extends Lesson {
     static final int THREADS = 10;
     static final int SQUARES = 1000;
-    /** How many times each of the two threads adds 1 in the count++ variants. */
-    static final int INCREMENTS = 5_000_000;
+    /**
+     * How many times each of the two threads adds 1 in the count++ variants: enough that a plain
+     * count++ loses updates on most runs. The test suite sets the system property
+     * {@code demo.threads.increments} to fewer, which shows the same lines with other numbers.
+     */
+    static final int INCREMENTS = Math.max(100_000,
+            Math.min(50_000_000, Integer.getInteger("demo.threads.increments", 5_000_000)));
 
     @Override
     public int serialWindows() {
