@@ -303,8 +303,11 @@ public final class TextReport implements Renderer {
         if (t == null) {
             out.println(INDENT + "=> " + word + "  " + texts.format(r.outcome().explanation()));
         } else {
-            out.println(INDENT + "=> " + word + "  " + texts.format("trials.verdict", t.wrong(), t.trials(),
-                    percent(t.share(t.wrong())), perSecond(t.trialsPerSecond())));
+            out.println(INDENT + "=> " + word + "  " + (t.stuck() == 0
+                    ? texts.format("trials.verdict", t.wrong(), t.trials(), percent(t.share(t.wrong())),
+                            perSecond(t.trialsPerSecond()))
+                    : texts.format("trials.verdictStuck", t.stuck(), t.trials(), percent(t.share(t.stuck())), t.wrong(),
+                            perSecond(t.trialsPerSecond()))));
             if (r.verdict() == Verdict.LUCKY) {
                 out.println(INDENT + AFTER_WORD + texts.format("trials.lucky"));
             }
@@ -325,17 +328,17 @@ public final class TextReport implements Renderer {
         if (rs.isEmpty()) {
             return;
         }
-        java.util.Map<String, Boolean> correct = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Integer> total = new java.util.HashMap<>();
+        // one row per outcome and what it was worth: the right answer is correct from a fixed
+        // variant and lucky from a buggy one, so that it has a row for each
+        java.util.Map<RowKey, Integer> total = new java.util.LinkedHashMap<>();
         for (VariantResult r : rs) {
             for (TrialsResult.Row row : r.trials().histogram()) {
-                correct.putIfAbsent(row.outcome(), row.correct());
-                total.merge(row.outcome(), row.count(), Integer::sum);
+                total.merge(new RowKey(row.outcome(), RowKind.of(row, r.role())), row.count(), Integer::sum);
             }
         }
-        List<String> keys = new java.util.ArrayList<>(correct.keySet());
+        List<RowKey> keys = new java.util.ArrayList<>(total.keySet());
         keys.sort((a, b) -> Integer.compare(total.get(b), total.get(a)));
-        List<String> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
+        List<RowKey> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
         boolean anyLost = rs.stream().anyMatch(r -> r.trials().lostUpdates() != null);
 
         // the first column: each outcome (cut at 24 columns), and the labels of the rows below them;
@@ -344,19 +347,26 @@ public final class TextReport implements Renderer {
         String outcomeLabel = texts.format("trials.outcome");
         String more = texts.format("trials.more", keys.size() - shown.size());
         String wrongLabel = texts.format("trials.wrongTotal");
+        String stuckLabel = texts.format("trials.stuckTotal");
         String lostLabel = texts.format("trials.lostUpdates");
+        boolean anyStuck = rs.stream().anyMatch(r -> r.trials().stuck() > 0);
         Table table = Table.indented(INDENT).left("  ").left(" ");
         table.fit(List.of(outcomeLabel)).fit(List.of(wrongLabel));
+        if (anyStuck) {
+            table.fit(List.of(stuckLabel));
+        }
         if (keys.size() > shown.size()) {
             table.fit(List.of(more));
         }
         if (anyLost) {
             table.fit(List.of(lostLabel));
         }
-        for (String k : shown) {
-            table.widen(0, Math.min(24, Width.of(outcome(k))));
+        for (RowKey k : shown) {
+            table.widen(0, Math.min(24, Width.of(outcome(k.outcome()))));
         }
-        table.fit(List.of("", texts.format("trials.right"))).fit(List.of("", texts.format("trials.wrong")));
+        for (RowKind kind : RowKind.values()) {
+            table.fit(List.of("", texts.format(kind.key)));
+        }
         List<String> labels = rs.stream().map(VariantResult::label).toList();
         List<String> lostCells = new java.util.ArrayList<>();
         for (int i = 0; i < rs.size(); i++) {
@@ -370,25 +380,26 @@ public final class TextReport implements Renderer {
         String names = String.join(texts.format("trials.vs"), labels);
         out.println(style.bold(texts.format("trials.heading", names, rs.get(0).trials().trials())));
         out.println(style.dim(table.row(cells(outcomeLabel, "", labels))));
-        for (String k : shown) {
+        for (RowKey k : shown) {
             List<String> counts = new java.util.ArrayList<>();
-            for (int i = 0; i < rs.size(); i++) {
-                int count = count(rs.get(i).trials(), k);
-                double share = rs.get(i).trials().share(count);
+            for (VariantResult r : rs) {
+                int count = count(r, k);
+                double share = r.trials().share(count);
                 int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
                 counts.add(cell(count, share, String.valueOf(block).repeat(bar)));
             }
-            String text = table.row(cells(Width.clip(outcome(k), table.width(0)),
-                    texts.format(correct.get(k) ? "trials.right" : "trials.wrong"), counts));
-            out.println(!correct.get(k) && rs.stream().anyMatch(r -> r.role() != Role.BUGGY && count(r.trials(), k) > 0)
-                    ? style.bad(text) : text);
+            String text = table.row(cells(Width.clip(outcome(k.outcome()), table.width(0)), texts.format(k.kind().key),
+                    counts));
+            boolean broken = (k.kind() == RowKind.WRONG || k.kind() == RowKind.STUCK)
+                    && rs.stream().anyMatch(r -> r.role() != Role.BUGGY && count(r, k) > 0);
+            out.println(broken ? style.bad(text) : text);
         }
         if (keys.size() > shown.size()) {
             List<String> rests = new java.util.ArrayList<>();
             for (int i = 0; i < rs.size(); i++) {
                 int rest = rs.get(i).trials().trials();
-                for (String k : shown) {
-                    rest -= count(rs.get(i).trials(), k);
+                for (RowKey k : shown) {
+                    rest -= count(rs.get(i), k);
                 }
                 rests.add(cell(rest, rs.get(i).trials().share(rest), ""));
             }
@@ -400,6 +411,13 @@ public final class TextReport implements Renderer {
             wrongs.add(cell(t.wrong(), t.share(t.wrong()), ""));
         }
         out.println(table.row(cells(wrongLabel, "", wrongs)));
+        if (anyStuck) {
+            List<String> stucks = new java.util.ArrayList<>();
+            for (VariantResult r : rs) {
+                stucks.add(cell(r.trials().stuck(), r.trials().share(r.trials().stuck()), ""));
+            }
+            out.println(table.row(cells(stuckLabel, "", stucks)));
+        }
         if (anyLost) {
             out.println(table.row(cells(lostLabel, "", lostCells)));
         }
@@ -425,9 +443,29 @@ public final class TextReport implements Renderer {
         return key.equals("null") ? texts.format("trials.noResult") : key;
     }
 
-    private static int count(TrialsResult t, String key) {
-        for (TrialsResult.Row row : t.histogram()) {
-            if (row.outcome().equals(key)) {
+    /** A row of the trials table: an outcome, and what it was worth from the variants that gave it. */
+    private record RowKey(String outcome, RowKind kind) {
+    }
+
+    /** What an outcome was worth, by the verdict a single run ending so would get. */
+    private enum RowKind {
+        CORRECT("trials.row.correct"), LUCKY("trials.row.lucky"), WRONG("trials.row.wrong"), STUCK("trials.row.stuck");
+
+        final String key;
+
+        RowKind(String key) {
+            this.key = key;
+        }
+
+        static RowKind of(TrialsResult.Row row, Role role) {
+            return row.stuck() ? STUCK : !row.correct() ? WRONG : role == Role.BUGGY ? LUCKY : CORRECT;
+        }
+    }
+
+    /** How often variant {@code r} gave the outcome of row {@code k}. */
+    private static int count(VariantResult r, RowKey k) {
+        for (TrialsResult.Row row : r.trials().histogram()) {
+            if (row.outcome().equals(k.outcome()) && RowKind.of(row, r.role()) == k.kind()) {
                 return row.count();
             }
         }

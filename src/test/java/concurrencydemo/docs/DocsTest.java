@@ -135,8 +135,9 @@ class DocsTest {
         String luckyWord = Pattern.quote(texts.format("summary.verdict.lucky"));
         String showed = Pattern.quote(texts.format("summary.bugShowed"));
         String notThisTime = Pattern.quote(texts.format("summary.notThisTime"));
-        String right = Pattern.quote(texts.format("trials.right"));
-        String wrongTrial = Pattern.quote(texts.format("trials.wrong"));
+        // a histogram row's label: which rows a run has (a lucky one, say) depends on the run
+        String rowLabel = String.join("|", Stream.of("correct", "lucky", "wrong", "stuck")
+                .map(kind -> Pattern.quote(texts.format("trials.row." + kind))).toList());
         String time = Pattern.quote(texts.format("trace.time"));
         String tracePrefix = Pattern.quote(texts.format("trace.nothing").replaceAll("[:：].*", ""));
         String watchdog = texts.format("watchdog.leftRunning", "").replaceAll("[:：].*", "");
@@ -153,13 +154,14 @@ class DocsTest {
             if (line.matches("\\s*# \\s*([+-]\\d.*|" + time + "\\s.*)")) {
                 continue; // the steps of a trace: which ones depends on how the run interleaved
             }
-            String s = line
+            boolean histogramRow = line.matches(".*\\d%.*") && !line.contains("=>");
+            String s = (histogramRow ? line.replaceAll("(?<![\\p{L}\\p{N}])(" + rowLabel + ")(?![\\p{L}\\p{N}])", "<rw>")
+                    : line)
                     // a buggy variant's verdict depends on the run (lucky or wrong); a fixed one's never does
                     .replaceAll("=> (" + wrong + "|" + lucky + ") ", "=> <bug-verdict> ")
                     .replaceAll("(" + wrongWord + "|" + luckyWord + ") +(" + showed + "|" + notThisTime + ")",
                             "<bug-verdict> <as-expected>")
                     .replaceAll("\\[[^\\]]*\\]", "[…]")
-                    .replaceAll("(?<![\\p{L}\\p{N}])(" + right + "|" + wrongTrial + ")(?![\\p{L}\\p{N}])", "<rw>")
                     .replaceAll("[\u2588#]+", "") // histogram bars, Unicode or ASCII
                     .replaceAll("-?\\d+(\\.\\d+)?", "#")
                     .replaceAll("#+", "#")
