@@ -51,14 +51,30 @@ class GilLessonTest {
     @DisplayName("a right count is correct whatever the speed-up; on one CPU the words say nothing runs in parallel")
     void gradeFollowsTheCountNotTheTime() {
         int primes = 283_146;
-        Outcome slow = GilLesson.grade("threads", 2, primes, primes, 800_000_000L, 900_000_000L, primes);
+        Outcome slow = GilLesson.grade("threads", 2, 2, primes, primes, 800_000_000L, 900_000_000L, primes);
         assertThat(slow.correct()).isTrue();
-        Outcome wrong = GilLesson.grade("threads", 2, primes, primes - 1, 800_000_000L, 400_000_000L, primes);
+        Outcome wrong = GilLesson.grade("threads", 2, 2, primes, primes - 1, 800_000_000L, 400_000_000L, primes);
         assertThat(wrong.correct()).isFalse();
         assertThat(ENGLISH.format(wrong.explanation())).contains("should count 283146 primes");
         assertThat(slow.speedup()).isNotNull();
         assertThat(slow.timing()).isNotNull();
         assertThat(slow.jsonFacts()).containsKeys("speedup", "oneMillis", "parallelMillis", "parts");
+    }
+
+    @Test
+    @DisplayName("on one CPU no explanation says anything ran at once, whatever the speed-up (a slowed one-thread run makes one)")
+    void oneCpuNeverClaimsParallelRunning() {
+        int primes = 283_146;
+        for (String kind : List.of("threads", "processes", "python.threads.gil", "python.threads.free", "python.processes")) {
+            for (long nanos : new long[] {1_600_000_000L, 800_000_000L, 600_000_000L, 400_000_000L}) {
+                Outcome o = GilLesson.grade(kind, 2, 1, primes, primes, 800_000_000L, nanos, primes);
+                for (Texts texts : List.of(ENGLISH, TestTexts.of(Language.SIMPLIFIED_CHINESE))) {
+                    String words = texts.format(o.explanation());
+                    assertThat(words).as(kind + " at " + nanos).containsPattern("availableProcessors\\(\\) (is|为) 1")
+                            .doesNotContainPattern("run at once|ran at once|use several CPUs|同时运行了|能同时|同时在多个");
+                }
+            }
+        }
     }
 
     @Test
