@@ -81,6 +81,24 @@ public final class Stage implements AutoCloseable {
     }
 
     /**
+     * Prints one line of the program's output that the seed never printed (a line of demo's own
+     * program, such as {@code T2: stopped while waiting for the lock}), in the reader's language;
+     * the seed's own lines ({@code End value: 1}) stay as the seed has them, through
+     * {@link #println(String)}.
+     */
+    public void println(Message line) {
+        println(texts.format(line));
+    }
+
+    /**
+     * {@code message} in the reader's language, for a line a child process prints: the child
+     * knows no language, so the program hands it the words.
+     */
+    public String words(Message message) {
+        return texts.format(message);
+    }
+
+    /**
      * Prints one line of demo's own commentary (what main saw, what the watchdog did), set apart
      * from the program's lines by a leading {@code # }, as a comment in the seed's Python would be.
      */

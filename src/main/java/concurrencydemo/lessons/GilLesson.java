@@ -15,6 +15,7 @@ import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class GilLesson extends Lesson {
     static Outcome javaThreads(Stage stage) throws InterruptedException {
         int n = parts();
         long[] one = oneThread();
-        stage.println(line("1 thread", one[1], (int) one[0]));
+        stage.println(line(stage, Message.of("gil.line.oneThread"), one[1], (int) one[0], ""));
         int[] counts = new int[n];
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < n; k++) {
@@ -200,7 +201,7 @@ public final class GilLesson extends Lesson {
         for (int c : counts) {
             total += c;
         }
-        stage.println(line(n + " threads", nanos, total) + speedup(one[1], nanos));
+        stage.println(line(stage, Message.of("gil.line.threads", n), nanos, total, speedup(one[1], nanos)));
         return grade("threads", n, cpus(), (int) one[0], total, one[1], nanos, Expected.JAVA);
     }
 
@@ -211,7 +212,7 @@ public final class GilLesson extends Lesson {
     static Outcome javaProcesses(Stage stage) throws Exception {
         int n = parts();
         long[] one = oneThread();
-        stage.println(line("1 thread", one[1], (int) one[0]));
+        stage.println(line(stage, Message.of("gil.line.oneThread"), one[1], (int) one[0], ""));
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
             List<SharedInt> counts = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -232,7 +233,7 @@ public final class GilLesson extends Lesson {
             for (SharedInt c : counts) {
                 total += c.get();
             }
-            stage.println(line(n + " processes", nanos, total) + speedup(one[1], nanos));
+            stage.println(line(stage, Message.of("gil.line.processes", n), nanos, total, speedup(one[1], nanos)));
             return grade("processes", n, cpus(), (int) one[0], total, one[1], nanos, Expected.JAVA);
         }
     }
@@ -252,9 +253,9 @@ public final class GilLesson extends Lesson {
             String out = ExternalProgram.run(ws, List.of(python().orElseThrow().toString(), script.toString(),
                     mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT)), PYTHON_BOUND);
             PythonResult r = PythonResult.parse(python().orElseThrow().toString(), out);
-            stage.println("Python " + r.version() + (r.gil() ? " (with the GIL)" : " (free-threaded)"));
-            stage.println(line("1 thread", r.oneNanos(), r.one()));
-            stage.println(line(n + " " + mode, r.nanos(), r.parallel()) + speedup(r.oneNanos(), r.nanos()));
+            stage.println(Message.of(r.gil() ? "gil.line.pythonGil" : "gil.line.pythonFree", r.version()));
+            stage.println(line(stage, Message.of("gil.line.oneThread"), r.oneNanos(), r.one(), ""));
+            stage.println(line(stage, Message.of("gil.line." + mode, n), r.nanos(), r.parallel(), speedup(r.oneNanos(), r.nanos())));
             String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");
             return grade(kind, n, cpus(), r.one(), r.parallel(), r.oneNanos(), r.nanos(), Expected.PYTHON)
                     .withExtra("python", r.version()).withExtra("gil", r.gil());
@@ -280,9 +281,13 @@ public final class GilLesson extends Lesson {
         }
     }
 
-    /** A program line, as the seed's scripts would print it: {@code 2 threads:  170 ms, 148933 primes}. */
-    static String line(String who, long nanos, int count) {
-        return String.format(Locale.ROOT, "%-12s %5d ms, %d primes", who + ":", nanos / 1_000_000, count);
+    /**
+     * A program line, in the reader's language: {@code 2 threads:     170 ms, 148933 primes (1.6x)},
+     * who ran it padded to one width (by display width: a Chinese name is two columns a character).
+     */
+    static Message line(Stage stage, Message who, long nanos, int count, String speedup) {
+        String name = Width.pad(stage.words(Message.of("gil.line.who", stage.words(who))), 12);
+        return Message.of("gil.line", name, String.format(Locale.ROOT, "%5d", nanos / 1_000_000), count, speedup);
     }
 
     static String speedup(long oneNanos, long nanos) {

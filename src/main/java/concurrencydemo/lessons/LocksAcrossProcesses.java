@@ -64,12 +64,13 @@ final class LocksAcrossProcesses {
             SharedInt thrower = ws.sharedInt(0);
             ProcessLock lock = ws.lock();
             StartBarrier start = ws.startBarrier(2);
+            String failed = stage.words(Message.of("locks.processes.line.failed", stage.words(LocksLesson.CONNECTION_LOST)));
             stage.println("Start value:  " + value.get());
             List<ChildProcess> processes = List.of(
                     ws.process("P1", () -> updateInChild(1, value, failNext, finished, thrower, lock, guard, start,
-                            window)),
+                            window, failed)),
                     ws.process("P2", () -> updateInChild(2, value, failNext, finished, thrower, lock, guard, start,
-                            window)));
+                            window, failed)));
             Processes.startAll(processes);
             // the bound starts once both JVMs are running: a JVM's start-up is not the lesson's wait
             start.awaitArrivals(processes, Processes.START_TIMEOUT);
@@ -112,7 +113,8 @@ final class LocksAcrossProcesses {
     // Python's `with lock:`, and what it shows is the release on the way out
     @SuppressWarnings("try")
     static void updateInChild(int me, SharedInt value, SharedInt failNext, SharedInt finished, SharedInt thrower,
-                              ProcessLock lock, Guard guard, StartBarrier start, Duration window) throws Exception {
+                              ProcessLock lock, Guard guard, StartBarrier start, Duration window, String failedLine)
+            throws Exception {
         start.await(Duration.ofSeconds(10));
         try {
             switch (guard) {
@@ -131,7 +133,7 @@ final class LocksAcrossProcesses {
             finished.addAndGet(1);
         } catch (ConnectionLost e) {
             thrower.set(me);
-            System.out.println("update failed: " + e.getMessage());
+            System.out.println(failedLine);
             finished.awaitAtLeast(1, STUCK_AFTER.multipliedBy(4)); // a server logs the failure and goes on
         }
     }
@@ -145,7 +147,7 @@ final class LocksAcrossProcesses {
     static void increaseOrFail(SharedInt value, SharedInt failNext, Duration window) {
         if (failNext.compareAndSet(1, 0)) {
             Database.sleep(window);
-            throw new ConnectionLost("lost the connection to the database");
+            throw new ConnectionLost();
         }
         increase(value, window);
     }

@@ -94,6 +94,9 @@ public final class LocksLesson extends Lesson {
                         .asking(Message.of("locks.question")));
     }
 
+    /** The failure, in words: the program prints it when an update fails. */
+    static final Message CONNECTION_LOST = Message.of("locks.connectionLost");
+
     /** How a thread holds the lock around its update. */
     enum Guard { NONE, BY_HAND, TRY_WITH_RESOURCES }
 
@@ -125,9 +128,9 @@ public final class LocksLesson extends Lesson {
                 startSignal.await();
                 update(stage, db, window, guard, lock, failNext);
             } catch (InterruptedException e) {
-                stage.println(Thread.currentThread().getName() + ": stopped while waiting for the lock");
+                stage.println(Message.of("locks.line.stopped", Thread.currentThread().getName()));
             } catch (ConnectionLost e) {
-                stage.println(Thread.currentThread().getName() + ": update failed: " + e.getMessage());
+                stage.println(Message.of("locks.line.failed", Thread.currentThread().getName(), stage.words(CONNECTION_LOST)));
             }
         };
         stage.println("Start value:  " + db.value);
@@ -192,7 +195,7 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(Database db, Duration window, AtomicBoolean failNext) {
         if (failNext.compareAndSet(true, false)) {
             Database.sleep(window);
-            throw new ConnectionLost("lost the connection to the database");
+            throw new ConnectionLost();
         }
         db.increase(window);
     }
@@ -204,8 +207,8 @@ public final class LocksLesson extends Lesson {
     static final class ConnectionLost extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ConnectionLost(String message) {
-            super(message);
+        ConnectionLost() {
+            super(); // its words are CONNECTION_LOST, in the reader's language
         }
     }
 

@@ -110,17 +110,18 @@ public final class ProcessesLesson extends Lesson {
         int n = Runtime.getRuntime().availableProcessors();
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
             List<ChildProcess> processes = new ArrayList<>();
+            String inChild = stage.words(Message.of("processes.line.inChild"));
             for (int i = 0; i < n; i++) {
                 processes.add(ws.process("P" + (i + 1), () -> {
                     for (int k = 0; k < SQUARES; k++) {
                         squaresCounted++;
                     }
-                    System.out.println("squaresCounted in this process: " + squaresCounted);
+                    System.out.println(inChild + squaresCounted);
                 }));
             }
             Processes.startAll(processes);
             Processes.joinAll(processes);
-            stage.println("squaresCounted in main: " + squaresCounted);
+            stage.println(Message.of("processes.line.inMain", squaresCounted));
             stage.println("end main");
             return Outcome.compare(n * SQUARES, squaresCounted,
                     Message.of("processes.static.impossible"), Message.of("processes.static.wrong", SQUARES));

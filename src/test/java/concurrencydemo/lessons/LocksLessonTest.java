@@ -113,8 +113,7 @@ class LocksLessonTest {
         Database db = new Database(null);
         assertThatThrownBy(() -> LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(true)))
                 .isInstanceOf(LocksLesson.ConnectionLost.class)
-                .isNotInstanceOf(IllegalStateException.class)
-                .hasMessage("lost the connection to the database");
+                .isNotInstanceOf(IllegalStateException.class);
         assertThat(db.value).isZero();
         LocksLesson.increaseOrFail(db, Duration.ZERO, new AtomicBoolean(false));
         assertThat(db.value).isEqualTo(1);
