@@ -1,5 +1,6 @@
 // Seed: 多进程使用队列通信 (processes communicating through a queue). Lesson: ./demo queues
-// Run: java examples/ProcessQueue.java      (all ten numbers, the two producers interleaved)
+// Run: java examples/ProcessQueue.java      (all ten numbers, each producer's in its order; interleaved only when
+//      both JVMs are up at once: a JVM takes longer to start than a producer takes to send its five)
 // The queue: the parent listens on a Unix-domain socket; each producer process connects and
 // writes its items; the parent's reader threads put them into one BlockingQueue as they arrive.
 import java.io.DataInputStream;
