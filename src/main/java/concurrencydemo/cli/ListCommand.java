@@ -84,9 +84,12 @@ public final class ListCommand implements Runnable, Speaking {
                 Section section = sections.get(i);
                 // the seed's heading as the seed has it; in English, its meaning beside it
                 String option = section.option() == null ? "" : "  (" + section.option() + ")";
-                out.println(table.row(List.of(i == 0 ? style.heading(lesson.name()) : "",
-                        (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
-                                : section.chinese() + " · " + texts.format(section.english())) + option)));
+                String text = (language == Language.SIMPLIFIED_CHINESE ? section.chinese()
+                        : section.chinese() + " · " + texts.format(section.english())) + option;
+                List<String> lines = Width.wrap(text, textWidth); // within 80 columns, for a projector
+                for (int j = 0; j < lines.size(); j++) {
+                    out.println(table.row(List.of(i == 0 && j == 0 ? style.heading(lesson.name()) : "", lines.get(j))));
+                }
             }
             for (String line : Width.wrap(texts.format(lesson.whatYouSee()), textWidth)) {
                 out.println(table.row(List.of("", style.dim(line))));

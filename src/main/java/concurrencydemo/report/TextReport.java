@@ -41,7 +41,9 @@ public final class TextReport implements Renderer {
     @Override
     public void lessonHeading(String lesson, String title, List<String> sections) {
         out.println(style.heading(lesson) + " · " + String.join(" · ", sections));
-        out.println(title);
+        for (String line : Width.wrap(title, WIDTH)) {
+            out.println(line);
+        }
         out.flush();
     }
 

@@ -1,7 +1,14 @@
 package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Section;
 import concurrencydemo.lessons.Catalog;
+import concurrencydemo.report.Language;
+import concurrencydemo.report.Style;
+import concurrencydemo.report.TextReport;
+import concurrencydemo.report.Texts;
+import concurrencydemo.report.Width;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -69,6 +76,22 @@ class DemoCommandLineTest {
         Result r = Cli.run("help", "locks");
         assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("Usage: demo locks", "--format", "--window", "--timeout");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    @DisplayName("demo list, and each lesson's heading and title, stay within 78 columns: a projector shows 80")
+    void listAndHeadingsFitAProjector(String lang) {
+        Result list = Cli.run("list", "--no-color", "--lang", lang);
+        assertThat(list.out().lines()).allMatch(line -> Width.of(line) <= 78, "within 78 columns");
+        Language language = Language.parse(lang).orElseThrow();
+        for (Lesson lesson : Catalog.lessons()) {
+            Texts texts = Lesson.texts(language, List.of(lesson));
+            java.io.StringWriter w = new java.io.StringWriter();
+            new TextReport(new java.io.PrintWriter(w), Style.PLAIN, texts).lessonHeading(lesson.heading(), texts.format(
+                    "usage.description"), lesson.sections().stream().map(Section::chinese).toList());
+            assertThat(w.toString().lines()).as(lesson.name()).allMatch(line -> Width.of(line) <= 78, "within 78 columns");
+        }
     }
 
     @Test

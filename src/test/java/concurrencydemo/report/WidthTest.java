@@ -31,5 +31,7 @@ class WidthTest {
         assertThat(lines).noneMatch(l -> l.startsWith("，") || l.startsWith("。"));
         // a word in Latin letters inside Chinese stays whole, and its spaces are kept
         assertThat(String.join("|", Width.wrap("主线程调用了 q.join() 之后才结束", 12))).doesNotContain("q.|join");
+        // a closing mark that would run past the end takes the character before it along
+        assertThat(Width.wrap("一二三四五；六七", 10)).containsExactly("一二三四", "五；六七");
     }
 }
