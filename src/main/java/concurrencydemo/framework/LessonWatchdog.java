@@ -31,7 +31,8 @@ public final class LessonWatchdog {
 
     /**
      * Waits up to {@code bound} of running time for {@code threads} to end; each one still running
-     * then is reported, interrupted and joined.
+     * then is reported, interrupted and joined for at most two seconds of wall-clock time (one
+     * still alive after that is reported as left running).
      *
      * @return one message per thread that had to be stopped, saying what it was blocked on
      */

@@ -61,7 +61,7 @@ final class VariantExecutor {
                 };
                 List<Outcome> outcomes = new ArrayList<>(n);
                 for (int k = 1; k <= n; k++) {
-                    if (Thread.interrupted()) { // stopped: the children still wait for their next round
+                    if (Thread.interrupted()) { // stopped: end now; closing the stage stops what the trials started
                         throw new InterruptedException();
                     }
                     outcomes.add(trial.run(k));

@@ -51,9 +51,10 @@ final class LocksAcrossProcesses {
 
     /*
      * The same four programs as with threads. One difference: when a process dies, the operating
-     * system releases the file lock it held. So the failing process here does what a server would:
-     * it logs the failure and goes on running (until the other process is done, or for a while),
-     * still holding the lock it never released.
+     * system releases the file lock it held (demo's ProcessLock is an fcntl lock; Python's
+     * multiprocessing.Lock, a semaphore, would stay locked). So the failing process here does what
+     * a server would: it logs the failure and waits, the lock still held if it took it by hand,
+     * until the other process is done or the watchdog stops them both.
      */
     static Outcome run(Stage stage, Guard guard, boolean firstUpdateFails) throws Exception {
         Duration window = stage.window(WINDOW);

@@ -23,9 +23,11 @@ public final class ThreadsLesson extends Lesson {
     static final int THREADS = 10;
     static final int SQUARES = 1000;
     /**
-     * How many times each of the two threads adds 1 in the count++ variants: enough that a plain
-     * count++ loses updates on most runs. The test suite sets the system property
-     * {@code demo.threads.increments} to fewer, which shows the same lines with other numbers.
+     * How many times each of the two threads adds 1 in the count++ variants: enough that on two
+     * CPUs a plain count++ loses updates on most runs (on one CPU, less often). The test suite
+     * sets the system property {@code demo.threads.increments} to fewer: the same lines with
+     * other numbers (a buggy variant's verdict varies at either size). Its JVM also compiles with
+     * C2, where {@code ./demo} runs C1 only (jvm.flags).
      */
     static final int INCREMENTS = Math.max(100_000,
             Math.min(50_000_000, Integer.getInteger("demo.threads.increments", 5_000_000)));
@@ -136,8 +138,8 @@ public final class ThreadsLesson extends Lesson {
     }
 
     /*
-     * Races need no sleep. Two threads, released together, each add 1 to a shared counter five
-     * million times in a tight loop: no window, nothing but count++.
+     * Races need no sleep. Two threads, released together, each add 1 to a shared counter INCREMENTS
+     * times (five million) in a tight loop: no window, nothing but count++.
      *
      * count++ is three steps: read count, add 1, write count. When the two threads run at once
      * (two CPUs, or one CPU switching threads mid-loop), one reads a value the other is about to

@@ -207,7 +207,10 @@ public final class ChildProcess {
         return new DataInputStream(started().getInputStream());
     }
 
-    /** Python's {@code terminate()}: kills the child at once. */
+    /**
+     * Kills the child at once (SIGKILL, as Python's {@code kill()}; Python's {@code terminate()}
+     * sends SIGTERM, which a child may handle).
+     */
     public void terminate() {
         destroy();
     }
