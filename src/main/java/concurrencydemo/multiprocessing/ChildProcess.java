@@ -98,7 +98,7 @@ public final class ChildProcess {
         command.add(name);
         command.add(Long.toString(ProcessHandle.current().pid()));
         try {
-            process = Jvm.processBuilder(command).start();
+            process = workspace.launch(Jvm.processBuilder(command)); // owned: a close from now on kills it
         } catch (IOException e) {
             throw new ChildStartException(name, e);
         }
@@ -118,9 +118,6 @@ public final class ChildProcess {
             process.destroyForcibly();
             awaitGone();
             throw ChildFailedException.of(this);
-        }
-        if (workspace.closed()) {
-            destroy(); // closed while we were starting: the close may have missed this child
         }
         return this;
     }

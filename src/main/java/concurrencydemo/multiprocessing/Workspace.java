@@ -217,19 +217,30 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Starts a program that is not Java, unless the workspace is closed, and owns it at once:
-     * {@link #close} kills it (close marks the workspace closed, then takes what it owns under the
-     * same lock, so a program is either refused here or killed there).
+     * Starts a process (a child JVM, or a program that is not Java) unless the workspace is closed,
+     * and owns it at once: {@link #close} kills it. Close marks the workspace closed, then takes
+     * what it owns under the same lock, so a process is either refused here or killed there, even
+     * when Ctrl-C lands while it is being started.
+     *
+     * @throws IllegalStateException when the workspace is closed or the JVM is shutting down
      */
-    ExternalProgram startExternal(ProcessBuilder pb) throws java.io.IOException {
+    Process launch(ProcessBuilder pb) throws java.io.IOException {
         synchronized (owned) {
             if (closed()) {
                 throw new IllegalStateException("the workspace is closed");
             }
-            ExternalProgram program = new ExternalProgram(pb.start());
-            owned.push(program);
-            return program;
+            Process process = pb.start();
+            owned.push(() -> {
+                process.destroyForcibly();
+                process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            });
+            return process;
         }
+    }
+
+    /** Starts a program that is not Java, owned as {@link #launch} says. */
+    ExternalProgram startExternal(ProcessBuilder pb) throws java.io.IOException {
+        return new ExternalProgram(launch(pb));
     }
 
     <T extends AutoCloseable> T own(T resource) {
