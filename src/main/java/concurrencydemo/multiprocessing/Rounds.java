@@ -20,9 +20,14 @@ import java.util.concurrent.locks.LockSupport;
 public final class Rounds implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final long PARK_NANOS = 20_000;
+    /**
+     * The parent's longest wait between looks at the finished count: it backs off to this, so
+     * that during a long round it takes next to no CPU from the children it waits for.
+     */
+    private static final long MAX_PARK_NANOS = 1_000_000;
     /** A round lasts as long as its slowest part: children wait for the next one without a bound. */
     private static final Duration NO_DEADLINE = Duration.ofDays(365);
-    /** How often (in waits) the parent checks that its children are alive. */
+    /** How often (in waits: about half a second once backed off) the parent checks that its children are alive. */
     private static final int LIVENESS_EVERY = 500;
 
     private final SharedInt round;
@@ -53,6 +58,7 @@ public final class Rounds implements Serializable {
         finished.set(0);
         round.set(k);
         int waits = 0;
+        long park = PARK_NANOS;
         while (finished.get() < parties) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -61,7 +67,8 @@ public final class Rounds implements Serializable {
             if (failed != null) {
                 throw ChildFailedException.of(failed);
             }
-            LockSupport.parkNanos(PARK_NANOS);
+            LockSupport.parkNanos(park);
+            park = Math.min(2 * park, MAX_PARK_NANOS);
         }
     }
 }

@@ -21,6 +21,12 @@ public final class SharedInt extends Mapped {
     private static final long serialVersionUID = 1L;
     private static final int SPINS = 100;
     private static final long PARK_NANOS = 20_000;
+    /**
+     * The longest park of a long wait: a waiter backs off to it, so that processes waiting for a
+     * round or a barrier take little CPU from the one they wait for (on one CPU too), and wake at
+     * most this late.
+     */
+    private static final long MAX_PARK_NANOS = 1_000_000;
 
     private SharedInt(Path file) {
         super(file, Integer.BYTES);
@@ -49,13 +55,15 @@ public final class SharedInt extends Mapped {
 
     /**
      * Waits until the value is at least {@code target}: spins briefly, then parks for short
-     * intervals, so that on a single CPU the waiting process gives way to the ones it waits for.
+     * intervals, longer as the wait goes on (20 µs to 1 ms), so that on a single CPU the waiting
+     * process gives way to the ones it waits for.
      *
      * @return whether the value got there within {@code timeout}
      */
     public boolean awaitAtLeast(int target, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int spins = 0;
+        long park = PARK_NANOS;
         while (get() < target) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -66,7 +74,8 @@ public final class SharedInt extends Mapped {
             if (++spins < SPINS) {
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(PARK_NANOS);
+                LockSupport.parkNanos(park);
+                park = Math.min(park + park / 4, MAX_PARK_NANOS);
             }
         }
         return true;

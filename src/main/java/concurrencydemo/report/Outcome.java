@@ -41,13 +41,23 @@ public record Outcome(Object expected, Object observed, boolean correct, Message
         TIMED_OUT
     }
 
-    /** What a measured run took: one worker alone, then {@code parts} at once. */
-    public record Timing(long oneMillis, long parallelMillis, int parts) {
+    /**
+     * What a measured run took: one worker alone, then {@code parts} at once, the fastest of
+     * {@code rounds} turns each.
+     *
+     * @param coresUsed the parts' CPU time divided by their wall time (about {@code parts} when they
+     *                  ran at once, at most 1 when they took turns), or null when it was not measured
+     */
+    public record Timing(long oneMillis, long parallelMillis, int parts, Double coresUsed, int rounds) {
+        /** One turn each, CPU time not measured. */
+        public Timing(long oneMillis, long parallelMillis, int parts) {
+            this(oneMillis, parallelMillis, parts, null, 1);
+        }
     }
 
     /** The names of the JSON fields a variant's facts fill, which no extra may take. */
     static final Set<String> FACT_FIELDS = Set.of("stuck", "timedOut", "lostUpdates", "speedup", "oneMillis",
-            "parallelMillis", "parts", "key");
+            "parallelMillis", "parts", "coresUsed", "rounds", "key");
 
     public Outcome {
         Objects.requireNonNull(ending, "ending");
@@ -141,7 +151,8 @@ public record Outcome(Object expected, Object observed, boolean correct, Message
     /**
      * The facts as a variant's JSON carries them, after its grade: {@code stuck} and
      * {@code timedOut} when it was stopped, then {@code lostUpdates}, {@code speedup},
-     * {@code oneMillis}, {@code parallelMillis}, {@code parts}, {@code key} when known, then the extras.
+     * {@code oneMillis}, {@code parallelMillis}, {@code parts}, {@code coresUsed}, {@code rounds},
+     * {@code key} when known, then the extras.
      */
     public Map<String, Object> jsonFacts() {
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -159,6 +170,10 @@ public record Outcome(Object expected, Object observed, boolean correct, Message
             facts.put("oneMillis", timing.oneMillis());
             facts.put("parallelMillis", timing.parallelMillis());
             facts.put("parts", timing.parts());
+            if (timing.coresUsed() != null) {
+                facts.put("coresUsed", timing.coresUsed());
+            }
+            facts.put("rounds", timing.rounds());
         }
         if (trialKey != null) {
             facts.put("key", trialKey);

@@ -47,18 +47,35 @@ class GilLessonTest {
         assertThat(GilLesson.primesBelow(2)).isZero();
     }
 
+    /** Three rounds, each one thread then the parts, all counting {@code count}; the parts used {@code cpuNanos}. */
+    private static GilLesson.Measurement measured(int count, long oneNanos, long nanos, long cpuNanos) {
+        List<GilLesson.Sample> one = List.of(new GilLesson.Sample(count, oneNanos + 5_000_000, oneNanos + 5_000_000),
+                new GilLesson.Sample(count, oneNanos, oneNanos), new GilLesson.Sample(count, oneNanos + 9_000_000, oneNanos));
+        List<GilLesson.Sample> parallel = List.of(new GilLesson.Sample(count, nanos + 7_000_000, cpuNanos),
+                new GilLesson.Sample(count, nanos + 3_000_000, cpuNanos), new GilLesson.Sample(count, nanos, cpuNanos));
+        return new GilLesson.Measurement(one, parallel, -1);
+    }
+
     @Test
-    @DisplayName("a right count is correct whatever the speed-up; on one CPU the words say nothing runs in parallel")
+    @DisplayName("a right count in every round is correct whatever the speed-up; a wrong count in any round is wrong; the fastest of each side is compared")
     void gradeFollowsTheCountNotTheTime() {
         int primes = 283_146;
-        Outcome slow = GilLesson.grade("threads", 2, 2, primes, primes, 800_000_000L, 900_000_000L, primes);
+        Outcome slow = GilLesson.grade("threads", 2, 2, measured(primes, 800_000_000L, 900_000_000L, 1_800_000_000L), primes);
         assertThat(slow.correct()).isTrue();
-        Outcome wrong = GilLesson.grade("threads", 2, 2, primes, primes - 1, 800_000_000L, 400_000_000L, primes);
+        assertThat(slow.timing().oneMillis()).isEqualTo(800);
+        assertThat(slow.timing().parallelMillis()).isEqualTo(900);
+        assertThat(slow.timing().coresUsed()).isEqualTo(2.0);
+        assertThat(slow.timing().rounds()).isEqualTo(3);
+        assertThat(ENGLISH.format(slow.explanation())).contains("did run at once");
+        GilLesson.Measurement right = measured(primes, 800_000_000L, 400_000_000L, 800_000_000L);
+        List<GilLesson.Sample> oneWrongRound = new java.util.ArrayList<>(right.parallel());
+        oneWrongRound.set(0, new GilLesson.Sample(primes - 1, 900_000_000L, 800_000_000L)); // not the fastest
+        Outcome wrong = GilLesson.grade("threads", 2, 2, new GilLesson.Measurement(right.one(), oneWrongRound, -1), primes);
         assertThat(wrong.correct()).isFalse();
+        assertThat(wrong.observed()).isEqualTo(primes - 1);
         assertThat(ENGLISH.format(wrong.explanation())).contains("should count 283146 primes");
         assertThat(slow.speedup()).isNotNull();
-        assertThat(slow.timing()).isNotNull();
-        assertThat(slow.jsonFacts()).containsKeys("speedup", "oneMillis", "parallelMillis", "parts");
+        assertThat(slow.jsonFacts()).containsKeys("speedup", "oneMillis", "parallelMillis", "parts", "coresUsed", "rounds");
     }
 
     @Test
@@ -67,11 +84,32 @@ class GilLessonTest {
         int primes = 283_146;
         for (String kind : List.of("threads", "processes", "python.threads.gil", "python.threads.free", "python.processes")) {
             for (long nanos : new long[] {1_600_000_000L, 800_000_000L, 600_000_000L, 400_000_000L}) {
-                Outcome o = GilLesson.grade(kind, 2, 1, primes, primes, 800_000_000L, nanos, primes);
+                Outcome o = GilLesson.grade(kind, 2, 1, measured(primes, 800_000_000L, nanos, nanos), primes);
                 for (Texts texts : List.of(ENGLISH, TestTexts.of(Language.SIMPLIFIED_CHINESE))) {
                     String words = texts.format(o.explanation());
                     assertThat(words).as(kind + " at " + nanos).containsPattern("availableProcessors\\(\\) (is|为) 1")
                             .doesNotContainPattern("run at once|ran at once|use several CPUs|同时运行了|能同时|同时在多个");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("on two CPUs, workers that kept about one core busy are never said to have run at once: the machine was too busy to tell, or the GIL made them take turns")
+    void fewCoresUsedNeverClaimParallelRunning() {
+        int primes = 283_146;
+        for (String kind : List.of("threads", "processes", "python.threads.gil", "python.threads.free", "python.processes")) {
+            for (long nanos : new long[] {1_600_000_000L, 800_000_000L, 500_000_000L}) {
+                // the parts' CPU time about equal to their wall time: one core between them
+                Outcome o = GilLesson.grade(kind, 2, 2, measured(primes, 800_000_000L, nanos, nanos), primes);
+                for (Texts texts : List.of(ENGLISH, TestTexts.of(Language.SIMPLIFIED_CHINESE))) {
+                    String words = texts.format(o.explanation());
+                    assertThat(words).as(kind + " at " + nanos).contains(texts == ENGLISH ? "1.0 cores used" : "1.0 个核心")
+                            .doesNotContainPattern("did run at once|they ran at once|threads ran at once|ran the CPU-bound job"
+                                    + "|确实同时运行了|它们同时运行了|线程同时运行了|同时在多个 CPU 上做");
+                    if (!kind.equals("python.threads.gil")) {
+                        assertThat(words).containsPattern("cannot tell|说明不了");
+                    }
                 }
             }
         }

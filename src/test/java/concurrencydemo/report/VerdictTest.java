@@ -80,7 +80,8 @@ class VerdictTest {
         Outcome measured = RIGHT.withLostUpdates(0).withSpeedup(1.5, new Outcome.Timing(30, 20, 2))
                 .withTrialKey("1.5x").withExtra("python", "3.12");
         assertThat(measured.jsonFacts()).containsExactly(entry("lostUpdates", 0L), entry("speedup", 1.5),
-                entry("oneMillis", 30L), entry("parallelMillis", 20L), entry("parts", 2), entry("key", "1.5x"),
+                entry("oneMillis", 30L), entry("parallelMillis", 20L), entry("parts", 2), entry("rounds", 1),
+                entry("key", "1.5x"),
                 entry("python", "3.12"));
         assertThat(RIGHT.jsonFacts()).isEmpty();
         assertThatThrownBy(() -> RIGHT.withExtra("stuck", true)).isInstanceOf(IllegalArgumentException.class);
