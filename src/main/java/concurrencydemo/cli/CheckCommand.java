@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 out.println(texts.format("check.solution", options.show(book.solution(e))));
                 out.println(book.nextToDo()
-                        .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), next.name()))
+                        .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), options.asTyped(next.name())))
                         .orElse(texts.format("check.allDone", book.doneCount(), Exercises.ALL.size())));
             }
             case NOT_YET, CANNOT_CHECK -> {
@@ -99,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                 }
                 if (outcome.status() == Checker.Status.NOT_YET) {
-                    out.println(texts.format("check.hint", e.name()));
+                    out.println(texts.format("check.hint", options.asTyped(e.name())));
                 }
             }
         }

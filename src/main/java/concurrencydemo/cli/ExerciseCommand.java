@@ -56,7 +56,7 @@ final class ExerciseCommand implements Callable<Integer> {
         }
         out.println();
         out.println(texts.format("exercise.open", file));
-        out.println(texts.format("exercise.commands", e.name()));
+        out.println(texts.format("exercise.commands", options.asTyped(e.name())));
         out.flush();
     }
 }

@@ -41,6 +41,23 @@ final class ExerciseOptions implements Speaking {
             descriptionKey = "option.dir")
     String dir;
 
+    /**
+     * What a suggested command adds after its words so that it works on the same folder: nothing
+     * for the default folder, else {@code  --dir <folder>}, quoted for a POSIX shell when it must be.
+     */
+    String dirOption() {
+        if (dir.equals(Workbook.DEFAULT_DIR)) {
+            return "";
+        }
+        boolean plain = dir.matches("[A-Za-z0-9_./~:+,@%=-]+") && !dir.startsWith("~");
+        return " --dir " + (plain ? dir : "'" + dir.replace("'", "'\\''") + "'");
+    }
+
+    /** An exercise's name as a suggested command takes it: with {@link #dirOption()}. */
+    String asTyped(String name) {
+        return name + dirOption();
+    }
+
     PrintWriter out() {
         return mixee.commandLine().getOut();
     }

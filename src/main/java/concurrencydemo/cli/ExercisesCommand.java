@@ -57,8 +57,8 @@ final class ExercisesCommand implements Callable<Integer> {
             }));
         }
         out.println();
-        out.println(book.nextToDo().map(next -> texts.format("exercises.start", next.name()))
-                .orElse(texts.format("exercises.allDone")));
+        out.println(book.nextToDo().map(next -> texts.format("exercises.start", options.asTyped(next.name()), options.dirOption()))
+                .orElse(texts.format("exercises.allDone", options.dirOption())));
         out.flush();
         return ExitCode.OK;
     }

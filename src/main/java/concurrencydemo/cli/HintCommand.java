@@ -34,7 +34,7 @@ final class HintCommand implements Callable<Integer> {
         for (String line : Width.wrap(texts.format(e.text("hint." + n)), 78)) {
             out.println("  " + line);
         }
-        out.println(texts.format(n < e.hints() ? "hint.more" : "hint.last", e.name()));
+        out.println(texts.format(n < e.hints() ? "hint.more" : "hint.last", options.asTyped(e.name())));
         out.flush();
         return ExitCode.OK;
     }

@@ -58,6 +58,25 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    @DisplayName("a command demo suggests works as typed: it names the same working folder (--dir), quoted when it must be")
+    void suggestedCommandsKeepTheFolder() throws Exception {
+        String dir = tmp.resolve("work").toString();
+        assertThat(demo("exercises").out()).contains("./demo exercise join-threads --dir " + dir + " ")
+                .contains("./demo watch --dir " + dir + ":");
+        assertThat(demo("exercise", "join-threads").out()).contains("./demo check join-threads --dir " + dir + " ")
+                .contains("./demo hint join-threads --dir " + dir);
+        assertThat(demo("hint", "join-threads").out()).contains("./demo hint join-threads --dir " + dir);
+        Path spaced = tmp.resolve("my work");
+        Cli.Result r = Cli.run("exercises", "--dir", spaced.toString(), "--no-color");
+        assertThat(r.out()).contains("./demo exercise join-threads --dir '" + spaced + "'");
+        ExerciseOptions defaults = new ExerciseOptions();
+        defaults.dir = Workbook.DEFAULT_DIR;
+        assertThat(defaults.asTyped("join-threads")).isEqualTo("join-threads"); // the default folder goes unsaid
+        defaults.dir = "it's";
+        assertThat(defaults.dirOption()).isEqualTo(" --dir 'it'\\''s'");
+    }
+
+    @Test
     @DisplayName("exercise writes the starter, keeps a file the student changed, and --reset starts over keeping a copy")
     void exerciseNeverOverwritesTheStudentsWork() throws Exception {
         Exercise e = Exercises.named("shared-counter").orElseThrow();
