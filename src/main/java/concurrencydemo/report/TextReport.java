@@ -338,9 +338,8 @@ public final class TextReport implements Renderer {
                 total.merge(new RowKey(row.outcome(), RowKind.of(row, r.role())), row.count(), Integer::sum);
             }
         }
-        List<RowKey> keys = new java.util.ArrayList<>(total.keySet());
-        keys.sort((a, b) -> Integer.compare(total.get(b), total.get(a)));
-        List<RowKey> shown = keys.subList(0, Math.min(MAX_ROWS, keys.size()));
+        List<RowKey> keys = rowOrder(total);
+        List<RowKey> shown = shownRows(keys);
         boolean anyLost = rs.stream().anyMatch(r -> r.trials().lostUpdates() != null);
 
         // the first column: each outcome (cut at 24 columns), and the labels of the rows below them;
@@ -462,6 +461,43 @@ public final class TextReport implements Renderer {
         static RowKind of(TrialsResult.Row row, Role role) {
             return row.stuck() ? STUCK : !row.correct() ? WRONG : role == Role.BUGGY ? LUCKY : CORRECT;
         }
+    }
+
+    /**
+     * The rows in the order shown: outcomes by how often they came, most first (in the order first
+     * seen when as often), and each outcome's rows together, correct above lucky above wrong above
+     * stuck, so that a lucky row sits right under the correct row of the same answer.
+     */
+    private static List<RowKey> rowOrder(java.util.Map<RowKey, Integer> total) {
+        java.util.Map<Object, Integer> byOutcome = new java.util.LinkedHashMap<>();
+        total.forEach((k, n) -> byOutcome.merge(k.outcome(), n, Integer::sum));
+        List<Object> outcomes = new java.util.ArrayList<>(byOutcome.keySet());
+        outcomes.sort((a, b) -> Integer.compare(byOutcome.get(b), byOutcome.get(a))); // stable
+        List<RowKey> keys = new java.util.ArrayList<>(total.keySet());
+        keys.sort(java.util.Comparator.comparingInt((RowKey k) -> outcomes.indexOf(k.outcome()))
+                .thenComparing(RowKey::kind));
+        return keys;
+    }
+
+    /**
+     * The first {@value #MAX_ROWS} rows, or fewer: an outcome's rows are shown all or none (its
+     * lucky row never falls into "… n more" while its correct row is shown); the first outcome's
+     * always.
+     */
+    private static List<RowKey> shownRows(List<RowKey> keys) {
+        List<RowKey> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); ) {
+            int end = i;
+            while (end < keys.size() && keys.get(end).outcome().equals(keys.get(i).outcome())) {
+                end++;
+            }
+            if (!shown.isEmpty() && shown.size() + (end - i) > MAX_ROWS) {
+                break;
+            }
+            shown.addAll(keys.subList(i, end));
+            i = end;
+        }
+        return shown;
     }
 
     /** How often variant {@code r} gave the outcome of row {@code k}. */

@@ -43,6 +43,34 @@ class TrialsTableTest {
         assertThat(w.toString()).contains("stuck in 5 of 5 trials (100.0%), wrong in 0").doesNotContain("wrong in 5");
     }
 
+    @Test
+    @DisplayName("a lucky row sits right under the correct row of the same answer, and is never cut while that row is shown")
+    void luckyRowStaysWithItsCorrectRow() {
+        List<Object> many = new ArrayList<>(List.of(1, right()));
+        for (int v = 10; v < 19; v++) {
+            many.add(3);
+            many.add(wrong(v)); // nine wrong answers, each more often than the lucky one
+        }
+        VariantResult racy = result("Racy", Role.BUGGY, Verdict.WRONG, outcomes(many.toArray()));
+        VariantResult locked = result("Locked", Role.FIXED, Verdict.CORRECT, outcomes(28, right()));
+        List<String> lines = table(List.of(racy, locked));
+        int correct = indexOf(lines, "\\s*2\\s+correct\\s.*");
+        assertThat(correct).isPositive();
+        assertThat(lines.get(correct + 1)).matches("\\s*2\\s+lucky\\s+1\\s.*");
+        assertThat(lines).anyMatch(l -> l.contains("more"));
+        // the wrong outcomes after them, in the order first seen when as often
+        assertThat(lines.get(correct + 2)).matches("\\s*10\\s+wrong\\s.*");
+    }
+
+    private static int indexOf(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static Outcome right() {
         return Outcome.compare(2, 2, Message.of("x"), Message.of("x"));
     }
