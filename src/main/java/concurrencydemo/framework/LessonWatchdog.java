@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +71,25 @@ public final class LessonWatchdog {
      */
     public List<String> joinOrStop(Duration bound, List<ChildProcess> processes,
                                    Function<ChildProcess, Message> describe) throws InterruptedException {
-        awaitAll(bound, processes, ChildProcess::isAlive, (p, nanos) -> p.join(Duration.ofNanos(Math.max(1, nanos))));
+        return joinOrStop(bound, processes, null, describe);
+    }
+
+    /**
+     * As above, for processes whose work can be counted: {@code bound} is then the time they may
+     * go without a step of {@code progress}, and the time a process takes to start (its JVM has not
+     * begun its task yet; seconds, on a busy machine) is not counted.
+     *
+     * @param progress steps the processes have made (items written, say), or {@code null}
+     */
+    public List<String> joinOrStop(Duration bound, List<ChildProcess> processes, IntSupplier progress,
+                                   Function<ChildProcess, Message> describe) throws InterruptedException {
+        IntSupplier steps = null;
+        if (progress != null) {
+            int[] starting = {0};
+            steps = () -> processes.stream().allMatch(ChildProcess::taskBegun) ? progress.getAsInt() : --starting[0];
+        }
+        Watchdog.await(until(processes, ChildProcess::isAlive, (p, nanos) -> p.join(Duration.ofNanos(Math.max(1, nanos)))),
+                bound, steps);
         List<String> stopped = new ArrayList<>();
         for (ChildProcess p : processes) {
             if (p.isAlive()) {
@@ -113,7 +132,12 @@ public final class LessonWatchdog {
      */
     private static <T> void awaitAll(Duration bound, List<T> parties, Predicate<T> alive, Join<T> join)
             throws InterruptedException {
-        Watchdog.await(nanos -> {
+        Watchdog.await(until(parties, alive, join), bound, null);
+    }
+
+    /** Done when none of {@code parties} is alive; a wait joins the first one still alive. */
+    private static <T> Watchdog.Waitable until(List<T> parties, Predicate<T> alive, Join<T> join) {
+        return nanos -> {
             for (T party : parties) {
                 if (alive.test(party)) {
                     join.join(party, nanos);
@@ -121,6 +145,6 @@ public final class LessonWatchdog {
                 }
             }
             return true;
-        }, bound, null);
+        };
     }
 }

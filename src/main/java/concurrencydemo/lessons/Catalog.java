@@ -1,6 +1,7 @@
 package concurrencydemo.lessons;
 
 import concurrencydemo.framework.Lesson;
+import concurrencydemo.framework.Seed;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ public final class Catalog {
     /**
      * The seed's order, its opening paragraph first, then its multiprocessing half, then its
      * threading half: each lesson where the first section it ports comes, and the locks lesson
-     * twice, across processes (在上下文管理器中使用锁) and with threads (使用锁处理资源竟态).
+     * and the queues lesson twice each: locks across processes (在上下文管理器中使用锁) and with
+     * threads (使用锁处理资源竟态), queues between processes (多进程使用队列通信) and between threads
+     * (多线程消息队列通信).
      */
     public static List<Lesson> seedOrder(List<Lesson> lessons) {
         Map<Class<?>, Lesson> byClass = new HashMap<>();
@@ -35,9 +38,10 @@ public final class Catalog {
             byClass.put(lesson.getClass(), lesson);
         }
         LocksLesson locks = (LocksLesson) byClass.get(LocksLesson.class);
+        QueuesLesson queues = (QueuesLesson) byClass.get(QueuesLesson.class);
         return List.of(byClass.get(GilLesson.class), byClass.get(ProcessesLesson.class),
-                byClass.get(RaceConditionLesson.class), locks.acrossProcesses(), byClass.get(QueuesLesson.class),
-                byClass.get(PoolsLesson.class), byClass.get(ThreadsLesson.class), locks);
+                byClass.get(RaceConditionLesson.class), locks.acrossProcesses(), queues.part(Seed.QUEUE_PROCESSES),
+                byClass.get(PoolsLesson.class), byClass.get(ThreadsLesson.class), locks, queues.part(Seed.QUEUE_THREADS));
     }
 
     private Catalog() {

@@ -41,4 +41,18 @@ public final class Child {
     DataOutputStream toParent() {
         return toParent;
     }
+
+    /**
+     * The write end of this child's pipe to its parent, which reads it with
+     * {@link ChildProcess#pipe()}: the operating system's pipe on the child's standard output,
+     * behind a buffer of 8 KiB. A pipe holds a bounded number of bytes (64 KiB on Linux); a write
+     * that finds it full blocks until the parent reads. What is left in the buffer is flushed when
+     * the task returns, before the child exits, so a child that wrote more than the pipe holds does
+     * not exit until its parent has read it: as a Python process that put items on a
+     * {@code multiprocessing.Queue} waits at exit until its feeder thread has written them all to
+     * the queue's pipe. Not for a {@link Pool}'s worker, whose pool talks on this channel.
+     */
+    public DataOutputStream pipe() {
+        return toParent;
+    }
 }

@@ -205,6 +205,16 @@ public final class ChildProcess {
     }
 
     /**
+     * The read end of the child's pipe to this JVM ({@link Child#pipe()}): what its task wrote
+     * there, then the end of the stream once it has exited. Until this JVM reads, a child that
+     * writes more than the pipe holds waits, and does not exit: {@link #join()} before reading
+     * then waits for good.
+     */
+    public DataInputStream pipe() {
+        return fromChild();
+    }
+
+    /**
      * Kills the child at once (SIGKILL, as Python's {@code kill()}; Python's {@code terminate()}
      * sends SIGTERM, which a child may handle).
      */

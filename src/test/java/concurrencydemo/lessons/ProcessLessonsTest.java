@@ -67,19 +67,36 @@ class ProcessLessonsTest {
     @DisplayName("queues, queued: all ten items arrive, each producer's in order")
     void queueDeliversEverything() throws Exception {
         try (Stage stage = quietStage()) {
-            Outcome o = QueuesLesson.producers(stage, true);
+            Outcome o = QueuesLesson.producers(stage);
             assertThat(o.correct()).isTrue();
             assertThat(o.observed()).isEqualTo(10);
         }
     }
 
     @Test
-    @DisplayName("queues, unqueued: between 5 and 10 items survive the shared index")
-    void unqueuedItemsWithinBounds() throws Exception {
+    @DisplayName("queues, drained, then joined: all 40,000 numbers arrive through the pipes, each producer's in order")
+    void drainingFirstGetsEverything() throws Exception {
         try (Stage stage = quietStage()) {
-            Outcome o = QueuesLesson.producers(stage, false);
-            assertThat((Integer) o.observed()).isBetween(1, 10);
+            Outcome o = QueuesLesson.throughPipes(stage, true);
+            assertThat(o.correct()).isTrue();
+            assertThat(o.observed()).isEqualTo(2 * QueuesLesson.PIPE_ITEMS);
+            assertThat(o.extras()).containsEntry("complete", true);
+            assertThat(stage.transcript()).containsExactly("P1: 20000 numbers read", "P2: 20000 numbers read", "end main");
         }
+    }
+
+    @Test
+    @DisplayName("queues, joined, then drained: more than a pipe holds, so join() never returns and the watchdog calls it stuck")
+    void joiningBeforeDrainingIsStuck() throws Exception {
+        long start = System.nanoTime();
+        try (Stage stage = quietStage()) {
+            Outcome o = QueuesLesson.throughPipes(stage, false);
+            assertThat(o.stuck()).isTrue();
+            assertThat(o.observed()).isNull();
+            assertThat(stage.transcript()).noneMatch(l -> l.equals("end main"))
+                    .anyMatch(l -> l.equals("# watchdog: after 1s, P1 waits for room in its pipe; stopping it"));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
