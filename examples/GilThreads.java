@@ -6,6 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+// 中文说明（原文开篇一段：多线程和多进程，讲 GIL。详见 ./demo gil --lang zh-CN）
+// 运行：java examples/GilThreads.java [线程数，默认每个 CPU 一个]
+// Java 没有 GIL：同一个 CPU 密集型任务切成几份，交给几个线程，就能同时用上几个 CPU（最多用满这台机器的 CPU）。
+// 代码里的注释：
+// - countPrimes：用试除法数出 limit 以内的素数；n 份中的第 k 份负责第 k、k + n、k + 2n……块。
+// - 计时前先把 countPrimes 跑几遍：让 JIT 先把它编译好，计的才是编译后的速度。
+// - t.join() 之后，那个线程数出的个数在 main 里一定可见（join 建立先行发生关系）。
+// - Locale.ROOT：不管用户的 locale 是什么，都打印“1.9x”（德语 locale 会写成“1,9x”）。
 public class GilThreads {
     static final int LIMIT = 4_000_000;
     static final int BLOCK = 1000;

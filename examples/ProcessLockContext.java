@@ -14,6 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+// 中文说明（原文“在上下文管理器中使用锁”，多进程版。详见 ./demo locks --processes --lang zh-CN）
+// 运行：java examples/ProcessLockContext.java（Value 最后是 200）
+// Python 的 with lock: 在 Java 里就是对 FileLock 用 try-with-resources：代码块不管怎样结束，锁都会释放。
+// 代码里的注释：
+// - try (FileLock lock = …) 对应 Python 的 with lock:；离开代码块时释放锁，抛出异常时也一样。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class ProcessLockContext {
     static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
 

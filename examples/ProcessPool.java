@@ -11,6 +11,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+// 中文说明（原文“进程池”。详见 ./demo pools --lang zh-CN）
+// 运行：java examples/ProcessPool.java（打印 [0, 1, 8, 27, 64, 125, 216, 343, 512, 729]）
+// 一个极简的进程池：每个 CPU 一个工作进程（子 JVM）。父进程往每个工作进程的标准输入写“序号 数”这样的行，
+// 工作进程回答“序号 立方”；父进程把每个立方放回它的序号处，所以不管哪个工作进程先做完，结果都按原来的顺序。
+// 这些数事先轮流分给各个工作进程；Python 的 Pool.map 则是把它们分成小块（chunksize），交给哪个空闲就给哪个。
+// 代码里的注释：
+// - 工作进程个数取 CPU 数：Python 的 Pool() 也默认用 os.cpu_count()。
+// - map：把数轮流分出去，然后关闭每个工作进程的输入（对应 Python 的 p.close()）。
+// - worker.waitFor() 对应 Python 的 p.join()。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class ProcessPool {
     static long cube(long number) throws InterruptedException {
         System.err.println("Hi");

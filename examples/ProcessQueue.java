@@ -17,6 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 
+// 中文说明（原文“多进程使用队列通信”。详见 ./demo queues --lang zh-CN）
+// 运行：java examples/ProcessQueue.java（十个数全部打印出来，每个生产者的数保持自己的顺序；只有两个 JVM
+// 同时在运行时才会交错，而启动一个 JVM 所花的时间，比一个生产者发完它的五个数还长）
+// 队列的做法：父进程在一个 Unix 域套接字上监听；每个生产者进程连上来，写入自己的数据；父进程的读取线程把
+// 收到的数据依次放进同一个 BlockingQueue。
+// 代码里的注释：
+// - p1.waitFor() 对应 Python 的 p1.join()；r.join() 之后，发出的每一项都已收到。
+// - while (!q.isEmpty()) 对应 Python 的 while not q.empty(): print(q.get())。
+// - q.put(in.readInt())：按这个生产者发送的顺序放入。
+// - 读到 EOFException：生产者关闭了它那一端，相当于 Python 的 q.close()。
+// - out.writeInt(…) 对应 Python 的 queue.put(...)。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class ProcessQueue {
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {

@@ -4,6 +4,15 @@
 import java.util.ArrayList;
 import java.util.List;
 
+// 中文说明（原文“创建并开启进程”。详见 ./demo processes --lang zh-CN）
+// 运行：java examples/ProcessStartJoin.java（两个 CPU 时打印 2 of 2 processes finished, exit codes [0, 0]）
+// 每个子进程都是一个新的 JVM，运行的就是这个文件本身，只是多了一个参数“child”。
+// 代码里的注释：
+// - args 不为空：说明自己是子进程。
+// - 进程数取 CPU 数，对应 Python 的 os.cpu_count()；p.start() 对应 process.start()。
+// - p.waitFor() 对应 process.join()：main 在这里阻塞，直到那个子进程退出。
+// - 进程还在运行时调用 exitValue() 会抛出异常，所以先用 isAlive() 看它是否还在运行。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class ProcessStartJoin {
     static void squareNumbers() {
         for (int i = 0; i < 1000; i++) {

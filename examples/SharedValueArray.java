@@ -14,6 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+// 中文说明（原文“进程间分享数据”。详见 ./demo race-condition --lang zh-CN）
+// 运行：java examples/SharedValueArray.java（Value 最后远小于 200：更新丢失了）
+// Python 的 Value 和 Array 放在共享内存里；这里用的是一个小文件，每个进程都把它映射进自己的内存（内存映射文件）。
+// 代码里的注释：
+// - VALUE、ARRAY、READY：各项在共享文件里的字节偏移。
+// - READY 计数：四个子进程都到齐了才一起开始。
+// - 读 Value、停 0.2 ms、再写回“读到的值 + 1”：另一个进程趁停下的这一会儿读到同一个值，于是这次写入会抹掉它的更新（丢失更新）。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class SharedValueArray {
     static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     static final VarHandle DOUBLE = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());

@@ -16,6 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+// 中文说明（原文“可以使用锁避免资源竟态”（“竟态”是原文笔误，应为“竞态”）。详见 ./demo race-condition --lang zh-CN）
+// 运行：java examples/SharedValueArrayLock.java（Value 最后是 200，Array 最后是 [200.0, 300.0, 400.0]）
+// 共享内存和 SharedValueArray.java 相同，只是每次更新都用操作系统的文件锁包起来：
+// Value 一把锁（锁文件的第 0 个字节），Array 一把锁（第 1 个字节）。
+// 代码里的注释：
+// - VALUE、ARRAY、READY：各项在共享文件里的字节偏移；READY 计数让四个子进程到齐后一起开始。
+// - lockFile.lock(…) 对应 Python 的 lock.acquire()，lock.release() 对应 lock.release()。
+// - 读和写之间停的 0.2 ms 里，另一个进程在等这把锁，而不是读到同一个值。
+// - javaCommand：在新 JVM 里再次运行本程序的命令（从源文件运行时用源文件，编译过则用类名）。
 public class SharedValueArrayLock {
     static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     static final VarHandle DOUBLE = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());

@@ -2,6 +2,12 @@
 // Run: java examples/ThreadLock.java      (prints End value: 2)
 import java.util.concurrent.locks.ReentrantLock;
 
+// 中文说明（原文“使用锁处理资源竟态”（“竟态”是原文笔误，应为“竞态”）。详见 ./demo locks --lang zh-CN）
+// 运行：java examples/ThreadLock.java（打印 End value: 2）
+// 代码里的注释：
+// - java examples/ThreadLock.java fail：第一次更新中途抛出异常，好像数据库连接断了。failFirstUpdate 只在持有锁时读写。
+// - lock.lock() 对应 Python 的 lock.acquire()，lock.unlock() 对应 lock.release()。
+// - 注意：lock() 和 unlock() 之间任何一行抛出异常，unlock() 就被跳过，锁再也不会释放，另一个线程永远等下去（程序卡死，按 Ctrl-C 结束）。
 public class ThreadLock {
     static int databaseValue = 0;
     // `java examples/ThreadLock.java fail`: the first update throws half-way, as if the database went away

@@ -3,6 +3,13 @@
 // Python's `with lock:` is try/finally in Java: the lock is released however the block ends.
 import java.util.concurrent.locks.ReentrantLock;
 
+// 中文说明（原文“使用上下文管理器”。详见 ./demo locks --lang zh-CN）
+// 运行：java examples/ThreadLockContext.java（打印 End value: 2）
+// Python 的 with lock: 在 Java 里就是 try/finally：代码块不管怎样结束，锁都会释放。
+// 代码里的注释：
+// - java examples/ThreadLockContext.java fail：第一次更新中途抛出异常，好像数据库连接断了；另一个线程照样完成
+//   它的更新（End value: 1）。failFirstUpdate 只在持有锁时读写。
+// - finally 里的 lock.unlock()：代码块抛出异常时也会执行。
 public class ThreadLockContext {
     static int databaseValue = 0;
     // `java examples/ThreadLockContext.java fail`: the first update throws half-way, as if the database went away

@@ -1,6 +1,11 @@
 // Seed: 线程间共享数据 (sharing data between threads). Lesson: ./demo threads
 // Run: java examples/ThreadSharedGlobal.java      (prints End value: 1 — an update is lost)
 
+// 中文说明（原文“线程间共享数据”。详见 ./demo threads --lang zh-CN）
+// 运行：java examples/ThreadSharedGlobal.java（打印 End value: 1——一次更新丢失了）
+// 代码里的注释：
+// - databaseValue 是每个线程都看得见的静态字段，相当于 Java 的“全局变量”。
+// - 读（模拟从数据库取数据）、改、睡 100 ms（另一个线程趁这时读到同一个旧值）、写：这次写入覆盖了另一个线程的更新。
 public class ThreadSharedGlobal {
     // every thread sees this field: Java's "global variable"
     static int databaseValue = 0;

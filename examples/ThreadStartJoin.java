@@ -3,6 +3,10 @@
 import java.util.ArrayList;
 import java.util.List;
 
+// 中文说明（原文“创建并开始线程”。详见 ./demo threads --lang zh-CN）
+// 运行：java examples/ThreadStartJoin.java（打印 all 10 threads finished 和 end main）
+// 代码里的注释依次是：创建线程，每个线程运行 squareNumbers；把它们全部启动；等每一个线程结束——main 在 join()
+// 这里阻塞，直到它们都做完。
 public class ThreadStartJoin {
     static void squareNumbers() {
         for (int i = 0; i < 1000; i++) {

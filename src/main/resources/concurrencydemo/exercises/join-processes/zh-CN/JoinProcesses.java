@@ -10,10 +10,10 @@ import java.util.List;
  * 练习 join-processes（对应原文“创建并开启进程”一节）：main 必须等待的进程。
  *
  * demo 会调用 run(work) 几次，每次的规模各不相同：work.workers() 个进程（子 JVM），每个进程
- * 走 work.adds() 步，并把各步的量加到自己的那个共享 int 上。run 必须返回它们所有步骤加起来的
+ * 执行 work.adds() 步，并把各步的量加到自己的那个共享 int 上。run 必须返回它们所有步骤加起来的
  * 总和。
  *
- * 检查：./demo check join-processes      卡住了？./demo hint join-processes
+ * 检查：./demo check join-processes      没有头绪？./demo hint join-processes
  */
 public class JoinProcesses {
     public static int run(Work work) throws InterruptedException {

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * 练习 join-threads（对应原文“创建并开始线程”一节）：main 必须等待的线程。
  *
- * demo 会多次调用 run(work)，每次的规模各不相同：work.workers() 个线程，每个线程走
+ * demo 会多次调用 run(work)，每次的规模各不相同：work.workers() 个线程，每个线程执行
  * work.adds() 步。run 必须返回它们所有步骤加起来的总和。
  *
- * 检查：./demo check join-threads      卡住了？./demo hint join-threads
+ * 检查：./demo check join-threads      没有头绪？./demo hint join-threads
  */
 public class JoinThreads {
     public static int run(Work work) throws InterruptedException {

@@ -10,7 +10,7 @@ import java.util.List;
  * work.adds() 次加法，每次加上 work.step() 返回的量。run 必须返回计数器的值：每一次加法都
  * 算在内，一次也不能丢。
  *
- * 检查：./demo check shared-counter      卡住了？./demo hint shared-counter
+ * 检查：./demo check shared-counter      没有头绪？./demo hint shared-counter
  */
 public class SharedCounter {
     static int counter; // 所有工作线程共用

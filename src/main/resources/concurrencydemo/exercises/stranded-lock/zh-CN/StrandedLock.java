@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Work.StepFailedException（是哪几次由 demo 决定，每次运行都重新选）：这几次加法失败，
  * 不加任何量。run 必须返回计数器的值：所有没有失败的加法都算在内。
  *
- * 检查：./demo check stranded-lock      卡住了？./demo hint stranded-lock
+ * 检查：./demo check stranded-lock      没有头绪？./demo hint stranded-lock
  */
 public class StrandedLock {
     static final ReentrantLock lock = new ReentrantLock();

@@ -16,7 +16,7 @@ import java.util.List;
  * work.step() 返回的量。Array 的初始值是 work.numbers()。run 返回 Value，后面跟着 Array 的
  * 各个元素。
  *
- * 检查：./demo check value-array-lock      卡住了？./demo hint value-array-lock
+ * 检查：./demo check value-array-lock      没有头绪？./demo hint value-array-lock
  */
 public class ValueArrayLock {
     public static double[] run(Work work) throws InterruptedException {

@@ -11,7 +11,7 @@ import java.util.List;
  * 的 work.process(x)，由几个进程同时计算。（work.process 代表原文的 f(x)；它具体算什么，
  * 每次运行都不一样。）
  *
- * 检查：./demo check pool-map      卡住了？./demo hint pool-map
+ * 检查：./demo check pool-map      没有头绪？./demo hint pool-map
  */
 public class PoolMap {
     public static List<Integer> run(Work work) throws Exception {

@@ -12,7 +12,7 @@ import java.util.List;
  * demo 会调用 run(work) 几次，每次的规模各不相同：work.workers() 个进程（子 JVM）各自把
  * work.adds() 步加起来。run 必须返回它们所有步骤加起来的总和。
  *
- * 检查：./demo check static-field      卡住了？./demo hint static-field
+ * 检查：./demo check static-field      没有头绪？./demo hint static-field
  */
 public class StaticField {
     public static int run(Work work) throws InterruptedException {

@@ -8,7 +8,7 @@ import concurrencydemo.threading.JoinableQueue;
  * work.numbers() 的各个元素，逐个处理（work.process），再把结果加起来。run 必须返回所有
  * 结果的和。
  *
- * 检查：./demo check task-done      卡住了？./demo hint task-done
+ * 检查：./demo check task-done      没有头绪？./demo hint task-done
  */
 public class TaskDone {
     public static int run(Work work) throws InterruptedException {
