@@ -8,7 +8,6 @@ import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
-import concurrencydemo.multiprocessing.ExternalProgram;
 import concurrencydemo.multiprocessing.ExternalProgramException;
 import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.Rounds;
@@ -20,8 +19,6 @@ import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.lang.management.ManagementFactory;
@@ -100,7 +97,7 @@ public final class GilLesson extends Lesson {
     }
 
     static Optional<Path> python() {
-        return ExternalProgram.onPath("python3").or(() -> ExternalProgram.onPath("python3.exe"));
+        return Python.find();
     }
 
     /** The CPUs demo may use. */
@@ -327,12 +324,8 @@ public final class GilLesson extends Lesson {
     static Outcome python(Stage stage, String mode) throws Exception {
         int n = parts();
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
-            Path script = ws.directory().resolve("primes.py");
-            try (InputStream in = GilLesson.class.getResourceAsStream("primes.py")) {
-                Files.copy(in, script);
-            }
-            String out = ExternalProgram.run(ws, List.of(python().orElseThrow().toString(), script.toString(),
-                    mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT), Integer.toString(ROUNDS)), PYTHON_BOUND);
+            String out = Python.run(ws, "primes.py", List.of(mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT),
+                    Integer.toString(ROUNDS)), PYTHON_BOUND).out();
             PythonResult r = PythonResult.parse(python().orElseThrow().toString(), out);
             stage.println(Message.of(r.gil() ? "gil.line.pythonGil" : "gil.line.pythonFree", r.version()));
             String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");

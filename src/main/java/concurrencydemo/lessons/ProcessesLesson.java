@@ -7,6 +7,8 @@ import concurrencydemo.framework.Seed;
 import concurrencydemo.framework.Stage;
 import concurrencydemo.framework.Variant;
 import concurrencydemo.multiprocessing.ChildProcess;
+import concurrencydemo.multiprocessing.ExternalProgram;
+import concurrencydemo.multiprocessing.ExternalProgramException;
 import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Workspace;
@@ -38,14 +40,28 @@ public final class ProcessesLesson extends Lesson {
     }
 
     @Override
+    public List<Message> notices() {
+        return Python.find().isPresent() ? List.of() : List.of(Message.of("processes.noPython"));
+    }
+
+    @Override
     public List<Variant> variants() {
-        return List.of(
+        List<Variant> variants = new ArrayList<>(List.of(
                 Variant.buggy("Unjoined", "processes.variant.unjoined", Seed.START_PROCESSES, stage -> run(stage, false))
                         .asking(Message.of("processes.question.finished")),
                 Variant.buggy("Static field", "processes.variant.staticField", Seed.SHARING_PROCESSES, ProcessesLesson::staticField)
                         .asking(Message.of("processes.question.static")),
                 Variant.fixed("Joined", "processes.variant.joined", Seed.START_PROCESSES, stage -> run(stage, true))
-                        .asking(Message.of("processes.question.finished")));
+                        .asking(Message.of("processes.question.finished"))));
+        if (Python.find().isPresent()) {
+            variants.add(Variant.buggy("No main guard", "processes.variant.noMainGuard", Seed.START_PROCESSES,
+                    stage -> mainGuard(stage, false))
+                    .asking(Message.of("processes.question.guard")));
+            variants.add(Variant.fixed("Main guard", "processes.variant.mainGuard", Seed.START_PROCESSES,
+                    stage -> mainGuard(stage, true))
+                    .asking(Message.of("processes.question.guard")));
+        }
+        return variants;
     }
 
     /*
@@ -85,6 +101,60 @@ public final class ProcessesLesson extends Lesson {
                     : Outcome.compare(n, finished, Message.of("processes.unjoined.lucky"),
                             Message.of("processes.unjoined.wrong", n - finished, done, n * SQUARES));
         }
+    }
+
+    /*
+     * The main guard, in Python: the seed's program puts its process-starting code under
+     * `if __name__ == "__main__":` and never says why. Under the "spawn" start method (Windows,
+     * macOS, and Linux's "forkserver" from Python 3.14) each child runs the main file again, as a
+     * module named __mp_main__, before its target. No main guard: the child reaches the file's own
+     * Process(...).start() while it is still starting, and Python stops it with a RuntimeError;
+     * its target never runs and it exits 1. Main guard: the child skips the guarded part and runs
+     * only square_numbers. Both scripts are demo's (start_unguarded.py, start_guarded.py).
+     *
+     * Java's twin: a child JVM starts at the main method of the class it is given. demo's children
+     * start at ChildMain's, so a lesson's code never runs again in them; a program that starts its
+     * own class as a child tells the two apart by its arguments, as examples/ProcessStartJoin.java
+     * does with if (args.length > 0).
+     */
+    static final Duration PYTHON_BOUND = Duration.ofSeconds(30);
+
+    static Outcome mainGuard(Stage stage, boolean guarded) throws Exception {
+        int n = Runtime.getRuntime().availableProcessors();
+        try (Workspace ws = stage.track(Workspace.create(stage::println))) {
+            ExternalProgram.Output out = Python.run(ws, guarded ? "start_guarded.py" : "start_unguarded.py",
+                    List.of(Integer.toString(n)), PYTHON_BOUND);
+            List<Integer> codes = exitCodes(out.out(), n);
+            // what each child said as it died: Python's RuntimeError, once for all of them
+            List<String> said = out.err().lines().toList();
+            int error = said.indexOf(said.stream().filter(l -> l.startsWith("RuntimeError")).findFirst().orElse(""));
+            if (error >= 0) {
+                for (String line : said.subList(error, Math.min(said.size(), error + 3))) {
+                    if (!line.isBlank()) {
+                        stage.println(Message.of("processes.line.eachChild", line.strip()));
+                    }
+                }
+            }
+            stage.println(Message.of("processes.line.exitCodes", codes.toString()));
+            int ran = (int) codes.stream().filter(c -> c == 0).count();
+            return Outcome.compare(n, ran, Message.of(guarded ? "processes.guard.correct" : "processes.guard.lucky"),
+                    Message.of("processes.guard.wrong", n - ran, n));
+        }
+    }
+
+    /** The script's one line, {"exitcodes": [..]}, checked: another program called python3 may print anything. */
+    static List<Integer> exitCodes(String out, int n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"exitcodes\": \\[([-0-9, ]*)\\]\\}")
+                .matcher(out.strip());
+        if (!m.matches()) {
+            throw ExternalProgramException.unreadableOutput("python3");
+        }
+        List<Integer> codes = m.group(1).isBlank() ? List.of()
+                : java.util.Arrays.stream(m.group(1).split(",")).map(String::strip).map(Integer::valueOf).toList();
+        if (codes.size() != n) {
+            throw ExternalProgramException.unreadableOutput("python3");
+        }
+        return codes;
     }
 
     static void squareNumbers(SharedInt computed) {

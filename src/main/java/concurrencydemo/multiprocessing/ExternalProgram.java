@@ -50,6 +50,16 @@ public final class ExternalProgram implements AutoCloseable {
      */
     public static String run(Workspace ws, List<String> command, Duration bound)
             throws IOException, InterruptedException {
+        return runForOutput(ws, command, bound).out();
+    }
+
+    /** What a program printed: on its standard output, and on its standard error. */
+    public record Output(String out, String err) {
+    }
+
+    /** As {@link #run}, returning what the program printed on stderr too. */
+    public static Output runForOutput(Workspace ws, List<String> command, Duration bound)
+            throws IOException, InterruptedException {
         // stdin is a pipe demo keeps open: a program that watches it for its end (demo's own
         // scripts do) exits when demo dies, even by SIGKILL, as a child JVM does
         ProcessBuilder pb = new ProcessBuilder(command).directory(ws.directory().toFile());
@@ -68,7 +78,7 @@ public final class ExternalProgram implements AutoCloseable {
                 String last = lines[lines.length - 1].strip();
                 throw new ExternalProgramException(command.get(0), p.exitValue(), last.isEmpty() ? "-" : last);
             }
-            return output;
+            return new Output(output, within(err, deadline));
         }
     }
 

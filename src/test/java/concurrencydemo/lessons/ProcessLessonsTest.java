@@ -5,6 +5,7 @@ import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 
 import concurrencydemo.framework.Stage;
+import concurrencydemo.multiprocessing.ExternalProgramException;
 import concurrencydemo.report.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(60)
 class ProcessLessonsTest {
@@ -60,6 +63,36 @@ class ProcessLessonsTest {
             assertThat(o.observed()).isEqualTo(n);
             assertThat(stage.transcript()).anyMatch(l -> l.startsWith("# main: " + n + " of " + n
                     + " processes finished, " + n * ProcessesLesson.SQUARES + " of "));
+        }
+    }
+
+    @Test
+    @DisplayName("processes, main guard: under spawn, every guarded child runs its target and no unguarded one does")
+    void mainGuardDecidesWhetherSpawnedChildrenRun() throws Exception {
+        assumeTrue(Python.find().isPresent(), "python3 is not on the PATH");
+        int n = Runtime.getRuntime().availableProcessors();
+        try (Stage stage = quietStage()) {
+            Outcome guarded = ProcessesLesson.mainGuard(stage, true);
+            assertThat(guarded.correct()).isTrue();
+            assertThat(guarded.observed()).isEqualTo(n);
+        }
+        try (Stage stage = quietStage()) {
+            // not a race: a spawned child always runs the unguarded start() while it is starting
+            Outcome unguarded = ProcessesLesson.mainGuard(stage, false);
+            assertThat(unguarded.observed()).isEqualTo(0);
+            assertThat(stage.transcript()).contains("[each child] RuntimeError:")
+                    .contains("the children's exit codes: " + java.util.Collections.nCopies(n, 1));
+        }
+    }
+
+    @Test
+    @DisplayName("processes, main guard: the script's line is read strictly; anything else is another program's output")
+    void exitCodesAreReadStrictly() {
+        assertThat(ProcessesLesson.exitCodes("{\"exitcodes\": [0, 1]}\n", 2)).containsExactly(0, 1);
+        assertThat(ProcessesLesson.exitCodes("{\"exitcodes\": [-9]}", 1)).containsExactly(-9);
+        for (String other : List.of("", "hello", "{\"exitcodes\": [0]}", "{\"exitcodes\": [0, x]}")) {
+            assertThatThrownBy(() -> ProcessesLesson.exitCodes(other, 2)).as(other)
+                    .isInstanceOf(ExternalProgramException.class);
         }
     }
 
