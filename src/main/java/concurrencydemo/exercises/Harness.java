@@ -139,11 +139,13 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
                         .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work, own)) {
             List<String> lines = new ArrayList<>();
             lines.add(texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
+            List<String> running = new ArrayList<>();
             for (Thread t : students(ex, before, main)) {
                 if (!t.isDaemon()) {
-                    lines.add("  " + where(texts, ex, t, t.getName()));
+                    lines.add("  " + where(texts, ex, t, t.getName(), running));
                 }
             }
+            addRunningNote(texts, lines, running);
             return report(k, Checker.Kind.STUCK, lines);
         }
         closeLeftOpen(own);
@@ -214,9 +216,10 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             Thread main, int k) throws InterruptedException {
         List<String> lines = new ArrayList<>();
         lines.add(texts.format("check.stuck", k, trials, LessonOptions.show(bounds.stall())));
-        lines.add("  " + where(texts, ex, main, "main"));
+        List<String> running = new ArrayList<>();
+        lines.add("  " + where(texts, ex, main, "main", running));
         for (Thread t : students(ex, before, main)) {
-            lines.add("  " + where(texts, ex, t, t.getName()));
+            lines.add("  " + where(texts, ex, t, t.getName(), running));
         }
         for (Workspace ws : Workspace.openWorkspaces()) {
             for (ChildProcess p : ws.children()) {
@@ -225,6 +228,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
                 }
             }
         }
+        addRunningNote(texts, lines, running);
         Work.Facts facts = work.facts();
         if (facts.thrown() > 0) {
             lines.add(texts.format("check.stuckAfterThrow", facts.thrown()));
@@ -258,11 +262,15 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
      * Where a thread of the student's waits, in words: {@code Thread-1 is waiting for a
      * ReentrantLock held by Thread-0, at StrandedLock.java:46}; when the JDK cannot name a lock's
      * holder, by the call it waits in: {@code main is waiting in JoinableQueue.join(), at
-     * TaskDone.java:38}.
+     * TaskDone.java:38}. A thread found running its own code ({@link #runningOwnCode}) is added
+     * to {@code running}, for the note that follows the threads.
      */
-    private static String where(Texts texts, Exercise ex, Thread t, String name) {
+    private static String where(Texts texts, Exercise ex, Thread t, String name, List<String> running) {
         StackTraceElement[] frames = t.getStackTrace();
         Diagnosis.ThreadState state = Diagnosis.of(t, name);
+        if (runningOwnCode(state.activity(), frames, ex.fileName())) {
+            running.add(name);
+        }
         for (int i = 0; i < frames.length; i++) {
             StackTraceElement frame = frames[i];
             if (!ex.fileName().equals(frame.getFileName()) || frame.getLineNumber() <= 0) {
@@ -280,6 +288,34 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             return texts.format("check.at", texts.format(words), ex.fileName(), frame.getLineNumber());
         }
         return texts.format(state.words());
+    }
+
+    /**
+     * Whether a stuck thread was running the student's own code: its state {@code RUNNING} (not
+     * waiting, not blocked) and its innermost frame in the student's file, not in a call to the JDK
+     * or to demo. That is what a loop looks like that waits for a plain field another thread
+     * writes, once the JIT (C1 too, which the check's JVM runs) has moved the field's read out of
+     * the loop: the loop never ends, and it makes no call. It is also what any other endless loop
+     * of the student's looks like, so the note it leads to says "may".
+     */
+    static boolean runningOwnCode(Diagnosis.Activity activity, StackTraceElement[] frames, String fileName) {
+        return activity == Diagnosis.Activity.RUNNING && frames.length > 0 && fileName.equals(frames[0].getFileName());
+    }
+
+    /**
+     * The note for the threads found running their own code ({@link #runningOwnCode}), by name:
+     * that they may be spinning on a field whose write they never see, a visibility bug, and what
+     * makes the write visible. Null when there are none.
+     */
+    static Message runningNote(List<String> running) {
+        return running.isEmpty() ? null : Message.of("check.runningOwnCode", String.join(", ", running));
+    }
+
+    private static void addRunningNote(Texts texts, List<String> lines, List<String> running) {
+        Message note = runningNote(running);
+        if (note != null) {
+            lines.add(texts.format(note));
+        }
     }
 
     /** Whether a live thread is named {@code name}. */

@@ -64,4 +64,23 @@ class ThreadsLessonTest {
             assertThat(o.lostUpdates()).isEqualTo(2 - observed);
         }
     }
+
+    @Test
+    @DisplayName("count++'s LUCKY words offer C2's one read and one write only on a JVM that may compile with C2")
+    void luckyWordsOfferC2OnlyWhereItMayRun() throws Exception {
+        assertThat(ThreadsLesson.optimisingJit(true, true, 4)).as("java's default: tiered, up to C2").isTrue();
+        assertThat(ThreadsLesson.optimisingJit(true, false, 4)).as("-XX:-TieredCompilation: C2 alone").isTrue();
+        assertThat(ThreadsLesson.optimisingJit(true, true, 1)).as("-XX:TieredStopAtLevel=1: C1 only").isFalse();
+        assertThat(ThreadsLesson.optimisingJit(false, false, 4)).as("-Xint: no compiler").isFalse();
+        try (var in = ThreadsLesson.class.getResourceAsStream("/concurrencydemo/multiprocessing/jvm.flags")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .withFailMessage("./demo's JVMs are no longer C1 only: the count++ LUCKY words assume they are")
+                    .contains("-XX:TieredStopAtLevel=1");
+        }
+        for (Language language : Language.values()) {
+            Texts texts = TestTexts.of(language);
+            assertThat(texts.format("threads.count.lucky")).doesNotContain("C2").doesNotContain("JIT");
+            assertThat(texts.format("threads.count.lucky.c2", ThreadsLesson.INCREMENTS)).contains("C2");
+        }
+    }
 }
