@@ -159,6 +159,7 @@ class ProcessLessonsTest {
             Outcome o = PoolsLesson.globalList(stage);
             assertThat((List<?>) o.observed()).isEmpty();
             assertThat(o.correct()).isFalse();
+            assertThat(o.lostUpdates()).as("nothing was lost: the results never came back").isNull();
         }
     }
 
