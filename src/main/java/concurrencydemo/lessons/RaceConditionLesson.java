@@ -100,7 +100,7 @@ public final class RaceConditionLesson extends Lesson {
             SharedDoubles array = ws.sharedDoubles(ARRAY_START);
             stage.println("Array at beginning: " + array);
 
-            SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 4);
+            SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 5);
             List<ChildProcess> processes = Processes.startTogether(ws, NAMES,
                     adders(ws, locked, number, array, window, trace));
             Processes.joinAll(processes);
@@ -148,6 +148,7 @@ public final class RaceConditionLesson extends Lesson {
     static void add100Locked(SharedInt number, ProcessLock lock, Duration window, SharedTrace trace, int me)
             throws Exception {
         for (int i = 0; i < ADDS; i++) {
+            record(trace, me, "ask", 0); // a trace shows how long the other process waited
             lock.acquire();
             try {
                 record(trace, me, "lock", 0);

@@ -39,7 +39,7 @@ public final class ThreadsLesson extends Lesson {
 
     @Override
     public boolean traces() {
-        return true; // the Racy and Locked variants; the count++ loops are too long to trace
+        return true; // the Racy and Locked variants; the count++ loops are too long to trace, and say so
     }
 
     /** Its Racy and Locked variants are the locks lesson's program: their words are in its bundle. */
@@ -206,6 +206,11 @@ public final class ThreadsLesson extends Lesson {
         };
         stage.println("End value: " + end);
         stage.println("end main");
+        if (stage.trace() != null) {
+            // millions of steps: a trace is for the small programs, whose few steps can be read
+            stage.note(Message.of("threads.count.noTrace", INCREMENTS, Message.of("threads.variant.racy"),
+                    Message.of("threads.variant.locked")));
+        }
         Message whoRaced = Message.of(kind == Counter.VOLATILE ? "threads.volatile.lost" : "threads.count.lost");
         Message whyCorrect = switch (kind) {
             case ATOMIC -> Message.of("threads.atomic.correct");
