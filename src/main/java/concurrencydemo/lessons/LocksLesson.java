@@ -82,10 +82,10 @@ public final class LocksLesson extends Lesson {
         }
         return List.of(
                 Variant.buggy("Unlocked", "locks.variant.unlocked", Seed.LOCK_THREADS, stage -> run(stage, Guard.NONE, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.fixed("Locked by hand", "locks.variant.lockedByHand", Seed.LOCK_THREADS,
                         stage -> run(stage, Guard.BY_HAND, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.buggy("By hand, throws", "locks.variant.byHandThrows", Seed.WITH_THREADS,
                         stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),

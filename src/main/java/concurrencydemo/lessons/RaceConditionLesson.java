@@ -72,10 +72,10 @@ public final class RaceConditionLesson extends Lesson {
         return List.of(
                 Variant.buggy("Racy", "race-condition.variant.racy", Seed.SHARING_PROCESSES, stage -> run(stage, false))
                         .withTrials((stage, n) -> trials(stage, false, n))
-                        .asking(Message.of("race-condition.question")),
+                        .askingAllOrFewer(Message.of("race-condition.question.all", 2 * ADDS), 2 * ADDS),
                 Variant.fixed("Locked", "race-condition.variant.locked", Seed.LOCK_PROCESSES, stage -> run(stage, true))
                         .withTrials((stage, n) -> trials(stage, true, n))
-                        .asking(Message.of("race-condition.question")));
+                        .askingAllOrFewer(Message.of("race-condition.question.all", 2 * ADDS), 2 * ADDS));
     }
 
     /*

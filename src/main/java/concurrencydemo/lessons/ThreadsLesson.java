@@ -63,21 +63,21 @@ public final class ThreadsLesson extends Lesson {
     public List<Variant> variants() {
         return List.of(
                 Variant.buggy("Unjoined", "threads.variant.unjoined", Seed.START_THREADS, stage -> squares(stage, false))
-                        .asking(Message.of("threads.question.finished")),
+                        .askingAllOrFewer(Message.of("threads.question.finishedAll", THREADS), THREADS),
                 Variant.fixed("Joined", "threads.variant.joined", Seed.START_THREADS, stage -> squares(stage, true))
-                        .asking(Message.of("threads.question.finished")),
+                        .askingAllOrFewer(Message.of("threads.question.finishedAll", THREADS), THREADS),
                 Variant.buggy("Racy", "threads.variant.racy", Seed.SHARING_THREADS, stage -> sharedValue(stage, false))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2), 2),
                 Variant.fixed("Locked", "threads.variant.locked", Seed.SHARING_THREADS, stage -> sharedValue(stage, true))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2), 2),
                 Variant.buggy("count++", "threads.variant.count", Seed.SHARING_THREADS, stage -> count(stage, Counter.PLAIN))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS),
                 Variant.buggy("volatile count++", "threads.variant.volatileCount", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.VOLATILE))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS),
                 Variant.fixed("AtomicInteger", "threads.variant.atomicInteger", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.ATOMIC))
-                        .asking(Message.of("threads.question.end")));
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS));
     }
 
     /*
