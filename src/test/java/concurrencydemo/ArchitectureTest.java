@@ -60,7 +60,7 @@ class ArchitectureTest {
             // the table's mechanics: widths only, nothing of outcomes or verdicts
             Map.entry("report/Table.java", Set.of("Width")),
             // what a run is shown through: the facts it shows, nothing of how text or colour is made
-            Map.entry("report/Renderer.java", Set.of("LessonReport", "Role", "VariantResult")),
+            Map.entry("report/Renderer.java", Set.of("LessonReport", "Prediction", "Role", "VariantResult")),
             // where a thread or process is, as facts: nothing of stages, lessons or runs
             Map.entry("framework/Diagnosis.java", Set.of()),
             // one variant under its bound: nothing of the loop over lessons or the reports so far

@@ -2,6 +2,7 @@ package concurrencydemo.framework;
 
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.LessonReport;
+import concurrencydemo.report.Prediction;
 import concurrencydemo.report.Progress;
 import concurrencydemo.report.Renderer;
 import concurrencydemo.report.Role;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs lessons: each variant in turn (by {@link VariantExecutor}, on a thread of its own under a
@@ -128,7 +131,7 @@ public final class Runner {
             }
             String label = texts.format(v.labelKey());
             view.variantHeading(i + 1, variants.size(), label, v.section().chinese(), v.role());
-            String guess = options.trials() > 0 ? null : predict(options, view, texts, v);
+            Prediction guess = options.trials() > 0 ? null : predict(options, view, texts, v);
             VariantExecutor.Run run = new VariantExecutor.Run(lesson.name(), v, label, options, bound, texts, err);
             VariantResult result = options.trials() > 0 ? VariantExecutor.runTrials(run, progress)
                     : VariantExecutor.runVariant(run, view);
@@ -143,8 +146,8 @@ public final class Runner {
                 }
             } else {
                 view.verdict(result);
-                if (guess != null && !guess.isBlank()) {
-                    view.predictionCheck(guess.strip(), result);
+                if (guess != null) {
+                    view.predictionCheck(guess, result);
                 }
             }
         }
@@ -153,17 +156,43 @@ public final class Runner {
 
     /**
      * With {@code --pause} on a terminal: before a variant runs, asks the class to predict what
-     * it will end with and waits for Enter, so that an instructor can talk it over. Returns what
-     * was typed (perhaps nothing), or null when there was no pause. Ignored when stdin is not a
-     * terminal, so a pipe or a script never blocks.
+     * it will end with and waits for Enter, so that an instructor can talk it over. Returns the
+     * answer, or null when there was none (just Enter, end of input) or no pause. Ignored when
+     * stdin is not a terminal, so a pipe or a script never blocks.
      */
-    static String predict(LessonOptions options, Renderer view, Texts texts, Variant v) {
+    static Prediction predict(LessonOptions options, Renderer view, Texts texts, Variant v) {
         java.io.Console console = System.console();
         if (!options.pause() || console == null || !view.live()) {
             return null;
         }
-        view.predictionPrompt(texts.format(v.question()));
-        String line = console.readLine();
-        return line == null ? "" : line;
+        return ask(view, texts, v, console::readLine);
+    }
+
+    /**
+     * Asks {@code v}'s question and reads the answer from {@code readLine} (null at the end of
+     * input). A variant that asks "all, or fewer?" takes only such an answer (see
+     * {@link Prediction#ofAllOrFewer}) and asks again, saying what it takes, until it gets one;
+     * any other takes any text. Just Enter, or the end of input (Ctrl-D), runs it with no answer.
+     */
+    static Prediction ask(Renderer view, Texts texts, Variant v, Supplier<String> readLine) {
+        while (true) {
+            view.predictionPrompt(texts.format(v.question()), v.countAsked());
+            String line = readLine.get();
+            if (line == null) {
+                view.predictionEnded(); // Ctrl-D: the cursor is still after the prompt
+                return null;
+            }
+            if (line.isBlank()) {
+                return null;
+            }
+            if (v.countAsked() == null) {
+                return Prediction.free(line.strip());
+            }
+            Optional<Prediction> answer = Prediction.ofAllOrFewer(line.strip(), v.countAsked());
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+            view.predictionNotUnderstood(line.strip(), v.countAsked());
+        }
     }
 }

@@ -19,9 +19,12 @@ import java.util.List;
  * @param body    the program; it prints through its {@link Stage} and returns its outcome
  * @param trials   for {@code --trials}, the trials prepared once; or null to run the body once per trial
  * @param question what {@code --pause} asks the class to predict before it runs, or null for a general one
+ * @param countAsked the right count when the question is "all of it, or fewer?" (which a buggy
+ *                   counter's run answers, where its exact end value is a lottery), or null when
+ *                   the class guesses what it will end with
  */
 public record Variant(String name, String labelKey, Section section, Role role, Body body, Trials trials,
-                      Message question) {
+                      Message question, Long countAsked) {
 
     /** The program of one variant. It must join, or hand to its stage, every thread it starts. */
     @FunctionalInterface
@@ -78,27 +81,37 @@ public record Variant(String name, String labelKey, Section section, Role role, 
 
     /** The program with the mistake the lesson is about: its bug may show, or it may be lucky. */
     public static Variant buggy(String name, String labelKey, Section section, Body body) {
-        return new Variant(name, labelKey, section, Role.BUGGY, body, null, null);
+        return new Variant(name, labelKey, section, Role.BUGGY, body, null, null, null);
     }
 
     /** The program that fixes the mistake: it must be right on every run. */
     public static Variant fixed(String name, String labelKey, Section section, Body body) {
-        return new Variant(name, labelKey, section, Role.FIXED, body, null, null);
+        return new Variant(name, labelKey, section, Role.FIXED, body, null, null, null);
     }
 
     /** A program run to be measured (a speed-up): its answer must be right; its numbers are the lesson. */
     public static Variant measured(String name, String labelKey, Section section, Body body) {
-        return new Variant(name, labelKey, section, Role.MEASURED, body, null, null);
+        return new Variant(name, labelKey, section, Role.MEASURED, body, null, null, null);
     }
 
     /** This variant, its trials prepared by {@code trials} instead of running its body once per trial. */
     public Variant withTrials(Trials trials) {
-        return new Variant(name, labelKey, section, role, body, trials, question);
+        return new Variant(name, labelKey, section, role, body, trials, question, countAsked);
     }
 
     /** This variant, asking {@code question} (e.g. "What will End value be?") when {@code --pause} stops before it. */
     public Variant asking(Message question) {
-        return new Variant(name, labelKey, section, role, body, trials, question);
+        return new Variant(name, labelKey, section, role, body, trials, question, null);
+    }
+
+    /**
+     * This variant, asking {@code question} when {@code --pause} stops before it: whether its count
+     * will be all {@code all} or fewer ("Will End value be 2, or fewer?"). For a counter that can
+     * lose updates, whose exact end value varies from run to run; graded by whether the run kept
+     * every update.
+     */
+    public Variant askingAllOrFewer(Message question, long all) {
+        return new Variant(name, labelKey, section, role, body, trials, question, all);
     }
 
     /** What {@code --pause} asks the class before this variant runs. */

@@ -37,10 +37,10 @@ final class LocksAcrossProcesses {
         return List.of(
                 Variant.buggy("Unlocked", "locks.variant.unlocked", BY_HAND_PROCESSES,
                         stage -> run(stage, Guard.NONE, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.fixed("Locked by hand", "locks.variant.lockedByHand", BY_HAND_PROCESSES,
                         stage -> run(stage, Guard.BY_HAND, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.buggy("By hand, throws", "locks.variant.byHandThrows", WITH_PROCESSES,
                         stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),

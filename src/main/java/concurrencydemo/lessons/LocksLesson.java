@@ -82,10 +82,10 @@ public final class LocksLesson extends Lesson {
         }
         return List.of(
                 Variant.buggy("Unlocked", "locks.variant.unlocked", Seed.LOCK_THREADS, stage -> run(stage, Guard.NONE, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.fixed("Locked by hand", "locks.variant.lockedByHand", Seed.LOCK_THREADS,
                         stage -> run(stage, Guard.BY_HAND, false))
-                        .asking(Message.of("locks.question")),
+                        .askingAllOrFewer(Message.of("locks.question.all", 2), 2),
                 Variant.buggy("By hand, throws", "locks.variant.byHandThrows", Seed.WITH_THREADS,
                         stage -> run(stage, Guard.BY_HAND, true))
                         .asking(Message.of("locks.question")),
@@ -128,6 +128,7 @@ public final class LocksLesson extends Lesson {
                 startSignal.await();
                 update(stage, db, window, guard, lock, failNext);
             } catch (InterruptedException e) {
+                db.record("stopped"); // by the watchdog, while it waited for the lock
                 stage.println(Message.of("locks.line.stopped", Thread.currentThread().getName()));
             } catch (ConnectionLost e) {
                 stage.println(Message.of("locks.line.failed", Thread.currentThread().getName(), stage.words(CONNECTION_LOST)));
@@ -172,6 +173,7 @@ public final class LocksLesson extends Lesson {
         switch (guard) {
             case NONE -> db.increase(window);
             case BY_HAND -> {
+                db.record("ask"); // a trace shows when it asked for the lock, and when it got it
                 lock.lockInterruptibly();
                 db.record("lock");
                 increaseOrFail(db, window, failNext);
@@ -179,6 +181,7 @@ public final class LocksLesson extends Lesson {
                 lock.unlock(); // never reached when increaseOrFail throws: the lock stays held
             }
             case TRY_WITH_RESOURCES -> {
+                db.record("ask");
                 try (HeldLock held = HeldLock.acquire(lock)) {
                     db.record("lock");
                     try {
@@ -195,6 +198,7 @@ public final class LocksLesson extends Lesson {
     static void increaseOrFail(Database db, Duration window, AtomicBoolean failNext) {
         if (failNext.compareAndSet(true, false)) {
             Database.sleep(window);
+            db.record("fail");
             throw new ConnectionLost();
         }
         db.increase(window);

@@ -72,10 +72,10 @@ public final class RaceConditionLesson extends Lesson {
         return List.of(
                 Variant.buggy("Racy", "race-condition.variant.racy", Seed.SHARING_PROCESSES, stage -> run(stage, false))
                         .withTrials((stage, n) -> trials(stage, false, n))
-                        .asking(Message.of("race-condition.question")),
+                        .askingAllOrFewer(Message.of("race-condition.question.all", 2 * ADDS), 2 * ADDS),
                 Variant.fixed("Locked", "race-condition.variant.locked", Seed.LOCK_PROCESSES, stage -> run(stage, true))
                         .withTrials((stage, n) -> trials(stage, true, n))
-                        .asking(Message.of("race-condition.question")));
+                        .askingAllOrFewer(Message.of("race-condition.question.all", 2 * ADDS), 2 * ADDS));
     }
 
     /*
@@ -100,7 +100,7 @@ public final class RaceConditionLesson extends Lesson {
             SharedDoubles array = ws.sharedDoubles(ARRAY_START);
             stage.println("Array at beginning: " + array);
 
-            SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 4);
+            SharedTrace trace = stage.trace() == null ? null : ws.sharedTrace(2 * ADDS * 5);
             List<ChildProcess> processes = Processes.startTogether(ws, NAMES,
                     adders(ws, locked, number, array, window, trace));
             Processes.joinAll(processes);
@@ -148,6 +148,7 @@ public final class RaceConditionLesson extends Lesson {
     static void add100Locked(SharedInt number, ProcessLock lock, Duration window, SharedTrace trace, int me)
             throws Exception {
         for (int i = 0; i < ADDS; i++) {
+            record(trace, me, "ask", 0); // a trace shows how long the other process waited
             lock.acquire();
             try {
                 record(trace, me, "lock", 0);

@@ -73,7 +73,7 @@ public final class ThreadsLesson extends Lesson {
 
     @Override
     public boolean traces() {
-        return true; // the Racy and Locked variants; the count++ loops are too long to trace
+        return true; // the Racy and Locked variants; the count++ loops are too long to trace, and say so
     }
 
     /** Its Racy and Locked variants are the locks lesson's program: their words are in its bundle. */
@@ -97,21 +97,21 @@ public final class ThreadsLesson extends Lesson {
     public List<Variant> variants() {
         return List.of(
                 Variant.buggy("Unjoined", "threads.variant.unjoined", Seed.START_THREADS, stage -> squares(stage, false))
-                        .asking(Message.of("threads.question.finished")),
+                        .askingAllOrFewer(Message.of("threads.question.finishedAll", THREADS), THREADS),
                 Variant.fixed("Joined", "threads.variant.joined", Seed.START_THREADS, stage -> squares(stage, true))
-                        .asking(Message.of("threads.question.finished")),
+                        .askingAllOrFewer(Message.of("threads.question.finishedAll", THREADS), THREADS),
                 Variant.buggy("Racy", "threads.variant.racy", Seed.SHARING_THREADS, stage -> sharedValue(stage, false))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2), 2),
                 Variant.fixed("Locked", "threads.variant.locked", Seed.SHARING_THREADS, stage -> sharedValue(stage, true))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2), 2),
                 Variant.buggy("count++", "threads.variant.count", Seed.SHARING_THREADS, stage -> count(stage, Counter.PLAIN))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS),
                 Variant.buggy("volatile count++", "threads.variant.volatileCount", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.VOLATILE))
-                        .asking(Message.of("threads.question.end")),
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS),
                 Variant.fixed("AtomicInteger", "threads.variant.atomicInteger", Seed.SHARING_THREADS,
                         stage -> count(stage, Counter.ATOMIC))
-                        .asking(Message.of("threads.question.end")));
+                        .askingAllOrFewer(Message.of("threads.question.endAll", 2L * INCREMENTS), 2L * INCREMENTS));
     }
 
     /*
@@ -240,6 +240,11 @@ public final class ThreadsLesson extends Lesson {
         };
         stage.println("End value: " + end);
         stage.println("end main");
+        if (stage.trace() != null) {
+            // millions of steps: a trace is for the small programs, whose few steps can be read
+            stage.note(Message.of("threads.count.noTrace", INCREMENTS, Message.of("threads.variant.racy"),
+                    Message.of("threads.variant.locked")));
+        }
         Message whoRaced = Message.of(kind == Counter.VOLATILE ? "threads.volatile.lost" : "threads.count.lost");
         Message whyCorrect = switch (kind) {
             case ATOMIC -> Message.of("threads.atomic.correct");

@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class SharedTrace extends Mapped {
     private static final long serialVersionUID = 1L;
-    private static final String[] OPS = {"read", "write", "lock", "unlock"};
-    /** Slot layout: ready word (ready bit, actor, op) int at 0, value int at 4, time long at 8. */
+    private static final String[] OPS = {"read", "write", "ask", "lock", "unlock"};
+    /** Slot layout: ready word (ready bit, actor, op in 3 bits) int at 0, value int at 4, time long at 8. */
     private static final int SLOT = 16;
     private static final int HEADER = 8; // the next-slot counter, padded so slots' times are 8-aligned
     private static final int READY = 1 << 30;
@@ -40,8 +40,8 @@ public final class SharedTrace extends Mapped {
     }
 
     /**
-     * Records that process {@code actor} (1 for P1, at most 2^27) did {@code op} ("read", "write",
-     * "lock", "unlock") with {@code value}.
+     * Records that process {@code actor} (1 for P1, below 2^27) did {@code op} ("read", "write",
+     * "ask" for the lock, "lock", "unlock") with {@code value}.
      */
     public void record(int actor, String op, int value) {
         int opCode = List.of(OPS).indexOf(op);
@@ -58,7 +58,7 @@ public final class SharedTrace extends Mapped {
         int at = HEADER + slot * SLOT;
         Mapped.INTS.setVolatile(memory(), at + 4, value);
         Mapped.LONGS.setVolatile(memory(), at + 8, now);
-        Mapped.INTS.setVolatile(memory(), at, READY | (actor << 2) | opCode); // publishes the slot
+        Mapped.INTS.setVolatile(memory(), at, READY | (actor << 3) | opCode); // publishes the slot
     }
 
     /** The steps recorded so far, in order; complete once the recording processes have been joined. */
@@ -71,7 +71,7 @@ public final class SharedTrace extends Mapped {
             if ((code & READY) == 0) {
                 continue; // claimed, not yet written
             }
-            steps.add(new Step("P" + ((code & ~READY) >> 2), OPS[code & 3],
+            steps.add(new Step("P" + ((code & ~READY) >> 3), OPS[code & 7],
                     (int) Mapped.INTS.getVolatile(memory(), at + 4),
                     (long) Mapped.LONGS.getVolatile(memory(), at + 8)));
         }

@@ -33,12 +33,23 @@ public interface Renderer {
     default void variantHeading(int index, int count, String name, String section, Role role) {
     }
 
-    /** With {@code --pause}, before a variant runs: asks the class to predict. */
-    default void predictionPrompt(String question) {
+    /**
+     * With {@code --pause}, before a variant runs: asks the class to predict; {@code countAsked}
+     * is the right count when the question is "all of it, or fewer?", else null.
+     */
+    default void predictionPrompt(String question, Long countAsked) {
     }
 
-    /** After the verdict: whether the class's guess was what the program ended with. */
-    default void predictionCheck(String guess, VariantResult r) {
+    /** With {@code --pause}: the answer to "all, or fewer?" was neither; what it takes, before it asks again. */
+    default void predictionNotUnderstood(String typed, long countAsked) {
+    }
+
+    /** With {@code --pause}: the input ended (Ctrl-D) instead of an answer; the variant runs with none. */
+    default void predictionEnded() {
+    }
+
+    /** After the verdict: whether the class's prediction was what the program did. */
+    default void predictionCheck(Prediction guess, VariantResult r) {
     }
 
     /** One line of the program's own output. */

@@ -64,37 +64,103 @@ public final class TextReport implements Renderer {
         out.flush();
     }
 
-    /** With --pause, before a variant runs: asks the class to predict. */
+    /**
+     * With --pause, before a variant runs: asks the class to predict. A free question and its hint
+     * on one line; "all, or fewer?" on its own line, and what it takes on the line the answer is
+     * typed on.
+     */
     @Override
-    public void predictionPrompt(String question) {
-        out.print(INDENT + style.bold("? " + question) + style.dim(texts.format("report.pause.hint")) + " ");
+    public void predictionPrompt(String question, Long countAsked) {
+        if (countAsked == null) {
+            out.print(INDENT + style.bold("? " + question) + style.dim(texts.format("report.pause.hint")) + " ");
+        } else {
+            out.println(INDENT + style.bold("? " + question));
+            out.print(INDENT + "  " + style.dim(texts.format("report.pause.choiceHint")) + " ");
+        }
         out.flush();
     }
 
-    /** After the verdict: whether the class's guess was what the program ended with. */
+    /** With --pause: an answer to "all, or fewer?" that is neither; what it takes, before it asks again. */
     @Override
-    public void predictionCheck(String guess, VariantResult r) {
+    public void predictionNotUnderstood(String typed, long countAsked) {
+        for (String line : Width.wrap(texts.format("report.pause.notUnderstood", typed, countAsked), WIDTH - 4)) {
+            out.println(INDENT + "  " + style.warn(line));
+        }
+        out.flush();
+    }
+
+    /** With --pause: the input ended (Ctrl-D) at the prompt: the line ends, and the variant runs. */
+    @Override
+    public void predictionEnded() {
+        out.println();
+        out.println(INDENT + "  " + style.dim(texts.format("report.pause.ended")));
+        out.flush();
+    }
+
+    /** After the verdict: whether the class's prediction was what the program did. */
+    @Override
+    public void predictionCheck(Prediction guess, VariantResult r) {
+        if (guess.isChoice()) {
+            choiceCheck(guess, r);
+            return;
+        }
         Object observed = r.outcome().observed();
         if (r.role() == Role.MEASURED && r.outcome().speedup() != null) {
             // a measured guess is of a number that varies from run to run: shown beside it, not graded
-            out.println(INDENT + AFTER_WORD + texts.format("report.pause.measured", guess,
+            printAfterWord(texts.format("report.pause.measured", guess.typed(),
                     String.format(Locale.ROOT, "%.1f", r.outcome().speedup())));
-            out.flush();
             return;
         }
         if (observed == null) {
-            out.println(INDENT + AFTER_WORD + texts.format("report.pause.noResult", guess));
+            printAfterWord(texts.format("report.pause.noResult", guess.typed()));
         } else {
             // a lesson whose result has several parts (the Value and the Array) asks about its first
-            Object asked = observed instanceof java.util.Map<?, ?> parts && !parts.isEmpty()
-                    ? parts.values().iterator().next() : observed;
-            boolean right = normalise(guess).equals(normalise(show(asked)))
-                    || normalise(guess).equals(normalise(show(observed)));
-            out.println(INDENT + AFTER_WORD + texts.format("report.pause.check", guess,
-                    right ? style.good(texts.format("report.pause.right")) : style.warn(texts.format("report.pause.wrong")),
-                    show(observed)));
+            String typed = normalise(guess.typed());
+            boolean right = typed.equals(normalise(show(first(observed)))) || typed.equals(normalise(show(observed)));
+            printAfterWord(texts.format("report.pause.check", guess.typed(), rightOrWrong(right), show(observed)));
+        }
+    }
+
+    /**
+     * "All, or fewer?" graded by what happened: all when the count (a result's first part) came out
+     * right, fewer when it fell short. A buggy program that kept every update this time is still
+     * buggy, and the line after says so.
+     */
+    private void choiceCheck(Prediction guess, VariantResult r) {
+        String answer = texts.format(guess.choice() == Prediction.Choice.ALL ? "report.pause.answer.all"
+                : "report.pause.answer.fewer", guess.all());
+        if (guess.isNumber() && guess.choice() == Prediction.Choice.FEWER) { // the right number is just "all"
+            answer = texts.format("report.pause.answer.number", guess.typed(), answer);
+        }
+        Object observed = first(r.outcome().observed());
+        Object expected = first(r.outcome().expected());
+        if (r.outcome().stuck() || !(observed instanceof Number got) || !(expected instanceof Number all)) {
+            printAfterWord(texts.format("report.pause.noResult", answer)); // stopped: it never ended with a count
+            return;
+        }
+        Prediction.Choice happened = got.longValue() == all.longValue() ? Prediction.Choice.ALL : Prediction.Choice.FEWER;
+        printAfterWord(texts.format("report.pause.check", answer, rightOrWrong(guess.choice() == happened),
+                Values.show(got)));
+        if (r.verdict() == Verdict.LUCKY) {
+            printAfterWord(texts.format("report.pause.lucky"));
+        }
+    }
+
+    private String rightOrWrong(boolean right) {
+        return right ? style.good(texts.format("report.pause.right")) : style.warn(texts.format("report.pause.wrong"));
+    }
+
+    /** Lines under the text after {@code => WORD}, wrapped to the report's width. */
+    private void printAfterWord(String text) {
+        for (String line : Width.wrap(text, WIDTH - AFTER_WORD.length() - INDENT.length())) {
+            out.println(INDENT + AFTER_WORD + line);
         }
         out.flush();
+    }
+
+    /** A result of several parts (the Value, the Array): its first; any other result itself. */
+    private static Object first(Object value) {
+        return value instanceof java.util.Map<?, ?> parts && !parts.isEmpty() ? parts.values().iterator().next() : value;
     }
 
     /**

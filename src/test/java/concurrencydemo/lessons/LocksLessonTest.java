@@ -66,6 +66,37 @@ class LocksLessonTest {
     }
 
     @Test
+    @DisplayName("by hand with an exception, traced: the waiting thread's request shows, never granted, and who held the lock")
+    void stuckTraceShowsTheBlockedRequest() throws Exception {
+        try (Stage stage = new Stage(line -> { }, TestTexts.of(Language.ENGLISH), Duration.ofMillis(5), true)) {
+            LocksLesson.run(stage, Guard.BY_HAND, true);
+            java.util.List<String> lines = stage.transcript();
+            String thrower = lines.stream().filter(l -> l.endsWith("update failed: lost the connection to the database"))
+                    .map(l -> l.substring(0, 2)).findFirst().orElseThrow();
+            String waiter = thrower.equals("T1") ? "T2" : "T1";
+            assertThat(lines).contains("# trace: databaseValue, every step; " + waiter + " asked for the lock and never got it")
+                    .anyMatch(l -> l.startsWith("# ") && l.endsWith("asks for lock"))
+                    .noneMatch(l -> l.contains("waited"))
+                    .noneMatch(l -> l.contains("was lost"));
+            String trace = String.join(" ", lines).replace(" # ", " ");
+            assertThat(trace).contains(waiter + " was stuck waiting for the lock that " + thrower + " held: " + thrower
+                    + "'s update threw before it unlocked");
+        }
+    }
+
+    @RepeatedTest(3)
+    @DisplayName("locked by hand, traced: both threads show in the trace")
+    void lockedTraceShowsBothThreads() throws Exception {
+        try (Stage stage = new Stage(line -> { }, TestTexts.of(Language.ENGLISH), Duration.ofMillis(5), true)) {
+            Outcome o = LocksLesson.run(stage, Guard.BY_HAND, false);
+            assertThat(o.observed()).isEqualTo(2L);
+            assertThat(stage.transcript()).contains("# trace: no update of databaseValue was lost; its first two updates")
+                    .anyMatch(l -> l.matches("#   time +T1 +T2"))
+                    .filteredOn(l -> l.matches("#   \\+.* write \\d")).hasSize(2);
+        }
+    }
+
+    @Test
     @DisplayName("unlocked: the end value stays between 1 and 2")
     void unlockedStaysWithinBounds() throws Exception {
         try (Stage stage = quietStage()) {
