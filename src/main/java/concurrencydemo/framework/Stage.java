@@ -4,6 +4,7 @@ import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Texts;
+import concurrencydemo.report.Width;
 import concurrencydemo.report.Trace;
 
 import java.time.Duration;
@@ -103,8 +104,15 @@ public final class Stage implements AutoCloseable {
      * from the program's lines by a leading {@code # }, as a comment in the seed's Python would be.
      */
     public void note(Message line) {
-        comment(texts.format(line));
+        // within 80 columns on a projector: the report indents a program's lines by two
+        List<String> lines = Width.wrap(texts.format(line), NOTE_COLUMNS);
+        for (int i = 0; i < lines.size(); i++) {
+            comment((i == 0 ? "" : "  ") + lines.get(i));
+        }
     }
+
+    /** The columns a note's words may take: 80, less the report's indent, "# " and a continuation's indent. */
+    static final int NOTE_COLUMNS = 80 - 2 - 2 - 2;
 
     /** {@link #note} of a line already in words. */
     private void comment(String line) {

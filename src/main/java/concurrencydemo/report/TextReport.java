@@ -416,6 +416,8 @@ public final class TextReport implements Renderer {
         String wrongLabel = texts.format("trials.wrongTotal");
         String stuckLabel = texts.format("trials.stuckTotal");
         String lostLabel = texts.format("trials.lostUpdates");
+        List<String> lostKinds = List.of(texts.format("trials.lost.min"), texts.format("trials.lost.median"),
+                texts.format("trials.lost.max"));
         boolean anyStuck = rs.stream().anyMatch(r -> r.trials().stuck() > 0);
         Table table = Table.indented(INDENT).left("  ").left(" ");
         table.fit(List.of(outcomeLabel)).fit(List.of(wrongLabel));
@@ -427,6 +429,9 @@ public final class TextReport implements Renderer {
         }
         if (anyLost) {
             table.fit(List.of(lostLabel));
+            for (String kind : lostKinds) {
+                table.fit(List.of("", kind));
+            }
         }
         for (RowKey k : shown) {
             table.widen(0, Math.min(24, Width.of(outcome(k.outcome()))));
@@ -435,13 +440,18 @@ public final class TextReport implements Renderer {
             table.fit(List.of("", texts.format(kind.key)));
         }
         List<String> labels = rs.stream().map(VariantResult::label).toList();
-        List<String> lostCells = new java.util.ArrayList<>();
-        for (int i = 0; i < rs.size(); i++) {
-            long[] l = rs.get(i).trials().lostUpdates();
-            lostCells.add(l == null ? "" : texts.format("trials.lostRange", l[0], l[1], l[2]));
-            table.left("  ").widen(2 + i, CELL);
+        // a count as wide as the most trials; the bars as long as fit in 78 columns (8, 4 or 2)
+        int digits = Math.max(2, Integer.toString(rs.stream().mapToInt(r -> r.trials().trials()).max().orElse(1)).length());
+        int fixed = Width.of(INDENT) + table.width(0) + 2 + table.width(1);
+        int barWidth = BAR;
+        while (barWidth > 2 && fixed + columnsFor(labels, digits, barWidth) > MAX_COLUMNS) {
+            barWidth /= 2;
         }
-        table.fit(cells("", "", labels)).fit(cells("", "", lostCells));
+        int bar = barWidth;
+        for (int i = 0; i < rs.size(); i++) {
+            table.left("  ").widen(2 + i, cellWidth(digits, bar));
+        }
+        table.fit(cells("", "", labels));
         char block = unicode() ? '\u2588' : '#';
         out.println();
         String names = String.join(texts.format("trials.vs"), labels);
@@ -452,8 +462,8 @@ public final class TextReport implements Renderer {
             for (VariantResult r : rs) {
                 int count = count(r, k);
                 double share = r.trials().share(count);
-                int bar = count == 0 ? 0 : Math.max(1, (int) Math.round(share * BAR));
-                counts.add(cell(count, share, String.valueOf(block).repeat(bar)));
+                int length = count == 0 ? 0 : Math.max(1, (int) Math.round(share * bar));
+                counts.add(cell(digits, bar, count, share, String.valueOf(block).repeat(length)));
             }
             String text = table.row(cells(Width.clip(outcome(k.outcome()), table.width(0)), texts.format(k.kind().key),
                     counts));
@@ -468,27 +478,46 @@ public final class TextReport implements Renderer {
                 for (RowKey k : shown) {
                     rest -= count(rs.get(i), k);
                 }
-                rests.add(cell(rest, rs.get(i).trials().share(rest), ""));
+                rests.add(cell(digits, bar, rest, rs.get(i).trials().share(rest), ""));
             }
             out.println(table.row(cells(more, "", rests)));
         }
         List<String> wrongs = new java.util.ArrayList<>();
         for (VariantResult r : rs) {
             TrialsResult t = r.trials();
-            wrongs.add(cell(t.wrong(), t.share(t.wrong()), ""));
+            wrongs.add(cell(digits, bar, t.wrong(), t.share(t.wrong()), ""));
         }
         out.println(table.row(cells(wrongLabel, "", wrongs)));
         if (anyStuck) {
             List<String> stucks = new java.util.ArrayList<>();
             for (VariantResult r : rs) {
-                stucks.add(cell(r.trials().stuck(), r.trials().share(r.trials().stuck()), ""));
+                stucks.add(cell(digits, bar, r.trials().stuck(), r.trials().share(r.trials().stuck()), ""));
             }
             out.println(table.row(cells(stuckLabel, "", stucks)));
         }
-        if (anyLost) {
-            out.println(table.row(cells(lostLabel, "", lostCells)));
+        if (anyLost) { // a row each for the fewest, the median and the most: one number per cell
+            for (int m = 0; m < 3; m++) {
+                List<String> lost = new java.util.ArrayList<>();
+                for (VariantResult r : rs) {
+                    long[] l = r.trials().lostUpdates();
+                    lost.add(l == null ? "" : Long.toString(l[m]));
+                }
+                out.println(table.row(cells(m == 0 ? lostLabel : "", lostKinds.get(m), lost)));
+            }
         }
         out.flush();
+    }
+
+    /** The widest a trials table may be: 80 columns on a projector, less a margin of two. */
+    private static final int MAX_COLUMNS = 78;
+
+    /** The columns the variants' columns take, each with its gap before it. */
+    private static int columnsFor(List<String> labels, int digits, int bar) {
+        int columns = 0;
+        for (String label : labels) {
+            columns += 2 + Math.max(Width.of(label), cellWidth(digits, bar));
+        }
+        return columns;
     }
 
     /** A row of the trials table: its first two cells, then one per variant. */
@@ -498,11 +527,13 @@ public final class TextReport implements Renderer {
         return cells;
     }
 
-    /** A variant's cell in a row of the trials table: count, share and bar, {@value #CELL} columns. */
-    private static final int CELL = 6 + 1 + 6 + 1 + BAR;
+    /** The columns of a variant's cell in the trials table: count, share (100.0%) and bar. */
+    private static int cellWidth(int digits, int bar) {
+        return digits + 1 + 6 + 1 + bar;
+    }
 
-    private static String cell(int count, double share, String bar) {
-        return String.format(Locale.ROOT, "%6d %6s %-" + BAR + "s", count, percent(share), bar);
+    private static String cell(int digits, int barWidth, int count, double share, String bar) {
+        return String.format(Locale.ROOT, "%" + digits + "d %6s %-" + barWidth + "s", count, percent(share), bar);
     }
 
     /** An outcome as the table shows it: a run that ended with no result (stopped) says so. */

@@ -70,7 +70,8 @@ public final class Width {
      * Splits {@code text} into lines of at most {@code columns} columns: at spaces, and between two
      * characters when either is wide (Chinese has no spaces between words), never before a closing
      * punctuation mark nor after an opening one (a closing mark that would run past the end takes
-     * what comes before it to the next line). A word longer than a line stays whole.
+     * what comes before it to the next line, and so does a word after an opening mark). A word
+     * longer than a line stays whole.
      */
     public static List<String> wrap(String text, int columns) {
         List<String> lines = new ArrayList<>();
@@ -88,9 +89,11 @@ public final class Width {
                 line.setLength(0);
                 used = 0;
             } else if (used + add > columns && previous != null && !t.spaceBefore
-                    && CLOSING.contains(t.text.substring(0, 1)) && line.length() > previous.text.length()) {
-                // a closing mark may not begin a line, nor run past its end: what comes before it
-                // (a wide character, or a word) goes down with it
+                    && (CLOSING.contains(t.text.substring(0, 1)) || OPENING.contains(last(previous.text)))
+                    && line.length() > previous.text.length()) {
+                // a closing mark may not begin a line, nor an opening one end it, and neither may run
+                // past its end: the token before (a wide character, a word, the opening mark) goes
+                // down with it
                 line.setLength(line.length() - previous.text.length());
                 lines.add(line.toString().stripTrailing());
                 line.setLength(0);

@@ -33,5 +33,10 @@ class WidthTest {
         assertThat(String.join("|", Width.wrap("主线程调用了 q.join() 之后才结束", 12))).doesNotContain("q.|join");
         // a closing mark that would run past the end takes the character before it along
         assertThat(Width.wrap("一二三四五；六七", 10)).containsExactly("一二三四", "五；六七");
+        // a word after an opening mark that would run past the end takes the mark along
+        assertThat(Width.wrap("和 forkserver（Python 3.14 起）", 20)).containsExactly("和 forkserver", "（Python 3.14 起）");
+        List<String> guard = Width.wrap("在 spawn（Windows、macOS）和 forkserver（Python 3.14 起 Linux 的默认方式）下都需要", 64);
+        assertThat(guard).allSatisfy(l -> assertThat(Width.of(l)).isLessThanOrEqualTo(64));
+        assertThat(guard).noneMatch(l -> l.endsWith("（"));
     }
 }
