@@ -69,12 +69,18 @@ final class CheckCommand implements Callable<Integer> {
                     book.pass(e, options.language());
                     return null;
                 });
-                out.println(style.good(texts.format("check.passed", outcome.passed(), outcome.trials()))
-                        + style.dim(texts.format("check.took", Math.round(seconds * 10) / 10.0)));
+                String passed = texts.format("check.passed", outcome.passed(), outcome.trials());
+                String took = texts.format("check.took", Math.round(seconds * 10) / 10.0);
+                // within 80 columns: the time goes to a line of its own when both do not fit
+                out.println(style.good(passed) + (Width.of(passed + took) <= 78 ? style.dim(took) : ""));
+                if (Width.of(passed + took) > 78) {
+                    out.println("  " + style.dim(took.strip()));
+                }
                 for (String line : Width.wrap(texts.format(e.text("notice")), 76)) {
                     out.println("  " + line);
                 }
-                out.println(texts.format("check.solution", options.show(book.solution(e))));
+                out.println(texts.format("check.solution"));
+                out.println("  " + options.show(book.solution(e)));
                 out.println(book.nextToDo()
                         .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), options.asTyped(next.name())))
                         .orElse(texts.format("check.allDone", book.doneCount(), Exercises.ALL.size())));

@@ -7,6 +7,7 @@ import concurrencydemo.framework.ExitCode;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.Texts;
 import concurrencydemo.report.Table;
+import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,13 +49,18 @@ final class ExercisesCommand implements Callable<Integer> {
         Exercise current = book.current();
         for (Exercise e : Exercises.ALL) {
             boolean isDone = book.done(e);
-            List<String> cells = List.of(e == current ? "›" : " ", isDone ? done : todo, e.name(),
-                    e.section().chinese() + " · " + texts.format(e.text("title")));
+            // the section and title wrap within 78 columns, under where they begin
+            int from = Width.of(table.row(List.of(" ", todo, e.name(), "x"))) - 1;
+            List<String> about = Width.wrap(e.section().chinese() + " · " + texts.format(e.text("title")), 78 - from);
+            List<String> cells = List.of(e == current ? "›" : " ", isDone ? done : todo, e.name(), about.get(0));
             out.println(table.row(cells, (column, padded) -> switch (column) {
                 case 1 -> isDone ? style.good(padded) : style.dim(padded);
                 case 2 -> style.heading(padded);
                 default -> padded;
             }));
+            for (String more : about.subList(1, about.size())) {
+                out.println(" ".repeat(from) + more);
+            }
         }
         out.println();
         out.println(book.nextToDo().map(next -> texts.format("exercises.start", options.asTyped(next.name()), options.dirOption()))

@@ -105,9 +105,11 @@ public final class Stage implements AutoCloseable {
      */
     public void note(Message line) {
         // within 80 columns on a projector: the report indents a program's lines by two
-        List<String> lines = Width.wrap(texts.format(line), NOTE_COLUMNS);
+        String text = texts.format(line);
+        String indent = text.substring(0, text.length() - text.stripLeading().length()); // a note under a note
+        List<String> lines = Width.wrap(text.stripLeading(), NOTE_COLUMNS - indent.length());
         for (int i = 0; i < lines.size(); i++) {
-            comment((i == 0 ? "" : "  ") + lines.get(i));
+            comment(indent + (i == 0 ? "" : "  ") + lines.get(i));
         }
     }
 

@@ -61,7 +61,7 @@ class ExerciseCommandsTest {
     @DisplayName("a command demo suggests works as typed: it names the same working folder (--dir), quoted when it must be")
     void suggestedCommandsKeepTheFolder() throws Exception {
         String dir = tmp.resolve("work").toString();
-        assertThat(demo("exercises").out()).contains("./demo exercise join-threads --dir " + dir + " ")
+        assertThat(demo("exercises").out()).contains("./demo exercise join-threads --dir " + dir + "\n")
                 .contains("./demo watch --dir " + dir + ":");
         assertThat(demo("exercise", "join-threads").out()).contains("./demo check join-threads --dir " + dir + " ")
                 .contains("./demo hint join-threads --dir " + dir);

@@ -129,6 +129,27 @@ class DocsTest {
                 .isEqualTo(shape(docs, texts));
     }
 
+    /**
+     * The lines of {@code text}, each note of demo's (# …) on one line: a note wraps with a hanging
+     * indent (#   …) where its numbers put the break, which varies from run to run. A trace's rows,
+     * which also begin #   , stay rows.
+     */
+    static List<String> joinNotes(String text, String tracePrefix) {
+        List<String> joined = new ArrayList<>();
+        boolean inTrace = false;
+        for (String line : text.split("\n")) {
+            boolean continuation = line.matches("\\s*#   \\S.*");
+            int last = joined.size() - 1;
+            if (continuation && !inTrace && last >= 0 && joined.get(last).strip().startsWith("# ")) {
+                joined.set(last, joined.get(last) + " " + line.strip().substring(1).strip());
+                continue;
+            }
+            inTrace = line.matches("\\s*# " + tracePrefix + "[:：].*") || (inTrace && continuation);
+            joined.add(line);
+        }
+        return joined;
+    }
+
     /** The output reduced to what must not change, for a page in the language of {@code texts}. */
     static List<String> shape(String text, Texts texts) {
         String wrong = Pattern.quote(texts.format("verdict.wrong"));
@@ -146,7 +167,7 @@ class DocsTest {
         String running = Pattern.quote(texts.format("process.running", "", "").replaceAll(".*[)）]", "").strip());
         String exited = Pattern.quote(texts.format("process.exited", "", "", "#").replaceAll(".*[)）]", "").strip());
         List<String> lines = new ArrayList<>();
-        for (String line : text.replace("\r\n", "\n").split("\n")) {
+        for (String line : joinNotes(text.replace("\r\n", "\n"), tracePrefix)) {
             if (line.startsWith(" ".repeat(14))) {
                 continue; // a verdict's explanation: its words depend on what happened
             }
