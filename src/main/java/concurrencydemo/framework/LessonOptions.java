@@ -123,7 +123,14 @@ public final class LessonOptions implements Speaking {
     }
 
     public boolean pause() {
-        return pause;
+        return pause && !inputEnded;
+    }
+
+    /** The class's input ended (Ctrl-D at a --pause prompt): ask nothing more in this run. */
+    private volatile boolean inputEnded;
+
+    void inputEnded() {
+        inputEnded = true;
     }
 
     public boolean json() {

@@ -165,7 +165,7 @@ public final class Runner {
         if (!options.pause() || console == null || !view.live()) {
             return null;
         }
-        return ask(view, texts, v, console::readLine);
+        return ask(view, texts, v, console::readLine, options::inputEnded);
     }
 
     /**
@@ -175,11 +175,17 @@ public final class Runner {
      * any other takes any text. Just Enter, or the end of input (Ctrl-D), runs it with no answer.
      */
     static Prediction ask(Renderer view, Texts texts, Variant v, Supplier<String> readLine) {
+        return ask(view, texts, v, readLine, () -> { });
+    }
+
+    /** As above; {@code ended} is told when the input ends, so that nothing more is asked. */
+    static Prediction ask(Renderer view, Texts texts, Variant v, Supplier<String> readLine, Runnable ended) {
         while (true) {
             view.predictionPrompt(texts.format(v.question()), v.countAsked());
             String line = readLine.get();
             if (line == null) {
                 view.predictionEnded(); // Ctrl-D: the cursor is still after the prompt
+                ended.run();
                 return null;
             }
             if (line.isBlank()) {

@@ -343,7 +343,8 @@ public final class GilLesson extends Lesson {
                     stage.words(workers))), 12), m.startNanos() / 1_000_000));
         }
         stage.println(line(stage, Message.of("gil.line.oneThread"), one, ""));
-        stage.println(line(stage, workers, parallel, speedup(one.nanos(), parallel.nanos())));
+        stage.println(line(stage, workers, parallel, stage.words(Message.of("gil.line.speedup",
+                speedup(one.nanos(), parallel.nanos())))));
         return grade(kind, n, cpus(), m, expected);
     }
 
@@ -403,7 +404,7 @@ public final class GilLesson extends Lesson {
     }
 
     static String speedup(long oneNanos, long nanos) {
-        return String.format(Locale.ROOT, " (%.1fx)", (double) oneNanos / Math.max(1, nanos));
+        return String.format(Locale.ROOT, "%.1f", (double) oneNanos / Math.max(1, nanos));
     }
 
     /**

@@ -95,6 +95,14 @@ public final class QueuesLesson extends Lesson {
         return only == null ? name() : name() + (only == Seed.QUEUE_PROCESSES ? " --processes" : " --threads");
     }
 
+    /** With one section only, the title says what that part runs, not what the other does. */
+    @Override
+    public String title() {
+        String key = only == null ? null : only == Seed.QUEUE_PROCESSES ? "queues.title.processes" : "queues.title.threads";
+        java.util.ResourceBundle texts = spec == null ? null : spec.commandLine().getResourceBundle();
+        return key != null && texts != null && texts.containsKey(key) ? texts.getString(key) : super.title();
+    }
+
     /** This lesson with one of its sections only, as its option runs it: for {@code demo all --seed-order}. */
     public QueuesLesson part(Section section) {
         QueuesLesson copy = new QueuesLesson();

@@ -74,47 +74,97 @@ public final class Width {
      * longer than a line stays whole.
      */
     public static List<String> wrap(String text, int columns) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int used = 0;
-        Token previous = null;
+        List<List<Token>> lines = new ArrayList<>();
+        List<Token> line = new ArrayList<>();
         for (Token t : tokens(text)) {
-            int w = of(t.text);
-            int add = (t.spaceBefore ? 1 : 0) + w;
-            boolean canBreak = previous != null && used > 0
-                    && (t.spaceBefore || previous.wide || t.wide)
-                    && !CLOSING.contains(t.text.substring(0, 1)) && !OPENING.contains(last(previous.text));
-            if (canBreak && used + add > columns) {
-                lines.add(line.toString());
-                line.setLength(0);
-                used = 0;
-            } else if (used + add > columns && previous != null && !t.spaceBefore
-                    && (CLOSING.contains(t.text.substring(0, 1)) || OPENING.contains(last(previous.text)))
-                    && line.length() > previous.text.length()) {
-                // a closing mark may not begin a line, nor an opening one end it, and neither may run
-                // past its end: the token before (a wide character, a word, the opening mark) goes
-                // down with it
-                line.setLength(line.length() - previous.text.length());
-                lines.add(line.toString().stripTrailing());
-                line.setLength(0);
-                line.append(previous.text);
-                used = of(previous.text);
-            } else if (t.spaceBefore && used > 0) {
-                line.append(' ');
-                used++;
+            if (!line.isEmpty() && width(line) + (t.spaceBefore ? 1 : 0) + of(t.text) > columns) {
+                int start = groupStart(line, t);
+                if (start > 0) { // the line ends before t, or before what t may not be parted from
+                    lines.add(new ArrayList<>(line.subList(0, start)));
+                    line = new ArrayList<>(line.subList(start, line.size()));
+                } // else: what may not be parted fills the line already, and runs past its end
             }
-            line.append(t.text);
-            used += w;
-            previous = t;
+            line.add(t);
         }
-        if (used > 0) {
-            lines.add(line.toString());
+        if (!line.isEmpty()) {
+            lines.add(line);
         }
-        return lines;
+        noWidow(lines, columns);
+        return lines.stream().map(Width::render).toList();
+    }
+
+    /**
+     * Where the last line break before {@code next} may fall: before {@code next} itself (the
+     * line's size), or before the tokens at the end of {@code line} that {@code next} is glued to.
+     */
+    private static int groupStart(List<Token> line, Token next) {
+        int start = line.size();
+        Token after = next;
+        while (start > 0 && !breakable(line.get(start - 1), after)) {
+            start--;
+            after = line.get(start);
+        }
+        return start;
+    }
+
+    /** Whether a line may end between {@code before} and {@code after}. */
+    private static boolean breakable(Token before, Token after) {
+        return (after.spaceBefore || before.wide || after.wide) && !glued(before, after);
+    }
+
+    /**
+     * Whether no line may end between {@code before} and {@code after}: before a closing mark,
+     * after an opening one, and between a number and the Chinese word after it (its unit: 600 次).
+     */
+    private static boolean glued(Token before, Token after) {
+        return !after.spaceBefore && CLOSING.contains(after.text.substring(0, 1))
+                || !after.spaceBefore && OPENING.contains(last(before.text))
+                || after.wide && Character.isDigit(before.text.charAt(before.text.length() - 1));
+    }
+
+    /**
+     * A last line of one or two Chinese characters (a lone 程 under 停止了等待的线) takes the
+     * characters before it from the line above, until it has three or the line above ends in a word.
+     */
+    private static void noWidow(List<List<Token>> lines, int columns) {
+        while (lines.size() > 1 && width(lines.get(lines.size() - 1)) < 6) {
+            List<Token> above = lines.get(lines.size() - 2);
+            List<Token> last = lines.get(lines.size() - 1);
+            if (!above.get(above.size() - 1).wide) {
+                return; // the line above ends in a word (or a number): English keeps its short last line
+            }
+            int start = groupStart(above.subList(0, above.size() - 1), above.get(above.size() - 1));
+            if (start == 0) {
+                return;
+            }
+            List<Token> moved = new ArrayList<>(above.subList(start, above.size()));
+            moved.addAll(last);
+            if (width(moved) > columns) {
+                return;
+            }
+            lines.set(lines.size() - 2, new ArrayList<>(above.subList(0, start)));
+            lines.set(lines.size() - 1, moved);
+        }
+    }
+
+    /** A line of tokens as text: a space where one came before a token, but not at the line's start. */
+    private static String render(List<Token> line) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < line.size(); i++) {
+            if (i > 0 && line.get(i).spaceBefore) {
+                sb.append(' ');
+            }
+            sb.append(line.get(i).text);
+        }
+        return sb.toString();
+    }
+
+    private static int width(List<Token> line) {
+        return of(render(line));
     }
 
     /** Marks that must not begin a line. */
-    private static final String CLOSING = "，。、；：？！）》」』”’…,.;:)!?";
+    private static final String CLOSING = "，。、；：？！）》」』”’…—,.;:)!?";
     /** Marks that must not end a line. */
     private static final String OPENING = "（《「『“‘(";
 

@@ -47,9 +47,22 @@ class PauseTest {
     @Test
     @DisplayName("the end of input (Ctrl-D) runs the variant with no answer, on a line of its own, and asks nothing more")
     void endOfInputRunsWithNoAnswer() {
-        Prediction p = Runner.ask(view, EN, counter(), lines()); // nothing left: readLine gives null
+        boolean[] told = {false};
+        Prediction p = Runner.ask(view, EN, counter(), lines(), () -> told[0] = true); // readLine gives null
         assertThat(p).isNull();
-        assertThat(shown.toString()).endsWith("just Enter runs it: \n    (end of input: running it with no answer)\n");
+        assertThat(told[0]).as("the run is told to ask nothing more").isTrue();
+        assertThat(shown.toString()).endsWith(
+                "just Enter runs it: \n    (end of input: running it with no answer, and asking nothing more)\n");
+    }
+
+    @Test
+    @DisplayName("after the end of input, --pause asks nothing more in that run")
+    void endOfInputEndsThePauses() {
+        LessonOptions options = new LessonOptions();
+        options.pause = true;
+        assertThat(options.pause()).isTrue();
+        options.inputEnded();
+        assertThat(options.pause()).isFalse();
     }
 
     @Test

@@ -38,5 +38,16 @@ class WidthTest {
         List<String> guard = Width.wrap("在 spawn（Windows、macOS）和 forkserver（Python 3.14 起 Linux 的默认方式）下都需要", 64);
         assertThat(guard).allSatisfy(l -> assertThat(Width.of(l)).isLessThanOrEqualTo(64));
         assertThat(guard).noneMatch(l -> l.endsWith("（"));
+        // a number keeps its unit, across a space too
+        assertThat(Width.wrap("比值为 2.0 倍，同时执行", 10)).noneMatch(l -> l.endsWith("2.0"));
+        assertThat(Width.wrap("对 Array 的 600 次丢失了", 12)).noneMatch(l -> l.endsWith("600"));
+        // no lone character on the last line: it takes the two before it
+        assertThat(Width.wrap("看门狗在 600ms 后停止了等待的线程", 30)).containsExactly("看门狗在 600ms 后停止了等待", "的线程");
+        // and keeps the space it broke at
+        assertThat(Width.wrap("同时运行时约为 2，轮流执行时至多为 1", 34)).last().isEqualTo("多为 1");
+        // an opening mark, a number and its unit go down together
+        assertThat(Width.wrap("同时执行 49 ms（1.9 倍）", 18)).containsExactly("同时执行 49 ms", "（1.9 倍）");
+        // a dash does not begin a line
+        assertThat(Width.wrap("一二三四五六七八——这是", 16)).noneMatch(l -> l.startsWith("—"));
     }
 }
