@@ -433,7 +433,7 @@ public final class GilLesson extends Lesson {
         if (!correct) {
             explanation = Message.of("gil.wrongCount", expected, oneCount, parallelCount);
         } else if (cpus == 1) { // whatever the speed-up: on one CPU nothing ran at the same time as anything
-            explanation = Message.of(speedup < PARALLEL ? "gil.oneCpu" : "gil.oneCpuFaster", shown, n, coresShown);
+            explanation = Message.of(speedup <= 1.0 ? "gil.oneCpu" : "gil.oneCpuFaster", shown, n, coresShown);
         } else if (kind.equals("python.threads.gil")) {
             explanation = Message.of(speedup < PARALLEL ? "gil.python.threads.gil" : "gil.python.threads.gilFaster",
                     n, ms, oneMs, shown, coresShown);

@@ -106,8 +106,9 @@ public final class ProcessesLesson extends Lesson {
     /*
      * The main guard, in Python: the seed's program puts its process-starting code under
      * `if __name__ == "__main__":` and never says why. Under the "spawn" start method (Windows,
-     * macOS, and Linux's "forkserver" from Python 3.14) each child runs the main file again, as a
-     * module named __mp_main__, before its target. No main guard: the child reaches the file's own
+     * macOS), which starts a fresh interpreter, and under "forkserver" (Linux's default from Python
+     * 3.14), which forks each child from a server process, each child runs the main file again, as
+     * a module named __mp_main__, before its target. No main guard: the child reaches the file's own
      * Process(...).start() while it is still starting, and Python stops it with a RuntimeError;
      * its target never runs and it exits 1. Main guard: the child skips the guarded part and runs
      * only square_numbers. Both scripts are demo's (start_unguarded.py, start_guarded.py).
@@ -125,15 +126,15 @@ public final class ProcessesLesson extends Lesson {
             ExternalProgram.Output out = Python.run(ws, guarded ? "start_guarded.py" : "start_unguarded.py",
                     List.of(Integer.toString(n)), PYTHON_BOUND);
             List<Integer> codes = exitCodes(out.out(), n);
-            // what each child said as it died: Python's RuntimeError, once for all of them
+            // what each child said as it died: Python's RuntimeError, once for all of them. The
+            // children write their tracebacks at once, so their lines may interleave: the error's
+            // own words are picked out by their indent (eight spaces), not taken as the lines after it
             List<String> said = out.err().lines().toList();
-            int error = said.indexOf(said.stream().filter(l -> l.startsWith("RuntimeError")).findFirst().orElse(""));
+            int error = said.indexOf("RuntimeError: ");
             if (error >= 0) {
-                for (String line : said.subList(error, Math.min(said.size(), error + 3))) {
-                    if (!line.isBlank()) {
-                        stage.println(Message.of("processes.line.eachChild", line.strip()));
-                    }
-                }
+                stage.println(Message.of("processes.line.eachChild", "RuntimeError:"));
+                said.subList(error + 1, said.size()).stream().filter(l -> l.matches(" {8}\\S.*")).limit(2)
+                        .forEach(l -> stage.println(Message.of("processes.line.eachChild", l.strip())));
             }
             stage.println(Message.of("processes.line.exitCodes", codes.toString()));
             int ran = (int) codes.stream().filter(c -> c == 0).count();
@@ -149,8 +150,13 @@ public final class ProcessesLesson extends Lesson {
         if (!m.matches()) {
             throw ExternalProgramException.unreadableOutput("python3");
         }
-        List<Integer> codes = m.group(1).isBlank() ? List.of()
-                : java.util.Arrays.stream(m.group(1).split(",")).map(String::strip).map(Integer::valueOf).toList();
+        List<Integer> codes;
+        try {
+            codes = m.group(1).isBlank() ? List.of()
+                    : java.util.Arrays.stream(m.group(1).split(",")).map(String::strip).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) { // an exit code no process has
+            throw ExternalProgramException.unreadableOutput("python3");
+        }
         if (codes.size() != n) {
             throw ExternalProgramException.unreadableOutput("python3");
         }

@@ -231,6 +231,9 @@ public final class Workspace implements AutoCloseable {
             }
             Process process = pb.start();
             owned.push(() -> {
+                // its own children first (a python3's spawned workers): once it is gone they are
+                // another process's, and no longer found as its descendants
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
             });

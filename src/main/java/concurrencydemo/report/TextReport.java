@@ -139,6 +139,11 @@ public final class TextReport implements Renderer {
             return;
         }
         Prediction.Choice happened = got.longValue() == all.longValue() ? Prediction.Choice.ALL : Prediction.Choice.FEWER;
+        if (r.verdict() == Verdict.LUCKY && guess.choice() == Prediction.Choice.FEWER) {
+            // the lesson's point, guessed: the program is buggy, though this run kept every update
+            printAfterWord(texts.format("report.pause.luckyFewer", answer, Values.show(got)));
+            return;
+        }
         printAfterWord(texts.format("report.pause.check", answer, rightOrWrong(guess.choice() == happened),
                 Values.show(got)));
         if (r.verdict() == Verdict.LUCKY) {
@@ -369,18 +374,26 @@ public final class TextReport implements Renderer {
         TrialsResult t = r.trials();
         String word = word(r);
         if (t == null) {
-            out.println(INDENT + "=> " + word + "  " + texts.format(r.outcome().explanation()));
+            verdictLine(word, texts.format(r.outcome().explanation()));
         } else {
-            out.println(INDENT + "=> " + word + "  " + (t.stuck() == 0
+            verdictLine(word, t.stuck() == 0
                     ? texts.format("trials.verdict", t.wrong(), t.trials(), percent(t.share(t.wrong())),
                             perSecond(t.trialsPerSecond()))
                     : texts.format("trials.verdictStuck", t.stuck(), t.trials(), percent(t.share(t.stuck())), t.wrong(),
-                            perSecond(t.trialsPerSecond()))));
+                            perSecond(t.trialsPerSecond())));
             if (r.verdict() == Verdict.LUCKY) {
                 out.println(INDENT + AFTER_WORD + texts.format("trials.lucky"));
             }
         }
         out.flush();
+    }
+
+    /** {@code => WORD  text}, the text wrapped under itself within the report's width. */
+    private void verdictLine(String word, String text) {
+        List<String> lines = Width.wrap(text, WIDTH - INDENT.length() - AFTER_WORD.length());
+        for (int i = 0; i < lines.size(); i++) {
+            out.println(i == 0 ? INDENT + "=> " + word + "  " + lines.get(0) : INDENT + AFTER_WORD + lines.get(i));
+        }
     }
 
     private static final int MAX_ROWS = 8;

@@ -63,7 +63,7 @@ class ExerciseCommandsTest {
         String dir = tmp.resolve("work").toString();
         assertThat(demo("exercises").out()).contains("./demo exercise join-threads --dir " + dir + "\n")
                 .contains("./demo watch --dir " + dir + ":");
-        assertThat(demo("exercise", "join-threads").out()).contains("./demo check join-threads --dir " + dir + " ")
+        assertThat(demo("exercise", "join-threads").out()).contains("./demo check join-threads --dir " + dir + "\n")
                 .contains("./demo hint join-threads --dir " + dir);
         assertThat(demo("hint", "join-threads").out()).contains("./demo hint join-threads --dir " + dir);
         Path spaced = tmp.resolve("my work");

@@ -90,7 +90,8 @@ class ProcessLessonsTest {
     void exitCodesAreReadStrictly() {
         assertThat(ProcessesLesson.exitCodes("{\"exitcodes\": [0, 1]}\n", 2)).containsExactly(0, 1);
         assertThat(ProcessesLesson.exitCodes("{\"exitcodes\": [-9]}", 1)).containsExactly(-9);
-        for (String other : List.of("", "hello", "{\"exitcodes\": [0]}", "{\"exitcodes\": [0, x]}")) {
+        for (String other : List.of("", "hello", "{\"exitcodes\": [0]}", "{\"exitcodes\": [0, x]}",
+                "{\"exitcodes\": [99999999999, 0]}")) {
             assertThatThrownBy(() -> ProcessesLesson.exitCodes(other, 2)).as(other)
                     .isInstanceOf(ExternalProgramException.class);
         }
