@@ -57,7 +57,9 @@ class LessonWatchdogTest {
             assertThat(waiter.isAlive()).isFalse();
             assertThat(stopped).extracting(Texts.of(Language.ENGLISH)::format)
                     .containsExactly("T2 is waiting for a ReentrantLock held by T1");
-            assertThat(shown).contains("# watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1; stopping it");
+            // a note wraps within 80 columns, under itself
+            assertThat(shown).containsSubsequence("# watchdog: after 200ms, T2 is waiting for a ReentrantLock held by T1;",
+                    "#   stopping it");
             release.countDown();
             holder.join();
         }
