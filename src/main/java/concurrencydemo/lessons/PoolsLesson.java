@@ -9,6 +9,7 @@ import concurrencydemo.multiprocessing.Pool;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
+import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 
 import java.util.Locale;
@@ -138,12 +139,15 @@ public final class PoolsLesson extends Lesson {
             stage.println("map(cube, range(10)):   " + mapped);
             long applied = p.apply(PoolsLesson::cube, 9);
             stage.println("apply(cube, 9):         " + applied);
+            // the callbacks' lines are demo's (the seed prints only the result): in the reader's words
+            String mapCallback = Width.pad(stage.words(Message.of("pools.line.callback", "map_async")), 24);
+            String applyCallback = Width.pad(stage.words(Message.of("pools.line.callback", "apply_async")), 24);
             CompletableFuture<List<Long>> mapAsync = p.mapAsync(PoolsLesson::cube, NUMBERS,
-                    r -> stage.println("map_async callback:     " + r));
+                    r -> stage.println(mapCallback + r));
             // waited for before the next call, so that the two callbacks print in the same order every run
             mapAsync.get();
             CompletableFuture<Long> applyAsync = p.applyAsync(PoolsLesson::cube, 9,
-                    r -> stage.println("apply_async callback:   " + r));
+                    r -> stage.println(applyCallback + r));
             boolean asyncRight = mapAsync.get().equals(CUBES) && applyAsync.get() == 729;
 
             warmUp(p);
