@@ -72,8 +72,9 @@ final class CheckCommand implements Callable<Integer> {
                 String passed = texts.format("check.passed", outcome.passed(), outcome.trials());
                 String took = texts.format("check.took", Math.round(seconds * 10) / 10.0);
                 // within 80 columns: the time goes to a line of its own when both do not fit
-                out.println(style.good(passed) + (Width.of(passed + took) <= 78 ? style.dim(took) : ""));
-                if (Width.of(passed + took) > 78) {
+                boolean fits = Width.of(passed + took) <= 78;
+                out.println(style.good(passed) + (fits ? style.dim(took) : ""));
+                if (!fits) {
                     out.println("  " + style.dim(took.strip()));
                 }
                 for (String line : Width.wrap(texts.format(e.text("notice")), 76)) {

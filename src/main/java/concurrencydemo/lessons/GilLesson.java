@@ -19,7 +19,6 @@ import concurrencydemo.report.Width;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -72,7 +70,7 @@ public final class GilLesson extends Lesson {
         List<Message> notices = new ArrayList<>();
         notices.add(Message.of("gil.measured", parts(), ROUNDS));
         notices.add(Message.of("gil.notSafe"));
-        if (python().isEmpty()) {
+        if (Python.find().isEmpty()) {
             notices.add(Message.of("gil.noPython"));
         }
         return notices;
@@ -85,7 +83,7 @@ public final class GilLesson extends Lesson {
                         .asking(Message.of("gil.question.threads", parts())),
                 Variant.measured("Java processes", "gil.variant.javaProcesses", Seed.OPENING, GilLesson::javaProcesses)
                         .asking(Message.of("gil.question.processes", parts()))));
-        if (python().isPresent()) {
+        if (Python.find().isPresent()) {
             variants.add(Variant.measured("Python threads", "gil.variant.pythonThreads", Seed.OPENING,
                     stage -> python(stage, "threads"))
                     .asking(Message.of("gil.question.pythonThreads", parts())));
@@ -94,10 +92,6 @@ public final class GilLesson extends Lesson {
                     .asking(Message.of("gil.question.pythonProcesses", parts())));
         }
         return variants;
-    }
-
-    static Optional<Path> python() {
-        return Python.find();
     }
 
     /** The CPUs demo may use. */
@@ -326,7 +320,7 @@ public final class GilLesson extends Lesson {
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
             String out = Python.run(ws, "primes.py", List.of(mode, Integer.toString(n), Integer.toString(PYTHON_LIMIT),
                     Integer.toString(ROUNDS)), PYTHON_BOUND).out();
-            PythonResult r = PythonResult.parse(python().orElseThrow().toString(), out);
+            PythonResult r = PythonResult.parse(Python.find().orElseThrow().toString(), out);
             stage.println(Message.of(r.gil() ? "gil.line.pythonGil" : "gil.line.pythonFree", r.version()));
             String kind = "python." + mode + (mode.equals("threads") ? (r.gil() ? ".gil" : ".free") : "");
             return report(stage, kind, n, r.measurement(), Expected.PYTHON, Message.of("gil.line." + mode, n))

@@ -12,6 +12,7 @@ import concurrencydemo.multiprocessing.Processes;
 import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.SharedInt;
 import concurrencydemo.multiprocessing.Rounds;
+import concurrencydemo.multiprocessing.Task;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Outcome;
@@ -152,11 +153,8 @@ public final class QueuesLesson extends Lesson {
         List<Integer> received = new ArrayList<>();
         try (Workspace ws = stage.track(Workspace.create(stage::println))) {
             ProcessQueue<Integer> q = ws.queue();
-            Processes.joinAll(Processes.startTogether(ws, NAMES, List.of(() -> putAll(q, true, true),
-                    () -> putAll(q, false, true))));
-            while (!q.empty()) {
-                received.add(q.get());
-            }
+            Processes.joinAll(Processes.startTogether(ws, NAMES, putters(q, true)));
+            received.addAll(drain(q));
         }
         for (int item : received) {
             stage.println(Integer.toString(item));
@@ -170,16 +168,25 @@ public final class QueuesLesson extends Lesson {
         Workspace ws = stage.track(Workspace.create(stage::println));
         ProcessQueue<Integer> q = ws.queue();
         Rounds rounds = new Rounds(ws, 2);
-        List<ChildProcess> producers = Processes.startInRounds(ws, rounds, n, NAMES,
-                List.of(() -> putAll(q, true, false), () -> putAll(q, false, false)));
+        List<ChildProcess> producers = Processes.startInRounds(ws, rounds, n, NAMES, putters(q, false));
         return Variant.Trial.of(k -> {
             rounds.runRound(k, producers);
-            List<Integer> received = new ArrayList<>();
-            while (!q.empty()) {
-                received.add(q.get());
-            }
-            return gradeItems(received);
+            return gradeItems(drain(q));
         }, () -> Processes.joinAll(producers));
+    }
+
+    /** P1 puts i*i and P2 puts -i, for i in 1..5; {@code thenClose}: then each closes its end. */
+    static List<Task> putters(ProcessQueue<Integer> q, boolean thenClose) {
+        return List.of(() -> putAll(q, true, thenClose), () -> putAll(q, false, thenClose));
+    }
+
+    /** The seed's loop: get until empty(), once the producers are done. */
+    static List<Integer> drain(ProcessQueue<Integer> q) throws InterruptedException {
+        List<Integer> received = new ArrayList<>();
+        while (!q.empty()) {
+            received.add(q.get());
+        }
+        return received;
     }
 
     static void putAll(ProcessQueue<Integer> q, boolean squares, boolean thenClose) throws Exception {

@@ -456,11 +456,10 @@ public final class TextReport implements Renderer {
         // a count as wide as the most trials; the bars as long as fit in 78 columns (8, 4 or 2)
         int digits = Math.max(2, Integer.toString(rs.stream().mapToInt(r -> r.trials().trials()).max().orElse(1)).length());
         int fixed = Width.of(INDENT) + table.width(0) + 2 + table.width(1);
-        int barWidth = BAR;
-        while (barWidth > 2 && fixed + columnsFor(labels, digits, barWidth) > MAX_COLUMNS) {
-            barWidth /= 2;
+        int bar = BAR;
+        while (bar > 2 && fixed + columnsFor(labels, digits, bar) > WIDTH) {
+            bar /= 2;
         }
-        int bar = barWidth;
         for (int i = 0; i < rs.size(); i++) {
             table.left("  ").widen(2 + i, cellWidth(digits, bar));
         }
@@ -520,9 +519,6 @@ public final class TextReport implements Renderer {
         }
         out.flush();
     }
-
-    /** The widest a trials table may be: 80 columns on a projector, less a margin of two. */
-    private static final int MAX_COLUMNS = 78;
 
     /** The columns the variants' columns take, each with its gap before it. */
     private static int columnsFor(List<String> labels, int digits, int bar) {

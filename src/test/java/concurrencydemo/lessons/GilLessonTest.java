@@ -118,7 +118,7 @@ class GilLessonTest {
     @Test
     @DisplayName("the Python half counts the same primes in threads and in processes, and says whether the GIL was on")
     void pythonCountsTheSamePrimes() throws Exception {
-        assumeThat(GilLesson.python()).withFailMessage("python3 is not on the PATH").isPresent();
+        assumeThat(Python.find()).withFailMessage("python3 is not on the PATH").isPresent();
         for (String mode : List.of("threads", "processes")) {
             try (Stage stage = new Stage(line -> { }, ENGLISH, null)) {
                 Outcome o = GilLesson.python(stage, mode);
