@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** {@code demo check [<name>]}: compiles, runs and grades the student's file. */
@@ -41,9 +40,9 @@ final class CheckCommand implements Callable<Integer> {
             throw new LessonOptions.UsageError(options.mixee,
                     Message.of("error.checkTrials", e.trials(), 1000, trials));
         }
-        if (!Files.isRegularFile(book.file(e))) {
+        if (options.io(() -> book.source(e)).isEmpty()) {
             throw new LessonOptions.UsageError(options.mixee,
-                    Message.of("error.noExerciseFile", options.show(book.file(e)), e.name()));
+                    Message.of("error.noExerciseFile", options.show(book.file(e)), options.asTyped(e.name())));
         }
         Checker.Outcome outcome = check(options, book, e, trials == null ? e.trials() : trials);
         return switch (outcome.status()) {
@@ -65,10 +64,6 @@ final class CheckCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         switch (outcome.status()) {
             case PASSED -> {
-                options.io(() -> {
-                    book.pass(e, options.language());
-                    return null;
-                });
                 String passed = texts.format("check.passed", outcome.passed(), outcome.trials());
                 String took = texts.format("check.took", Math.round(seconds * 10) / 10.0);
                 // within 80 columns: the time goes to a line of its own when both do not fit
@@ -80,9 +75,12 @@ final class CheckCommand implements Callable<Integer> {
                 for (String line : Width.wrap(texts.format(e.text("notice")), 76)) {
                     out.println("  " + line);
                 }
-                out.println(texts.format("check.solution"));
+                out.flush();
+                // the verdict is out before the folder is written: a folder demo cannot write loses no verdict
+                Workbook.Solution solution = options.io(() -> book.pass(e, options.language()));
+                out.println(texts.format(solution == Workbook.Solution.WRITTEN ? "check.solution" : "check.solutionKept"));
                 out.println("  " + options.show(book.solution(e)));
-                out.println(book.nextToDo()
+                out.println(book.nextToDo(e)
                         .map(next -> texts.format("check.next", book.doneCount(), Exercises.ALL.size(), options.asTyped(next.name())))
                         .orElse(texts.format("check.allDone", book.doneCount(), Exercises.ALL.size())));
             }

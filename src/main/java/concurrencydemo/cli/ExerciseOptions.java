@@ -2,7 +2,9 @@ package concurrencydemo.cli;
 
 import concurrencydemo.exercises.Exercise;
 import concurrencydemo.exercises.Exercises;
+import concurrencydemo.exercises.FolderException;
 import concurrencydemo.exercises.Workbook;
+import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.ExitException;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.Speaking;
@@ -40,6 +42,9 @@ final class ExerciseOptions implements Speaking {
     @Option(names = "--dir", paramLabel = "<folder>", defaultValue = Workbook.DEFAULT_DIR,
             descriptionKey = "option.dir")
     String dir;
+
+    @Option(names = "--trust-folder", descriptionKey = "option.trustFolder")
+    boolean trustFolder;
 
     /**
      * What a suggested command adds after its words so that it works on the same folder: nothing
@@ -93,7 +98,9 @@ final class ExerciseOptions implements Speaking {
             throw new LessonOptions.UsageError(mixee, Message.of("error.dirNotFolder", dir));
         }
         try {
-            return Workbook.open(path);
+            return Workbook.open(path, trustFolder);
+        } catch (FolderException e) {
+            throw refused(e);
         } catch (java.nio.file.FileSystemException e) { // the folder itself: no permission, say
             return io(() -> {
                 throw e;
@@ -129,6 +136,8 @@ final class ExerciseOptions implements Speaking {
     <T> T io(Io<T> io) {
         try {
             return io.run();
+        } catch (FolderException e) {
+            throw refused(e);
         } catch (IOException e) {
             String what = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
                     ? fs.getFile() : dir;
@@ -140,6 +149,28 @@ final class ExerciseOptions implements Speaking {
                     : e.getClass().getSimpleName();
             throw ExitException.cannot(Message.of("error.workbookIo", what, why));
         }
+    }
+
+    /**
+     * What the folder's state that demo will not work with comes to: one line and exit 2, the
+     * student can put it right (and, for a folder others can write, say it is safe).
+     */
+    ExitException refused(FolderException e) {
+        String path = show(e.path());
+        Message why = switch (e.kind()) {
+            case LINK -> Message.of("error.folder.link", path);
+            case NOT_A_FILE -> Message.of("error.folder.notAFile", path);
+            case NOT_A_FOLDER -> Message.of("error.folder.notAFolder", path);
+            case TOO_LARGE -> Message.of("error.folder.tooLarge", path,
+                    Math.max(2, (Long.parseLong(e.detail()) + (1 << 20) - 1) >> 20));
+            case NOT_UTF8 -> Message.of("error.folder.notUtf8", path, Integer.parseInt(e.detail()));
+            case WRITABLE_BY_OTHERS -> Message.of(Workbook.onWsl() ? "error.folder.writableWsl" : "error.folder.writable",
+                    path, e.detail().equals("others") ? Message.of("error.folder.everyone") : Message.of("error.folder.group", e.detail()));
+            case OWNED_BY_ANOTHER -> Message.of("error.folder.owned", path, e.detail());
+            case PROGRESS_DAMAGED -> Message.of("error.folder.progress", path, e.detail());
+            case BUSY -> Message.of("error.folder.busy", path, Integer.parseInt(e.detail()));
+        };
+        return new ExitException(ExitCode.USAGE, why);
     }
 
     /** A path as the student typed it: relative to where demo runs. */

@@ -2,6 +2,7 @@ package concurrencydemo.cli;
 
 import concurrencydemo.exercises.Checker;
 import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.FolderException;
 import concurrencydemo.exercises.Workbook;
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.report.Texts;
@@ -52,23 +53,52 @@ final class WatchCommand implements Callable<Integer> {
         Workbook book = options.workbook();
         Texts texts = options.texts();
         PrintWriter out = options.out();
-        for (Exercise e = book.nextToDo().orElse(null); e != null; e = book.nextToDo().orElse(null)) {
+        for (Exercise e = next(book); e != null; e = next(book)) {
             Exercise current = e;
             Workbook.Started what = options.io(() -> book.start(current, false, options.language()));
             ExerciseCommand.introduce(options, book, e, what);
             out.println();
-            boolean passed = CheckCommand.check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
+            boolean passed = check(book, e);
             while (!passed) {
                 if (!waitForSave(book, e, texts, out)) {
                     return ExitCode.OK; // stopped by the student
                 }
                 out.println();
-                passed = CheckCommand.check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
+                passed = check(book, e);
             }
             out.println();
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The next exercise to do, by the progress as it is now: another terminal may have recorded some. */
+    private Exercise next(Workbook book) {
+        options.io(() -> {
+            book.refresh();
+            return null;
+        });
+        return book.nextToDo().orElse(null);
+    }
+
+    /**
+     * Checks {@code e}, or, when its file is one demo will not read (not UTF-8, too large, gone),
+     * says so in one line and waits for the next save: the student can put it right in the editor.
+     */
+    private boolean check(Workbook book, Exercise e) throws Exception {
+        try {
+            if (book.source(e).isEmpty()) {
+                options.out().println(options.texts().format("error.noExerciseFile", options.show(book.file(e)), options.asTyped(e.name())));
+                return false;
+            }
+        } catch (FolderException refused) {
+            if (!refused.path().endsWith(Path.of(e.name(), e.fileName()))) {
+                throw options.refused(refused); // a link, a folder others can write: no save puts that right
+            }
+            options.out().println(options.texts().format(options.refused(refused).reason()));
+            return false;
+        }
+        return CheckCommand.check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
     }
 
     /** Waits for the next save of {@code e}'s file (or Enter, in manual mode); false: stop. */

@@ -4,16 +4,21 @@ import concurrencydemo.report.Language;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The student's working folder ({@code ./demo-exercises} unless told otherwise): one folder per
@@ -23,39 +28,84 @@ import java.util.Set;
  *
  * <p>demo writes a starter only where no file is, or where the file is still the starter (in either
  * language); a file the student changed is replaced only on {@code --reset}, and then kept as
- * {@code <file>.bak}.
+ * {@code <file>.bak}, readable by the student alone. The reference solution is written on a pass
+ * unless the student has edited the copy already there. Every read and write goes through
+ * {@link WorkingFolder}: no link is followed, no folder others can write is used unless trusted.
+ *
+ * <p>Two demos may work on one folder at once (two terminals, {@code watch} in one of them): every
+ * change of the progress is a read-modify-write under a lock on {@value #LOCK} (and, between threads
+ * of one JVM, a lock of its own), so none loses what another recorded. What this object answers
+ * ({@link #done}, {@link #current}, …) is the progress as last read: {@link #refresh} reads it again.
  */
 public final class Workbook {
     /** The progress file's name. */
     public static final String PROGRESS = "progress.properties";
+    /** The lock every change of the progress holds, beside it: an empty file. */
+    public static final String LOCK = ".progress.lock";
     /** The default working folder, relative to where demo runs. */
     public static final String DEFAULT_DIR = "demo-exercises";
+    /** How long a change waits for another demo's before it gives up. */
+    static final long LOCK_WAIT_MILLIS = 10_000;
+
+    /** Between threads of one JVM: a {@link FileLock} is held by the whole JVM, so it cannot tell them apart. */
+    private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
     private final Path dir;
-    private final Properties progress = new Properties();
+    private final WorkingFolder folder;
+    private Properties progress = new Properties();
 
-    private Workbook(Path dir) {
+    private Workbook(Path dir, WorkingFolder folder) {
         this.dir = dir;
+        this.folder = folder;
     }
 
-    /** The workbook in {@code dir}, its progress read if it has any. */
+    /** The workbook in {@code dir}, its progress read if it has any; checked as {@link WorkingFolder} says. */
     public static Workbook open(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
+        return open(dir, false);
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code trusted}: the student said the folder is safe to use though
+     * other users can write in it or own it.
+     */
+    public static Workbook open(Path dir, boolean trusted) throws IOException {
+        WorkingFolder folder = WorkingFolder.at(dir, trusted);
+        if (java.nio.file.Files.isDirectory(folder.root())) {
             // a folder demo cannot read (no permission) fails here, as one, not later as files missing
-            try (var entries = Files.newDirectoryStream(dir)) {
+            try (var entries = java.nio.file.Files.newDirectoryStream(folder.root())) {
                 entries.iterator().hasNext();
             }
         }
-        Workbook book = new Workbook(dir);
-        Path file = dir.resolve(PROGRESS);
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                book.progress.load(in);
+        Workbook book = new Workbook(dir, folder);
+        book.refresh();
+        return book;
+    }
+
+    /**
+     * Whether demo runs on WSL, where files on Windows drives ({@code /mnt/c}) all show as writable
+     * by everyone: a refusal of such a folder then says how to go on there.
+     */
+    public static boolean onWsl() {
+        return WorkingFolder.wsl();
+    }
+
+    /** Reads the progress again: what another demo recorded since is seen. */
+    public void refresh() throws IOException {
+        progress = load();
+    }
+
+    private Properties load() throws IOException {
+        Properties read = new Properties();
+        Path file = folder.root().resolve(PROGRESS);
+        Optional<String> text = folder.text(file);
+        if (text.isPresent()) {
+            try {
+                read.load(new StringReader(text.get()));
             } catch (IllegalArgumentException malformed) {
-                throw new IOException(file + ": " + malformed.getMessage(), malformed);
+                throw folder.refusal(FolderException.Kind.PROGRESS_DAMAGED, file, String.valueOf(malformed.getMessage()));
             }
         }
-        return book;
+        return read;
     }
 
     public Path dir() {
@@ -72,6 +122,16 @@ public final class Workbook {
         return dir.resolve(e.name()).resolve("solution").resolve(e.fileName());
     }
 
+    /** Where {@link #start} keeps a changed file it replaces. */
+    public Path backup(Exercise e) {
+        return file(e).resolveSibling(e.fileName() + ".bak");
+    }
+
+    /** {@code p}, one of the paths above, where demo reads and writes it: in the resolved folder. */
+    private Path real(Path p) {
+        return folder.root().resolve(dir.relativize(p));
+    }
+
     /** What {@link #start} did. */
     public enum Started { WRITTEN, UNCHANGED, KEPT, RESET }
 
@@ -81,43 +141,62 @@ public final class Workbook {
      * {@code e} the current exercise.
      */
     public Started start(Exercise e, boolean reset, Language language) throws IOException {
-        Path file = file(e);
-        String starter = starter(e, language);
-        Started what;
-        if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            write(file, starter);
-            what = Started.WRITTEN;
-        } else if (untouched(e, Files.readString(file, StandardCharsets.UTF_8))) {
-            if (!Files.readString(file, StandardCharsets.UTF_8).equals(starter)) {
-                write(file, starter); // the starter in another language: now in this one
+        return change(() -> {
+            Path file = real(file(e));
+            folder.makeFolder(file.getParent());
+            String starter = starter(e, language);
+            Optional<byte[]> mine = folder.read(file);
+            Started what;
+            if (mine.isEmpty()) {
+                folder.write(file, starter, false);
+                what = Started.WRITTEN;
+            } else if (untouched(mine.get(), language2 -> starter(e, language2))) {
+                if (!Arrays.equals(mine.get(), starter.getBytes(StandardCharsets.UTF_8))) {
+                    folder.write(file, starter, false); // the starter in another language: now in this one
+                }
+                what = Started.UNCHANGED;
+            } else if (reset) {
+                // the student's bytes as they are (not decoded: a file saved as GBK is kept whole)
+                folder.write(real(backup(e)), mine.get(), true);
+                folder.write(file, starter, false);
+                what = Started.RESET;
+            } else {
+                what = Started.KEPT;
             }
-            what = Started.UNCHANGED;
-        } else if (reset) {
-            Files.copy(file, backup(e), StandardCopyOption.REPLACE_EXISTING);
-            write(file, starter);
-            what = Started.RESET;
-        } else {
-            what = Started.KEPT;
-        }
-        progress.setProperty("current", e.name());
-        save();
-        return what;
+            progress.setProperty("current", e.name());
+            return what;
+        });
     }
 
-    /** Whether {@code text} is {@code e}'s starter, in any language: a file the student has not changed. */
-    private static boolean untouched(Exercise e, String text) {
+    /** Whether {@code bytes} are one of the texts {@code shipped} gives, in any language. */
+    private static boolean untouched(byte[] bytes, java.util.function.Function<Language, String> shipped) {
         for (Language language : Language.values()) {
-            if (text.equals(starter(e, language))) {
+            if (Arrays.equals(bytes, shipped.apply(language).getBytes(StandardCharsets.UTF_8))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Where {@link #start} keeps a changed file it replaces. */
-    public Path backup(Exercise e) {
-        return file(e).resolveSibling(e.fileName() + ".bak");
+    /**
+     * The student's file for {@code e}, checked before it is compiled: a plain file of theirs, UTF-8,
+     * in folders only they can write, and nothing in the way of the solution a pass writes.
+     * Empty when there is no file.
+     */
+    public Optional<String> source(Exercise e) throws IOException {
+        Path file = real(file(e));
+        if (java.nio.file.Files.exists(file.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            folder.checkFolder(file.getParent());
+        }
+        Optional<String> text = folder.text(file);
+        if (text.isPresent()) {
+            Path solution = real(solution(e));
+            if (java.nio.file.Files.exists(solution.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+                folder.checkFolder(solution.getParent());
+                folder.plainFile(solution);
+            }
+        }
+        return text;
     }
 
     /** The exercise the student is on: the last one started, else the first not done. */
@@ -128,15 +207,20 @@ public final class Workbook {
     }
 
     /** The current exercise if it is not done, else the first not done after it, else the first not done at all. */
-    public java.util.Optional<Exercise> nextToDo() {
-        int from = Exercises.ALL.indexOf(current());
+    public Optional<Exercise> nextToDo() {
+        return nextToDo(current());
+    }
+
+    /** {@code from} if it is not done, else the first not done after it, else the first not done at all. */
+    public Optional<Exercise> nextToDo(Exercise from) {
+        int at = Exercises.ALL.indexOf(from);
         for (int i = 0; i < Exercises.ALL.size(); i++) {
-            Exercise e = Exercises.ALL.get((from + i) % Exercises.ALL.size());
+            Exercise e = Exercises.ALL.get((at + i) % Exercises.ALL.size());
             if (!done(e)) {
-                return java.util.Optional.of(e);
+                return Optional.of(e);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     public boolean done(Exercise e) {
@@ -148,14 +232,27 @@ public final class Workbook {
         return (int) Exercises.ALL.stream().filter(this::done).count();
     }
 
-    /** Records that {@code e} passed, and writes its reference solution (in {@code language}) beside the student's file. */
-    public void pass(Exercise e, Language language) throws IOException {
-        Set<String> done = names("done");
-        done.add(e.name());
-        progress.setProperty("done", String.join(",", done));
-        Files.createDirectories(solution(e).getParent());
-        write(solution(e), solutionText(e, language));
-        save();
+    /** What {@link #pass} did with the reference solution. */
+    public enum Solution { WRITTEN, KEPT }
+
+    /**
+     * Records that {@code e} passed, and writes its reference solution (in {@code language}) beside
+     * the student's file, unless the copy there is one the student edited: that one is kept.
+     */
+    public Solution pass(Exercise e, Language language) throws IOException {
+        return change(() -> {
+            Set<String> done = names("done");
+            done.add(e.name());
+            progress.setProperty("done", String.join(",", done));
+            Path solution = real(solution(e));
+            folder.makeFolder(solution.getParent());
+            Optional<byte[]> there = folder.read(solution);
+            if (there.isPresent() && !untouched(there.get(), language2 -> solutionText(e, language2))) {
+                return Solution.KEPT;
+            }
+            folder.write(solution, solutionText(e, language), false);
+            return Solution.WRITTEN;
+        });
     }
 
     /** How many of {@code e}'s hints the student has seen. */
@@ -169,10 +266,11 @@ public final class Workbook {
 
     /** The next hint's number (1-based; the last one again once all are seen), recorded as seen. */
     public int nextHint(Exercise e) throws IOException {
-        int n = Math.min(hintsSeen(e), e.hints() - 1) + 1;
-        progress.setProperty("hints." + e.name(), Integer.toString(n));
-        save();
-        return n;
+        return change(() -> {
+            int n = Math.min(hintsSeen(e), e.hints() - 1) + 1;
+            progress.setProperty("hints." + e.name(), Integer.toString(n));
+            return n;
+        });
     }
 
     private Set<String> names(String key) {
@@ -185,22 +283,66 @@ public final class Workbook {
         return names;
     }
 
-    private void save() throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(PROGRESS);
-        Path tmp = Files.createTempFile(dir, PROGRESS, ".tmp"); // its own name: two demos may save at once
+    /** A change of the folder and the progress, made on the progress as it is on disk. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T make() throws IOException;
+    }
+
+    /**
+     * Runs {@code change} under both locks, on the progress read afresh, and saves the progress
+     * after it: what another demo recorded meanwhile is kept.
+     */
+    private <T> T change(Change<T> change) throws IOException {
+        folder.makeFolder(folder.root());
+        Path lockFile = folder.root().resolve(LOCK);
+        long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                progress.store(out, null);
+            if (!IN_THIS_JVM.tryLock(LOCK_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw folder.refusal(FolderException.Kind.BUSY, lockFile, Long.toString(LOCK_WAIT_MILLIS / 1000));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for " + lockFile);
+        }
+        try {
+            folder.plainFile(lockFile);
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+                 FileLock held = lock(channel, lockFile, deadline)) {
+                assert held.isValid();
+                progress = load();
+                T result = change.make();
+                save();
+                return result;
+            }
         } finally {
-            Files.deleteIfExists(tmp);
+            IN_THIS_JVM.unlock();
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+    private FileLock lock(FileChannel channel, Path lockFile, long deadline) throws IOException {
+        while (true) {
+            FileLock held = channel.tryLock();
+            if (held != null) {
+                return held;
+            }
+            if (System.nanoTime() > deadline) {
+                throw folder.refusal(FolderException.Kind.BUSY, lockFile, Long.toString(LOCK_WAIT_MILLIS / 1000));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for " + lockFile);
+            }
+        }
+    }
+
+    private void save() throws IOException {
+        StringWriter text = new StringWriter();
+        progress.store(text, null);
+        folder.write(folder.root().resolve(PROGRESS), text.toString(), false);
     }
 
     /** A resource beside this class, as text. */

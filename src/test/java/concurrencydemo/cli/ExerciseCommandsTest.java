@@ -130,6 +130,79 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    @DisplayName("check runs nothing where a pass would write through a link: one line on stderr, exit 2, the link's target untouched")
+    void checkRefusesALinkBeforeItRuns() throws Exception {
+        Exercise e = Exercises.named("join-threads").orElseThrow();
+        demo("exercise", e.name());
+        Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH));
+        Path target = Files.writeString(tmp.resolve("important.txt"), "mine");
+        Path solution = file(e.name()).resolveSibling("solution").resolve(e.fileName());
+        Files.createDirectories(solution.getParent());
+        Files.createSymbolicLink(solution, target);
+        Cli.Result r = demo("check", e.name());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("demo: " + solution + " is a symbolic link").doesNotContain("Exception");
+        assertThat(target).hasContent("mine");
+    }
+
+    @Test
+    @DisplayName("a file not saved as UTF-8 is one line, in the student's language, saying to save it as UTF-8, and exit 2")
+    void aFileInAnotherEncodingIsOneLine() throws Exception {
+        Exercise e = Exercises.named("shared-counter").orElseThrow();
+        demo("exercise", e.name(), "--lang", "zh-CN");
+        Files.write(file(e.name()), Workbook.starter(e, Language.SIMPLIFIED_CHINESE).getBytes(java.nio.charset.Charset.forName("GBK")));
+        for (String[] lang : List.of(new String[] {"--lang", "en"}, new String[] {"--lang", "zh-CN"})) {
+            Cli.Result r = demo("check", e.name(), lang[0], lang[1]);
+            assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains(file(e.name()).toString()).contains("UTF-8")
+                    .contains(lang[1].equals("en") ? "save it again as UTF-8" : "另存为 UTF-8");
+        }
+    }
+
+    @Test
+    @DisplayName("a working folder every user can write is refused in one line that says how to go on; --trust-folder goes on")
+    void aFolderOthersCanWriteIsRefused() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(tmp.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        demo("exercise", "join-threads");
+        Files.setPosixFilePermissions(tmp.resolve("work"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        for (String command : List.of("exercise", "check", "hint")) {
+            Cli.Result r = demo(command, "join-threads");
+            assertThat(r.exitCode()).as(command).isEqualTo(ExitCode.USAGE);
+            assertThat(r.out()).as(command).isEmpty();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("can be written by every user").contains("--dir").contains("--trust-folder");
+        }
+        Cli.Result trusted = demo("hint", "join-threads", "--trust-folder");
+        assertThat(trusted.exitCode()).withFailMessage(trusted.err()).isZero();
+        assertThat(trusted.out()).contains("Hint 1 of");
+    }
+
+    @Test
+    @DisplayName("a pass in a folder demo cannot write still shows the verdict, then says in one line what could not be recorded")
+    void aPassInAReadOnlyFolderKeepsItsVerdict() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(tmp.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        org.assertj.core.api.Assumptions.assumeThat(Files.getOwner(Path.of("/proc/self")).getName())
+                .as("root writes through any mode").isNotEqualTo("root");
+        Exercise e = Exercises.named("join-threads").orElseThrow();
+        demo("exercise", e.name());
+        Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH));
+        Path folder = file(e.name()).getParent();
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Cli.Result r = demo("check", e.name());
+            assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
+            assertThat(r.out()).contains("Passed");
+            assertThat(r.err().strip().lines()).hasSize(1);
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     @DisplayName("hints come in layers: a nudge first, a stronger one each time, the last one repeated")
     void hintsComeInLayers() {
         Exercise e = Exercises.named("task-done").orElseThrow();
@@ -159,9 +232,10 @@ class ExerciseCommandsTest {
         assertThat(solution).doesNotExist();
 
         Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH));
-        Cli.Result fixed = demo("check");
+        demo("exercise", "task-done"); // the current one now; what comes next counts from the one that passed
+        Cli.Result fixed = demo("check", e.name());
         assertThat(fixed.exitCode()).withFailMessage(fixed.out()).isZero();
-        assertThat(fixed.out()).contains("Passed").contains("./demo exercise shared-counter");
+        assertThat(fixed.out()).contains("Passed").contains("Next: ./demo exercise shared-counter");
         assertThat(solution).hasContent(Workbook.solutionText(e, Language.ENGLISH));
         assertThat(demo("exercises").out()).contains("1/" + Exercises.ALL.size());
         assertThat(tmp.resolve("work").resolve(Workbook.PROGRESS)).content().contains("done=join-threads");
@@ -179,14 +253,19 @@ class ExerciseCommandsTest {
         try {
             awaitOutput(out, "Watching " + file(e.name()));
             assertThat(out.toString()).contains("Not yet");
+            // another terminal records a pass meanwhile: watch goes on after it, and keeps it
+            Workbook.open(tmp.resolve("work")).pass(Exercises.named("shared-counter").orElseThrow(), Language.ENGLISH);
+            // a save in the wrong encoding is said in one line, and watch waits for the next save
+            Files.write(file(e.name()), Workbook.starter(e, Language.SIMPLIFIED_CHINESE).getBytes(java.nio.charset.Charset.forName("GBK")));
+            awaitOutput(out, "is not saved as UTF-8");
             Path saved = file(e.name()).resolveSibling(".JoinThreads.java.swp");
             Files.writeString(saved, Workbook.solutionText(e, Language.ENGLISH), StandardCharsets.UTF_8);
             Files.move(saved, file(e.name()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            awaitOutput(out, "Watching " + file("shared-counter"));
+            awaitOutput(out, "Watching " + file("stranded-lock"));
             String said = out.toString();
-            assertThat(said.indexOf("Passed")).isGreaterThan(said.indexOf("Not yet"));
-            assertThat(said).contains("Exercise shared-counter");
-            assertThat(file("shared-counter")).exists();
+            assertThat(said.indexOf("Passed")).isGreaterThan(said.indexOf("not saved as UTF-8"));
+            assertThat(said).contains("Exercise stranded-lock").doesNotContain("Exercise shared-counter");
+            assertThat(Workbook.open(tmp.resolve("work")).doneCount()).isEqualTo(2);
         } finally {
             watch.interrupt();
             watch.join(30_000);

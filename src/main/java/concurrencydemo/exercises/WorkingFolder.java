@@ -1,0 +1,280 @@
+package concurrencydemo.exercises;
+
+import concurrencydemo.exercises.FolderException.Kind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and writes inside the student's working folder as carefully as git does in a work tree:
+ * no symbolic link is followed below the folder itself (a link is refused, dangling or not), only
+ * plain files are read, and at most {@link #MAX_FILE} bytes of one; text is strict UTF-8; a file is
+ * written whole to a temporary sibling and renamed over its old self, so a reader sees the old or
+ * the new file and never half of one, and a link someone puts in the way is replaced, not followed.
+ *
+ * <p>Unless trusted, a folder (the working folder, an exercise's, a solution's) must belong to the
+ * user demo runs as and be writable by nobody else, and a file must belong to that user: a check
+ * runs the student's code with the student's rights, so code someone else could plant is refused.
+ * Where the file system has no POSIX owners and modes (Windows) there is nothing to check.
+ *
+ * <p>The folder itself may be reached through a link the student typed ({@code --dir}); it is
+ * resolved once, when opened.
+ */
+final class WorkingFolder {
+    /** The most demo reads of one file: an exercise file is a few KiB. */
+    static final int MAX_FILE = 1 << 20;
+
+    private static final LinkOption[] HERE = {LinkOption.NOFOLLOW_LINKS};
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path root;
+    private final Path typed;
+    private final boolean trusted;
+
+    private WorkingFolder(Path root, Path typed, boolean trusted) {
+        this.root = root;
+        this.typed = typed;
+        this.trusted = trusted;
+    }
+
+    /**
+     * The working folder at {@code dir}: resolved (through a link the student typed) when it
+     * exists, checked, and not created until something is written in it.
+     */
+    static WorkingFolder at(Path dir, boolean trusted) throws IOException {
+        WorkingFolder folder = new WorkingFolder(Files.exists(dir) ? dir.toRealPath() : dir.toAbsolutePath(), dir, trusted);
+        if (Files.exists(dir)) {
+            folder.checkFolder(folder.root);
+        }
+        return folder;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Makes {@code folder} (the root or a folder in it) unless it is there, then checks it. */
+    void makeFolder(Path folder) throws IOException {
+        if (folder.equals(root)) {
+            if (!Files.exists(root, HERE)) {
+                Files.createDirectories(root);
+            }
+        } else {
+            makeFolder(folder.getParent());
+            if (!Files.exists(folder, HERE)) {
+                try {
+                    Files.createDirectory(folder);
+                } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                    // another demo made it: checked below like any other
+                }
+            }
+        }
+        checkFolder(folder);
+    }
+
+    /** Refuses {@code folder} unless it is a real folder (not a link) the student alone controls. */
+    void checkFolder(Path folder) throws IOException {
+        BasicFileAttributes a = attributes(folder).orElseThrow(() -> new NoSuchFileException(folder.toString()));
+        if (a.isSymbolicLink()) {
+            throw refusal(Kind.LINK, folder, "");
+        }
+        if (!a.isDirectory()) {
+            throw refusal(Kind.NOT_A_FOLDER, folder, "");
+        }
+        if (!trusted && a instanceof PosixFileAttributes posix) {
+            owned(folder, posix);
+            Set<PosixFilePermission> mode = posix.permissions();
+            if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw refusal(Kind.WRITABLE_BY_OTHERS, folder, "others");
+            }
+            // a group of the owner's own name (each user's private group, as Debian and Fedora make
+            // them) has only its owner in it; any other group writing in the folder is other users
+            if (mode.contains(PosixFilePermission.GROUP_WRITE) && !posix.group().getName().equals(posix.owner().getName())) {
+                throw refusal(Kind.WRITABLE_BY_OTHERS, folder, posix.group().getName());
+            }
+        }
+    }
+
+    /**
+     * {@code file}'s attributes if something is there; refuses a link and anything but a plain
+     * file, one too large, and, unless trusted, one another user owns.
+     */
+    Optional<BasicFileAttributes> plainFile(Path file) throws IOException {
+        Optional<BasicFileAttributes> found = attributes(file);
+        if (found.isPresent()) {
+            BasicFileAttributes a = found.get();
+            if (a.isSymbolicLink()) {
+                throw refusal(Kind.LINK, file, "");
+            }
+            if (!a.isRegularFile()) {
+                throw refusal(Kind.NOT_A_FILE, file, "");
+            }
+            if (a.size() > MAX_FILE) {
+                throw refusal(Kind.TOO_LARGE, file, Long.toString(a.size()));
+            }
+            if (!trusted && a instanceof PosixFileAttributes posix) {
+                owned(file, posix);
+            }
+        }
+        return found;
+    }
+
+    /** {@code file}'s bytes, or empty when nothing is there. */
+    Optional<byte[]> read(Path file) throws IOException {
+        if (plainFile(file).isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_FILE + 1);
+            if (bytes.length > MAX_FILE) { // it grew since it was looked at
+                throw refusal(Kind.TOO_LARGE, file, Long.toString(bytes.length));
+            }
+            return Optional.of(bytes);
+        } catch (FileSystemException linkedMeanwhile) {
+            if (Files.isSymbolicLink(file)) {
+                throw refusal(Kind.LINK, file, "");
+            }
+            throw linkedMeanwhile;
+        }
+    }
+
+    /** {@code file}'s text, strict UTF-8, or empty when nothing is there. */
+    Optional<String> text(Path file) throws IOException {
+        Optional<byte[]> bytes = read(file);
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(utf8(file, bytes.get()));
+    }
+
+    /** {@code bytes} as UTF-8; refused, with the line of the first bad byte, when they are not. */
+    String utf8(Path file, byte[] bytes) throws FolderException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw refusal(Kind.NOT_UTF8, file, Integer.toString(line));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /**
+     * Writes {@code text} as {@code file}, whole: into a temporary sibling first (made new, never
+     * through a link), then renamed over {@code file}. A file that was there keeps its permissions;
+     * {@code ownerOnly} makes a new one readable by its owner alone. Callers hold the workbook's lock,
+     * so one temporary name per file is enough, and a temporary left by a killed demo is reused.
+     */
+    void write(Path file, String text, boolean ownerOnly) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8), ownerOnly);
+    }
+
+    /** As {@link #write(Path, String, boolean)}, bytes as they are. */
+    void write(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
+        makeFolder(file.getParent());
+        Optional<BasicFileAttributes> old = plainFile(file);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".demo-tmp");
+        Files.deleteIfExists(tmp); // a link there is removed, not followed
+        Set<PosixFilePermission> mode = ownerOnly ? OWNER_ONLY
+                : old.isPresent() && old.get() instanceof PosixFileAttributes posix ? posix.permissions() : null;
+        if (mode != null && posixFiles(file)) {
+            FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(mode);
+            Files.createFile(tmp, attribute);
+            Files.setPosixFilePermissions(tmp, mode); // the umask does not narrow what was asked for
+        } else {
+            Files.createFile(tmp);
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                out.write(bytes);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A refusal of {@code path}, named as the student typed the folder's path. */
+    FolderException refusal(Kind kind, Path path, String detail) {
+        return new FolderException(kind, path.startsWith(root) ? typed.resolve(root.relativize(path)) : path, detail);
+    }
+
+    private static boolean posixFiles(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private void owned(Path path, PosixFileAttributes a) throws FolderException {
+        Optional<UserPrincipal> me = Me.USER;
+        if (me.isPresent() && !a.owner().getName().equals(me.get().getName())) {
+            throw refusal(Kind.OWNED_BY_ANOTHER, path, a.owner().getName());
+        }
+    }
+
+    private static Optional<BasicFileAttributes> attributes(Path path) throws IOException {
+        try {
+            Class<? extends BasicFileAttributes> kind = posixFiles(path) ? PosixFileAttributes.class : BasicFileAttributes.class;
+            return Optional.of(Files.readAttributes(path, kind, HERE));
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** The user demo runs as, where the system says: the owner of this process, else by name. */
+    private static final class Me {
+        static final Optional<UserPrincipal> USER = find();
+
+        private static Optional<UserPrincipal> find() {
+            try {
+                Path self = Path.of("/proc/self");
+                if (Files.isDirectory(self)) {
+                    return Optional.of(Files.getOwner(self)); // the effective user, whatever user.name says
+                }
+                return Optional.of(self.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(System.getProperty("user.name")));
+            } catch (IOException | UnsupportedOperationException | SecurityException unknown) {
+                return Optional.empty(); // nothing to compare with: the modes are still checked
+            }
+        }
+    }
+
+    /**
+     * Whether this looks like WSL, where files on Windows drives ({@code /mnt/c}) all show as
+     * writable by everyone: the refusal then says how to go on there.
+     */
+    static boolean wsl() {
+        try {
+            return Files.exists(Path.of("/proc/sys/fs/binfmt_misc/WSLInterop"))
+                    || Files.readString(Path.of("/proc/version")).toLowerCase(java.util.Locale.ROOT).contains("microsoft");
+        } catch (IOException | RuntimeException notLinux) {
+            return false;
+        }
+    }
+}
