@@ -303,7 +303,7 @@ public final class Workbook {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for " + lockFile);
+            throw new java.io.InterruptedIOException();
         }
         try {
             folder.plainFile(lockFile);
@@ -334,7 +334,7 @@ public final class Workbook {
                 Thread.sleep(20);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for " + lockFile);
+                throw new java.io.InterruptedIOException();
             }
         }
     }
