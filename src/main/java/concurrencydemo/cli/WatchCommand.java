@@ -15,24 +15,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code demo watch}: checks the current exercise whenever its file is saved, and goes on to the
- * next once it passes. Without file watching (or with {@code --manual}), Enter checks.
+ * next once it passes. With {@code --manual}, Enter checks instead.
  */
 @Command(name = "watch")
 final class WatchCommand implements Callable<Integer> {
     /** How long the file must be quiet after a change before it is checked: editors write in steps. */
     static final long SETTLE_MILLIS = 300;
+    /** How often the file is looked at: a save is seen within this. */
+    static final long POLL_MILLIS = 200;
 
     @Mixin
     ExerciseOptions options;
@@ -53,6 +52,9 @@ final class WatchCommand implements Callable<Integer> {
         Workbook book = options.workbook();
         Texts texts = options.texts();
         PrintWriter out = options.out();
+        if (next(book) == null) {
+            out.println(texts.format("exercises.allDone", options.dirOption()));
+        }
         for (Exercise e = next(book); e != null; e = next(book)) {
             Exercise current = e;
             Workbook.Started what = options.io(() -> book.start(current, false, options.language()));
@@ -103,61 +105,66 @@ final class WatchCommand implements Callable<Integer> {
 
     /** Waits for the next save of {@code e}'s file (or Enter, in manual mode); false: stop. */
     private boolean waitForSave(Workbook book, Exercise e, Texts texts, PrintWriter out) throws Exception {
-        Path file = book.file(e).toAbsolutePath();
         if (!manual) {
-            WatchService watcher;
-            try {
-                watcher = FileSystems.getDefault().newWatchService();
-                file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY);
-            } catch (IOException | UnsupportedOperationException unavailable) {
-                out.println(texts.format("watch.unavailable", String.valueOf(unavailable.getMessage())));
-                manual = true;
-                return waitForSave(book, e, texts, out);
-            }
-            try (watcher) {
-                out.println(texts.format("watch.waiting", options.show(book.file(e))));
-                out.flush();
-                return awaitChange(watcher, file);
-            }
+            out.println(texts.format("watch.waiting", options.show(book.file(e))));
+            out.flush();
+            awaitChange(book.file(e).toAbsolutePath());
+            return true;
         }
         out.println(texts.format("watch.manual", options.show(book.file(e))));
         out.flush();
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line;
+        try {
+            line = stdin().readLine();
+        } catch (IOException closed) { // no standard input at all (<&-): nothing will ever press Enter
+            line = null;
+        }
         return line != null && !line.trim().equalsIgnoreCase("q");
     }
 
+    private BufferedReader stdin;
+
+    /** One reader for the whole watch: a new one each time would lose what the last one buffered. */
+    private BufferedReader stdin() {
+        if (stdin == null) {
+            stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        return stdin;
+    }
+
     /**
-     * Waits until {@code file} is created (an editor that saves by renaming a new file over it)
-     * or modified, then until it has been quiet for {@link #SETTLE_MILLIS}.
+     * Waits until {@code file} changes (written, replaced by an editor that saves by renaming a new
+     * file over it, deleted, or made again with its folder), then until it has been quiet for
+     * {@link #SETTLE_MILLIS}: editors write in steps. It looks at the one file's time, size and
+     * identity every {@link #POLL_MILLIS}, the same on every system: the JDK's own file watcher
+     * polls every 10 s on macOS, and goes deaf when the folder it watches is deleted.
      */
-    private static boolean awaitChange(WatchService watcher, Path file) throws InterruptedException {
-        try {
-            boolean changed = false;
-            while (!changed) {
-                WatchKey key = watcher.take();
-                changed = touches(key, file);
-                key.reset();
+    static void awaitChange(Path file) throws InterruptedException {
+        Object seen = stamp(file);
+        Object now;
+        while ((now = stamp(file)).equals(seen)) {
+            Thread.sleep(POLL_MILLIS);
+        }
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < SETTLE_MILLIS * 1_000_000) {
+            Thread.sleep(POLL_MILLIS / 2);
+            Object later = stamp(file);
+            if (!later.equals(now)) {
+                now = later;
+                quietSince = System.nanoTime();
             }
-            WatchKey more;
-            while ((more = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) != null) {
-                more.pollEvents();
-                more.reset();
-            }
-            return true;
-        } catch (ClosedWatchServiceException closed) {
-            return false;
         }
     }
 
-    private static boolean touches(WatchKey key, Path file) {
-        boolean touched = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || file.getFileName().equals(event.context())) {
-                touched = true;
-            }
+    /** What tells one version of {@code file} from the next; the link itself, when it is one. */
+    private static Object stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // and what is in it: a save within a coarse clock's tick, of the same size, still counts
+            int content = a.isRegularFile() && a.size() <= 1 << 20 ? java.util.Arrays.hashCode(Files.readAllBytes(file)) : 0;
+            return List.of(a.lastModifiedTime(), a.size(), String.valueOf(a.fileKey()), a.isRegularFile(), content);
+        } catch (IOException absent) {
+            return List.of();
         }
-        return touched;
     }
 }

@@ -274,6 +274,48 @@ class ExerciseCommandsTest {
         assertThat(exit.get()).isZero();
     }
 
+    @Test
+    @DisplayName("watch sees a save after the exercise's folder was deleted and made again")
+    void watchSeesAFolderMadeAgain() throws Exception {
+        Path file = file("join-threads");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "first");
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                WatchCommand.awaitChange(file);
+                seen.countDown();
+            } catch (InterruptedException stopped) {
+                // the test gave up
+            }
+        });
+        waiter.start();
+        try {
+            Thread.sleep(WatchCommand.POLL_MILLIS * 2); // it has looked at the file as it was
+            Files.delete(file);
+            Files.delete(file.getParent());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "second");
+            assertThat(seen.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            waiter.interrupt();
+            waiter.join(10_000);
+        }
+        assertThat(waiter.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("watch with every exercise done says so, and ends")
+    void watchWithNothingLeftSaysSo() throws Exception {
+        Workbook book = Workbook.open(tmp.resolve("work"));
+        for (Exercise e : Exercises.ALL) {
+            book.pass(e, Language.ENGLISH);
+        }
+        Cli.Result r = demo("watch");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Every exercise is done").doesNotContain("Checking");
+    }
+
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!out.toString().contains(text)) {
