@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
 /** {@code demo check [<name>]}: compiles, runs and grades the student's file. */
 @Command(name = "check")
 final class CheckCommand implements Callable<Integer> {
+    /** The most runs a check takes. */
+    static final int MAX_TRIALS = 1000;
+
     @Mixin
     ExerciseOptions options;
 
@@ -36,9 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workbook book = options.workbook();
         Exercise e = options.exercise(name, book);
-        if (trials != null && (trials < e.trials() || trials > 1000)) {
+        if (trials != null && (trials < e.trials() || trials > MAX_TRIALS)) {
             throw new LessonOptions.UsageError(options.mixee,
-                    Message.of("error.checkTrials", e.trials(), 1000, trials));
+                    Message.of("error.checkTrials", e.trials(), MAX_TRIALS, trials));
         }
         if (options.io(() -> book.source(e)).isEmpty()) {
             throw new LessonOptions.UsageError(options.mixee,

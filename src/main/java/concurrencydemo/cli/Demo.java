@@ -33,6 +33,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The root command: lessons as subcommands, in teaching order, plus list, all and help. */
@@ -163,7 +164,8 @@ public final class Demo implements Runnable {
                             return null;
                         }
                         Language language = Language.parse((String) value).orElseThrow(() ->
-                                new LessonOptions.UsageError(cmd.getCommandSpec(), Message.of("error.lang", value)));
+                                new LessonOptions.UsageError(cmd.getCommandSpec(), Message.of(
+                                        Language.traditional((String) value) ? "error.langTraditional" : "error.lang", value)));
                         demo.speak(language);
                         return null;
                     }
@@ -249,6 +251,15 @@ public final class Demo implements Runnable {
         return sb.toString();
     }
 
+    /** How many characters {@code a} and {@code b} begin with alike. */
+    private static int sharedStart(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
     /** picocli's help command refusing a name: its English words, matched to be worded anew. */
     private static final java.util.regex.Pattern UNKNOWN_SUBCOMMAND = java.util.regex.Pattern.compile(
             "Unknown subcommand '(.*)'\\.");
@@ -264,12 +275,24 @@ public final class Demo implements Runnable {
             }
             String what = texts.format(first.startsWith("-") ? "error.unknownOption"
                     : atRoot ? "error.unknownLesson" : "error.unexpected", first);
-            // picocli suggests the nearest names; only a name that starts like the typo helps a student
-            String stem = first.substring(0, Math.min(3, first.length()));
-            for (String suggestion : u.getSuggestions()) {
-                if (suggestion.startsWith(stem)) {
-                    return texts.format("error.didYouMean", what, suggestion);
+            // picocli suggests the nearest names; only a name that starts like the typo helps a
+            // student, and the one that shares most of its start helps most (--trial: --trials,
+            // not --trace); a lesson typed in capitals is that lesson
+            List<String> candidates = new ArrayList<>(u.getSuggestions());
+            if (atRoot) {
+                u.getCommandLine().getSubcommands().keySet().stream().filter(first::equalsIgnoreCase).forEach(candidates::add);
+            }
+            String best = null;
+            int bestShared = 2;
+            for (String candidate : candidates) {
+                int shared = sharedStart(first.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+                if (shared > bestShared) {
+                    best = candidate;
+                    bestShared = shared;
                 }
+            }
+            if (best != null) {
+                return texts.format("error.didYouMean", what, best);
             }
             return atRoot && !first.startsWith("-") ? texts.format("error.seeList", what) : what;
         }
@@ -302,8 +325,12 @@ public final class Demo implements Runnable {
             }
             if (arg != null && (arg.type() == int.class || arg.type() == Integer.class)) {
                 // a whole number too large for an int is out of range, not "not a number"
-                return value.matches("\\d+") && option.equals("--trials")
-                        ? texts.format("error.trials", LessonOptions.MAX_TRIALS, value) : texts.format("error.number", option, value);
+                if (value.matches("\\d+") && option.equals("--trials")) {
+                    return ex.getCommandLine().getCommandName().equals("check")
+                            ? texts.format("error.checkTrialsMax", CheckCommand.MAX_TRIALS, value)
+                            : texts.format("error.trials", LessonOptions.MAX_TRIALS, value);
+                }
+                return texts.format("error.number", option, value);
             }
             return texts.format("error.invalid", option, value);
         }

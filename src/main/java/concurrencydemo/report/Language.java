@@ -32,15 +32,25 @@ public enum Language {
 
     /**
      * The language a {@code --lang} value names: {@code en} or {@code zh-CN}, in any case, with
-     * {@code _} for {@code -}; also {@code zh} and {@code zh-Hans}.
+     * {@code _} for {@code -}; English of any region ({@code en-US}, {@code en-GB}); Chinese as
+     * written in Simplified characters ({@code zh}, {@code zh-Hans}, {@code zh-SG}). Traditional
+     * Chinese ({@code zh-TW}, {@code zh-HK}, {@code zh-Hant}) is not Simplified: see {@link #traditional}.
      */
     public static Optional<Language> parse(String value) {
         String v = value.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        if (v.equals("en") || v.matches("en-[a-z0-9]{2,8}")) {
+            return Optional.of(ENGLISH);
+        }
         return switch (v) {
-            case "en" -> Optional.of(ENGLISH);
-            case "zh-cn", "zh", "zh-hans", "zh-hans-cn" -> Optional.of(SIMPLIFIED_CHINESE);
+            case "zh-cn", "zh", "zh-hans", "zh-hans-cn", "zh-sg", "zh-hans-sg", "zh-my" -> Optional.of(SIMPLIFIED_CHINESE);
             default -> Optional.empty();
         };
+    }
+
+    /** Whether {@code value} names Chinese in Traditional characters, which demo does not have. */
+    public static boolean traditional(String value) {
+        String v = value.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        return v.matches("zh-(tw|hk|mo|hant(-[a-z]{2})?)");
     }
 
     /**

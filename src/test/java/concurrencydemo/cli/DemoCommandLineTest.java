@@ -20,6 +20,7 @@ import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -150,6 +151,31 @@ class DemoCommandLineTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("unknown lesson 'race-conditon'", "did you mean 'race-condition'?");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Threads | unknown lesson 'Threads'; did you mean 'threads'?",
+        "threads --trial 3 | unknown option '--trial'; did you mean '--trials'?",
+        "threads --trac | unknown option '--trac'; did you mean '--trace'?",
+        "check --trials 99999999999 | --trials must be at most 1000 for a check, not 99999999999",
+        "list --lang zh-TW | demo speaks Simplified Chinese (zh-CN), not Traditional"})
+    @DisplayName("a usage error suggests what the user most likely meant, and names the real range")
+    void usageErrorsSuggestTheNearest(String args, String said) {
+        Result r = Cli.run(args.split(" "));
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(said);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "en_GB", "EN", "zh", "zh_CN", "zh-Hans", "zh-SG"})
+    @DisplayName("--lang takes a language's regional variants where demo has that language")
+    void langTakesVariants(String lang) {
+        Result r = Cli.run("list", "--lang", lang);
+        assertThat(r.exitCode()).withFailMessage(r.err()).isZero();
+        assertThat(r.out()).contains(lang.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "Lessons, in teaching order" : "各课按教学顺序排列");
     }
 
     @ParameterizedTest
