@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +127,7 @@ public final class ChildProcess {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null) {
+            while ((line = boundedLine(lines)) != null) {
                 int word = taskBegun ? -1 : line.indexOf(ChildMain.TASK_BEGUN); // said once, before the task
                 if (word >= 0) { // the child's own word, not its program's output
                     taskBegun = true;
@@ -141,6 +142,34 @@ public final class ChildProcess {
         } catch (IOException ignored) {
             // the child is gone; nothing more to show
         }
+    }
+
+    /** The most of one line of a child's output that is kept: the rest of the line is read and dropped. */
+    static final int MAX_LINE = 8192;
+
+    /**
+     * The next line of {@code in} without its end ({@code \n} or {@code \r\n}), null at the end;
+     * a line longer than {@link #MAX_LINE} is cut there and marked with {@code " …"}, so that a
+     * child printing without newlines cannot fill demo's memory.
+     */
+    static String boundedLine(Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        boolean cut = false;
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (line.length() < MAX_LINE) {
+                line.append((char) c);
+            } else {
+                cut = true;
+            }
+        }
+        if (c == -1 && line.length() == 0 && !cut) {
+            return null;
+        }
+        if (!cut && line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+            line.setLength(line.length() - 1);
+        }
+        return cut ? line.append(" \u2026").toString() : line.toString();
     }
 
     /**

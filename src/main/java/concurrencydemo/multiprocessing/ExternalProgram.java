@@ -99,9 +99,14 @@ public final class ExternalProgram implements AutoCloseable {
     }
 
 
+    /** The most of a program's stdout or stderr that is kept; the rest is read and dropped. */
+    static final int MAX_OUTPUT = 1 << 20;
+
     private static String read(InputStream in) {
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] kept = in.readNBytes(MAX_OUTPUT);
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // the program must not block on a full pipe
+            return new String(kept, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         }

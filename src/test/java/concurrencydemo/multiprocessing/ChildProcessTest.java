@@ -41,4 +41,17 @@ class ChildProcessTest {
             assertThat(output).containsExactly("[P1] hello");
         }
     }
+
+    @Test
+    @DisplayName("a child's line without an end is kept only up to MAX_LINE, marked cut; the next line is whole")
+    void longLinesAreCut() throws Exception {
+        String text = "x".repeat(5_000_000) + "\r\nnext\r\nlast";
+        java.io.Reader in = new java.io.StringReader(text);
+        String first = ChildProcess.boundedLine(in);
+        assertThat(first).hasSize(ChildProcess.MAX_LINE + 2).endsWith(" \u2026");
+        assertThat(ChildProcess.boundedLine(in)).isEqualTo("next");
+        assertThat(ChildProcess.boundedLine(in)).isEqualTo("last");
+        assertThat(ChildProcess.boundedLine(in)).isNull();
+        assertThat(ChildProcess.boundedLine(new java.io.StringReader("\n"))).isEmpty();
+    }
 }
