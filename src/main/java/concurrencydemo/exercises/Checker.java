@@ -126,6 +126,9 @@ public final class Checker {
                 child.terminate();
             }
             child.join();
+            if (Workspace.shuttingDown()) { // Ctrl-C or a signal ended the child, not the student's code
+                throw new InterruptedException();
+            }
             Harness.Result r = received.last();
             List<String> shown = cut(printed, ex);
             if (r == null || r.kind() == Kind.RUNNING) {

@@ -202,6 +202,12 @@ public final class ChildProcess {
         return started().pid();
     }
 
+    /** The child's pid, once it has been started. */
+    java.util.Optional<Long> startedPid() {
+        Process p = process;
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.pid());
+    }
+
     /**
      * Whether the child's JVM has started, received its task and begun running it. Until then it
      * is starting: on a busy machine a JVM may take seconds to, and a watcher of the program's

@@ -53,6 +53,18 @@ final class Janitor {
      * @return the directories deleted
      */
     static List<Path> sweepOrphans() {
+        return sweepOrphans(pid -> true);
+    }
+
+    /**
+     * As {@link #sweepOrphans()}, only the directories of the processes {@code pids} made: what a
+     * workspace's children, killed with it, could not delete themselves.
+     */
+    static List<Path> sweepOrphansOf(Set<Long> pids) {
+        return pids.isEmpty() ? List.of() : sweepOrphans(pids::contains);
+    }
+
+    private static List<Path> sweepOrphans(java.util.function.LongPredicate made) {
         List<Path> removed = new ArrayList<>();
         Set<Path> bases = new LinkedHashSet<>();
         try {
@@ -66,20 +78,24 @@ final class Janitor {
             // likewise
         }
         for (Path base : bases) {
-            removed.addAll(sweepOrphans(base));
+            removed.addAll(sweepOrphans(base, made));
         }
         return removed;
     }
 
     /** Deletes the orphaned private directories in {@code base}; never throws. */
     static List<Path> sweepOrphans(Path base) {
+        return sweepOrphans(base, pid -> true);
+    }
+
+    private static List<Path> sweepOrphans(Path base, java.util.function.LongPredicate made) {
         List<Path> removed = new ArrayList<>();
         try {
             UserPrincipal me = base.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
                 for (Path entry : entries) {
-                    if (isOrphan(entry, me)) {
+                    if (madeBy(entry, made) && isOrphan(entry, me)) {
                         FileChannel lock = lockOrphan(entry);
                         if (lock != null) {
                             try {
@@ -96,6 +112,16 @@ final class Janitor {
             // the user cannot be looked up, or the base cannot be listed: sweep nothing
         }
         return removed;
+    }
+
+    /** Whether {@code entry}'s name says one of the processes {@code made} accepts made it. */
+    private static boolean madeBy(Path entry, java.util.function.LongPredicate made) {
+        Matcher name = PrivateDirectory.NAME.matcher(entry.getFileName().toString());
+        try {
+            return name.matches() && made.test(Long.parseLong(name.group(1)));
+        } catch (NumberFormatException tooLong) {
+            return false;
+        }
     }
 
     /**

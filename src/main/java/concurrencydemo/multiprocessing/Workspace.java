@@ -312,10 +312,15 @@ public final class Workspace implements AutoCloseable {
                 // best effort: the directory must still go
             }
         }
+        Set<Long> pids = new java.util.HashSet<>();
         for (ChildProcess child : children()) {
             child.awaitGone();
+            child.startedPid().ifPresent(pids::add);
         }
         home.close();
+        // a child killed before its own shutdown hook ran (Ctrl-C reaches demo and its children
+        // at once, and demo kills them) leaves its directories: they are swept now, not next time
+        Janitor.sweepOrphansOf(pids);
         synchronized (this) {
             if (socketDir != null) {
                 socketDir.close();

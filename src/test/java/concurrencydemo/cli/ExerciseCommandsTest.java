@@ -316,6 +316,41 @@ class ExerciseCommandsTest {
         assertThat(r.out()).contains("Every exercise is done").doesNotContain("Checking");
     }
 
+    @Test
+    @DisplayName("Ctrl-C during a check is no verdict: said once, exit 130, no workspace left in TMPDIR, the child's included")
+    void anInterruptedCheckIsNotGraded() throws Exception {
+        demo("exercise", "task-done");
+        Path tmpdir = Files.createDirectory(tmp.resolve("tmpdir"));
+        ProcessBuilder pb = concurrencydemo.multiprocessing.JavaCommand.java(List.of("-cp", System.getProperty("java.class.path"),
+                "concurrencydemo.Main", "check", "task-done", "--dir", tmp.resolve("work").toString(), "--lang", "en", "--no-color"));
+        pb.environment().put("TMPDIR", tmpdir.toString());
+        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process demo = pb.start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            // the check has begun once its child JVM runs
+            while (demo.descendants().noneMatch(p -> p.info().command().orElse("").endsWith("java"))) {
+                assertThat(System.nanoTime()).withFailMessage(Files.readString(tmp.resolve("err.txt"))).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Thread.sleep(1000); // and has made its workspace
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(demo.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            demo.descendants().forEach(ProcessHandle::destroyForcibly);
+            demo.destroyForcibly();
+        }
+        String out = Files.readString(tmp.resolve("out.txt"));
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertThat(demo.exitValue()).withFailMessage("%s%n%s", out, err).isEqualTo(130);
+        assertThat(out).contains("Checking task-done").doesNotContain("Not yet", "Passed");
+        assertThat(err.strip().lines()).containsExactly("demo: interrupted; stopping its child processes and removing its temporary files");
+        try (java.util.stream.Stream<Path> left = Files.list(tmpdir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!out.toString().contains(text)) {
