@@ -229,6 +229,8 @@ public final class Workspace implements AutoCloseable {
             if (closed()) {
                 throw new IllegalStateException("the workspace is closed");
             }
+            ProcessTree.tag(pb.environment(), tag());
+            launched = true;
             Process process = pb.start();
             owned.push(() -> {
                 // its own children first (a python3's spawned workers): once it is gone they are
@@ -239,6 +241,14 @@ public final class Workspace implements AutoCloseable {
             });
             return process;
         }
+    }
+
+    // @GuardedBy("owned")
+    private boolean launched;
+
+    /** What marks every process this workspace starts, and theirs: its directory's name, unique. */
+    private String tag() {
+        return dir.getFileName().toString();
     }
 
     /** Starts a program that is not Java, owned as {@link #launch} says. */
@@ -316,6 +326,13 @@ public final class Workspace implements AutoCloseable {
         for (ChildProcess child : children()) {
             child.awaitGone();
             child.startedPid().ifPresent(pids::add);
+        }
+        boolean any;
+        synchronized (owned) {
+            any = launched;
+        }
+        if (any) { // what they started and left running (a daemon, after System.exit) goes too
+            ProcessTree.kill(tag());
         }
         home.close();
         // a child killed before its own shutdown hook ran (Ctrl-C reaches demo and its children

@@ -351,6 +351,37 @@ class ExerciseCommandsTest {
         }
     }
 
+    @Test
+    @DisplayName("what the student's code started goes when the check ends, even daemonized and after System.exit")
+    void theStudentsProcessesDieWithTheCheck() throws Exception {
+        Exercise e = Exercises.named("join-threads").orElseThrow();
+        demo("exercise", e.name());
+        String token = "3133." + (100000 + new java.util.Random().nextInt(900000)); // a sleep of this test's own
+        Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH).replace(
+                "public static int run(Work work) throws InterruptedException {",
+                "public static int run(Work work) throws Exception {\n"
+                        + "        new ProcessBuilder(\"sh\", \"-c\", \"sleep " + token + " </dev/null >/dev/null 2>&1 &\").start().waitFor();\n"
+                        + "        System.exit(3);"));
+        Cli.Result r = demo("check", e.name());
+        assertThat(r.exitCode()).withFailMessage(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("Not yet");
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!sleepsOf(token).isEmpty()) {
+                assertThat(System.nanoTime()).withFailMessage("sleep %s outlived the check", token).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        } finally {
+            sleepsOf(token).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** The processes running {@code sleep <token>}: this test's alone. */
+    private static List<ProcessHandle> sleepsOf(String token) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(token)).orElse(false)).toList();
+    }
+
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!out.toString().contains(text)) {
