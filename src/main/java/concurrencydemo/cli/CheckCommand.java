@@ -4,7 +4,10 @@ import concurrencydemo.exercises.Checker;
 import concurrencydemo.exercises.Exercise;
 import concurrencydemo.exercises.Exercises;
 import concurrencydemo.exercises.Workbook;
+import concurrencydemo.multiprocessing.WorkspaceException;
 import concurrencydemo.framework.ExitCode;
+import concurrencydemo.framework.ExitException;
+import concurrencydemo.framework.Failures;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
@@ -63,7 +66,12 @@ final class CheckCommand implements Callable<Integer> {
         out.println(style.heading(texts.format("check.heading", e.name(), trials)));
         out.flush();
         long start = System.nanoTime();
-        Checker.Outcome outcome = Checker.check(e, book.file(e), trials, options.language());
+        Checker.Outcome outcome;
+        try {
+            outcome = Checker.check(e, book.file(e), trials, options.language());
+        } catch (WorkspaceException unusable) { // demo's own temporary files: the student's code is not to blame
+            throw ExitException.cannot(Failures.describe(unusable, false));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         switch (outcome.status()) {
             case PASSED -> {

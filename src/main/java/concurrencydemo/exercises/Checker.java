@@ -4,6 +4,7 @@ import concurrencydemo.framework.Watchdog;
 import concurrencydemo.multiprocessing.ChildProcess;
 import concurrencydemo.multiprocessing.ProcessQueue;
 import concurrencydemo.multiprocessing.Workspace;
+import concurrencydemo.multiprocessing.WorkspaceException;
 import concurrencydemo.report.Language;
 import concurrencydemo.report.Texts;
 
@@ -239,6 +240,11 @@ public final class Checker {
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) {
                     continue;
+                }
+                if (String.valueOf(d.getCode()).endsWith(".cant.write")) { // demo's temporary folder, not the student's code
+                    String why = d.getMessage(Locale.ROOT);
+                    throw WorkspaceException.of(WorkspaceException.Operation.CREATE_FILE, classes,
+                            new IOException(why.substring(why.lastIndexOf(": ") + 1).strip()));
                 }
                 if (++errors > MAX_ERRORS) {
                     continue;

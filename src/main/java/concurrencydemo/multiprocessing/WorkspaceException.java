@@ -52,7 +52,8 @@ public final class WorkspaceException extends RuntimeException {
         this.reason = reason;
     }
 
-    static WorkspaceException of(Operation operation, Object path, IOException cause) {
+    /** {@code operation} on {@code path} failed with {@code cause}: the reason in lower case, as the system says it. */
+    public static WorkspaceException of(Operation operation, Object path, IOException cause) {
         return new WorkspaceException(operation, String.valueOf(path), reason(cause), cause);
     }
 

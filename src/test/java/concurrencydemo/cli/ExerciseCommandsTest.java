@@ -376,6 +376,28 @@ class ExerciseCommandsTest {
         }
     }
 
+    @Test
+    @DisplayName("a TMPDIR demo cannot use is demo's trouble, not the student's: one line saying so, exit 1, no grade")
+    void anUnusableTmpdirIsNotTheStudentsFault() throws Exception {
+        demo("exercise", "join-threads");
+        ProcessBuilder pb = concurrencydemo.multiprocessing.JavaCommand.java(List.of("-cp", System.getProperty("java.class.path"),
+                "concurrencydemo.Main", "check", "join-threads", "--dir", tmp.resolve("work").toString(), "--lang", "en", "--no-color"));
+        pb.environment().put("TMPDIR", tmp.resolve("no-such-folder").toString());
+        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+        Process demo = pb.start();
+        try {
+            assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            demo.destroyForcibly();
+        }
+        String out = Files.readString(tmp.resolve("out.txt"));
+        String err = Files.readString(tmp.resolve("err.txt"));
+        assertThat(demo.exitValue()).withFailMessage("%s%n%s", out, err).isEqualTo(ExitCode.WRONG);
+        assertThat(out).doesNotContain("Not yet", "hint");
+        assertThat(err.strip().lines()).hasSize(1);
+        assertThat(err).contains("no-such-folder", "set TMPDIR").doesNotContain("Exception", "--verbose");
+    }
+
     /** The processes running {@code sleep <token>}: this test's alone. */
     private static List<ProcessHandle> sleepsOf(String token) {
         return ProcessHandle.allProcesses()
