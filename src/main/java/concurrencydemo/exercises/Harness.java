@@ -41,6 +41,8 @@ import java.util.function.BooleanSupplier;
 record Harness(String exercise, int trials, long seed, String language, ProcessQueue<Harness.Result> results,
         Checker.Bounds bounds) implements Task {
     private static final long serialVersionUID = 1L;
+    /** The most threads a report lists, one line each. */
+    static final int MAX_LISTED = 8;
     /** The most frames of the student's shown for one exception (a StackOverflowError has thousands). */
     private static final int MAX_FRAMES = 12;
 
@@ -50,6 +52,8 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
      */
     record Result(int trials, int passed, Checker.Kind kind, List<String> report) implements Serializable {
         private static final long serialVersionUID = 1L;
+    /** The most threads a report lists, one line each. */
+    static final int MAX_LISTED = 8;
     }
 
     @Override
@@ -105,7 +109,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
     /** Runs one trial; returns null when it was right, else the report it has written. */
     private List<String> trial(Exercise ex, Texts texts, Method run, Work work, Work.Sizes sizes, Workspace own, int k)
             throws Exception {
-        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = new HashSet<>(allThreads());
         List<Uncaught> uncaught = new ArrayList<>();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             synchronized (uncaught) {
@@ -126,25 +130,31 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             atReturn.set(work.facts());
         }, "main");
         work.calledBy(main);
+        long begun = System.nanoTime();
+        // a run that keeps stepping and never returns is stopped by this, not by the stall bound:
+        // well before the check stops waiting for this JVM
+        BooleanSupplier tooLong = () -> System.nanoTime() - begun > longest().toNanos();
         main.start();
-        if (!await(() -> !main.isAlive(), work, own)) {
+        if (!await(() -> !main.isAlive() || tooLong.getAsBoolean(), work, own)) {
             return stuck(ex, texts, work, sizes, before, main, k);
+        }
+        if (main.isAlive()) {
+            return tooLong(ex, texts, before, main, k);
         }
         if (thrown.get() != null) {
             return report(k, Checker.Kind.THREW, threw(texts, ex, k, trials, "main", thrown.get()));
         }
         // the run returned: its workers (threads, processes) must end too before it is graded
-        if (!await(() -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
+        BooleanSupplier allEnded = () -> started(before, main).stream().allMatch(t -> t.isDaemon() || !t.isAlive())
                 && Workspace.openWorkspaces().stream().filter(ws -> ws != own)
-                        .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive)), work, own)) {
+                        .allMatch(ws -> ws.children().stream().noneMatch(ChildProcess::isAlive));
+        if (!await(() -> allEnded.getAsBoolean() || tooLong.getAsBoolean(), work, own) || !allEnded.getAsBoolean()) {
             List<String> lines = new ArrayList<>();
-            lines.add(texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
+            lines.add(tooLong.getAsBoolean()
+                    ? texts.format("check.tooLong", k, trials, LessonOptions.show(longest()))
+                    : texts.format("check.neverEnded", k, trials, LessonOptions.show(bounds.stall())));
             List<String> running = new ArrayList<>();
-            for (Thread t : students(ex, before, main)) {
-                if (!t.isDaemon()) {
-                    lines.add("  " + where(texts, ex, t, t.getName(), running));
-                }
-            }
+            listThreads(texts, ex, lines, students(ex, before, main).stream().filter(t -> !t.isDaemon()).toList(), running);
             addRunningNote(texts, lines, running);
             return report(k, Checker.Kind.STUCK, lines);
         }
@@ -168,7 +178,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
     /** The threads the student's run started (and are still known to the JVM), main first. */
     private static List<Thread> started(Set<Thread> before, Thread main) {
         List<Thread> threads = new ArrayList<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : allThreads()) {
             if (!before.contains(t) && t != main && !t.getName().endsWith("-output")) {
                 threads.add(t);
             }
@@ -218,9 +228,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
         lines.add(texts.format("check.stuck", k, trials, LessonOptions.show(bounds.stall())));
         List<String> running = new ArrayList<>();
         lines.add("  " + where(texts, ex, main, "main", running));
-        for (Thread t : students(ex, before, main)) {
-            lines.add("  " + where(texts, ex, t, t.getName(), running));
-        }
+        listThreads(texts, ex, lines, students(ex, before, main), running);
         for (Workspace ws : Workspace.openWorkspaces()) {
             for (ChildProcess p : ws.children()) {
                 if (p.isAlive()) {
@@ -234,6 +242,53 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             lines.add(texts.format("check.stuckAfterThrow", facts.thrown()));
         }
         return report(k, Checker.Kind.STUCK, lines);
+    }
+
+    /**
+     * The longest a run may take in all, stepping all the while: twice the stall bound and a
+     * second, well within what the check waits for a result of this JVM's.
+     */
+    private java.time.Duration longest() {
+        return bounds.stall().multipliedBy(2).plusSeconds(1);
+    }
+
+    /** A run that kept making steps and did not return within {@link #longest()}. */
+    private List<String> tooLong(Exercise ex, Texts texts, Set<Thread> before, Thread main, int k)
+            throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        lines.add(texts.format("check.tooLong", k, trials, LessonOptions.show(longest())));
+        List<String> running = new ArrayList<>();
+        lines.add("  " + where(texts, ex, main, "main", running));
+        listThreads(texts, ex, lines, students(ex, before, main), running);
+        addRunningNote(texts, lines, running);
+        return report(k, Checker.Kind.STUCK, lines);
+    }
+
+    /** Where each of {@code threads} is, one line each, the first {@link #MAX_LISTED} of them. */
+    private static void listThreads(Texts texts, Exercise ex, List<String> lines, List<Thread> threads, List<String> running) {
+        for (Thread t : threads.subList(0, Math.min(MAX_LISTED, threads.size()))) {
+            lines.add("  " + where(texts, ex, t, t.getName(), running));
+        }
+        if (threads.size() > MAX_LISTED) {
+            lines.add("  " + texts.format("check.moreThreads", threads.size() - MAX_LISTED));
+        }
+    }
+
+    /**
+     * Every live platform thread of this JVM, without their stacks: a student's program may have
+     * started thousands, and {@link Thread#getAllStackTraces} would walk every one of them.
+     */
+    private static List<Thread> allThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 64];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        return java.util.Arrays.asList(threads).subList(0, n);
     }
 
     /**
@@ -320,7 +375,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
 
     /** Whether a live thread is named {@code name}. */
     private static boolean alive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+        return allThreads().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     /** An exception in words: the thread, the exception, then only the frames in the student's file. */

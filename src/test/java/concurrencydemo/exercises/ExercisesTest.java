@@ -174,6 +174,51 @@ class ExercisesTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT)
+    @DisplayName("a run that steps for ever is stopped and reported by the harness, with where main was; not as the harness gone quiet")
+    void endlessSteppingIsReported() throws Exception {
+        Exercise ex = named("join-threads");
+        String endless = Workbook.solutionText(ex, Language.ENGLISH).replace("int total = 0;",
+                "while (work.workers() > 0) { work.step(); }\n        int total = 0;");
+        long start = System.nanoTime();
+        Checker.Outcome outcome = Checker.check(ex, place(ex, endless), PASSING_TRIALS, Language.ENGLISH,
+                new Checker.Bounds(SHORT.begin(), ex.stallBound())); // its late worker may take longer than SHORT's
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo(Checker.Kind.STUCK);
+        assertThat(outcome.report().get(0)).contains("kept making steps for 7s");
+        assertThat(outcome.report()).anyMatch(line -> line.contains("main is waiting in Work.step(), at JoinThreads.java:"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @DisplayName("a run that leaves hundreds of threads behind gets a bounded report: eight listed, the rest counted")
+    void manyThreadsAreCounted() throws Exception {
+        Exercise ex = named("join-threads");
+        String many = Workbook.solutionText(ex, Language.ENGLISH).replace("return total;",
+                "for (int q = 0; q < 300; q++) { new Thread(() -> { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }).start(); }\n"
+                        + "        return total;");
+        Checker.Outcome outcome = Checker.check(ex, place(ex, many), PASSING_TRIALS, Language.ENGLISH,
+                new Checker.Bounds(SHORT.begin(), ex.stallBound())); // its late worker may take longer than SHORT's
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo(Checker.Kind.STUCK);
+        assertThat(outcome.report()).anyMatch(line -> line.contains("\u2026 and 292 more threads"));
+        assertThat(outcome.report()).hasSizeLessThan(15);
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @DisplayName("a student's code cannot install a SecurityManager: it is told so as an exception of its own, not as an exit")
+    void noSecurityManager() throws Exception {
+        Exercise ex = named("join-threads");
+        @SuppressWarnings("removal")
+        String manager = Workbook.solutionText(ex, Language.ENGLISH).replace("int total = 0;",
+                "System.setSecurityManager(new SecurityManager());\n        int total = 0;");
+        Checker.Outcome outcome = Checker.check(ex, place(ex, manager), PASSING_TRIALS, Language.ENGLISH, SHORT);
+        assertThat(outcome.kind()).withFailMessage(said(outcome)).isEqualTo(Checker.Kind.THREW);
+        assertThat(outcome.report()).anyMatch(line -> line.contains("UnsupportedOperationException"));
+        assertThat(outcome.report()).noneMatch(line -> line.contains("java.base/"));
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("a compile error names the file and line, in the student's language")
     void compileErrorsInTheStudentsLanguage() throws Exception {
         Exercise ex = named("join-threads");
