@@ -338,7 +338,7 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
                         ex.fileName(), frame.getLineNumber());
             }
             Message words = state.activity() == Diagnosis.Activity.WAITING_FOR_HELD_LOCK && !alive(state.holder())
-                    ? Message.of("check.heldByEnded", name, state.lock(), state.holder())
+                    ? Message.of(Diagnosis.article("check.heldByEnded", state.lock()), name, state.lock(), state.holder())
                     : state.words();
             return texts.format("check.at", texts.format(words), ex.fileName(), frame.getLineNumber());
         }

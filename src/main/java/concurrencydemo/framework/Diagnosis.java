@@ -53,8 +53,8 @@ public final class Diagnosis {
             return switch (activity) {
                 case WAITING_FOR_CHILD -> Message.of("thread.waitingForChild", name);
                 case WAITING_FOR_THREAD -> Message.of("thread.waitingForThread", name);
-                case WAITING_FOR_LOCK -> Message.of("thread.waitingFor", name, lock);
-                case WAITING_FOR_HELD_LOCK -> Message.of("thread.waitingForHeld", name, lock, holder);
+                case WAITING_FOR_LOCK -> Message.of(article("thread.waitingFor", lock), name, lock);
+                case WAITING_FOR_HELD_LOCK -> Message.of(article("thread.waitingForHeld", lock), name, lock, holder);
                 case RUNNING -> Message.of("thread.running", name);
                 case WAITING -> Message.of("thread.waiting", name);
                 case BLOCKED -> Message.of("thread.blocked", name);
@@ -75,7 +75,8 @@ public final class Diagnosis {
             // condition of its lock; the frame says it whichever the JDK
             return new ThreadState(name, Activity.WAITING_FOR_CHILD, null, null);
         }
-        if (info != null && info.getLockName() != null && waits) {
+        if (info != null && info.getLockName() != null && waits && !info.getLockName().contains("ConditionObject")) {
+            // (a Condition's await names no lock a student took: it waits in await(), as below)
             String lock = lockName(info.getLockName());
             if (lock.equals("Thread")) { // Thread.join(): a wait on the thread's own monitor
                 return new ThreadState(name, Activity.WAITING_FOR_THREAD, null, null);
@@ -121,17 +122,53 @@ public final class Diagnosis {
     }
 
     /**
+     * {@code key}, or its {@code An} twin when {@code noun} begins with a vowel: English says
+     * "an Object", "a ReentrantLock" (other languages' bundles give both keys the same text).
+     */
+    public static String article(String key, String noun) {
+        return noun != null && !noun.isEmpty() && "AEIOUaeiou".indexOf(noun.charAt(0)) >= 0 ? key + "An" : key;
+    }
+
+    /**
      * {@code java.util.concurrent.locks.ReentrantLock$NonfairSync@1b2c} as a student knows it:
-     * {@code ReentrantLock}; a monitor ({@code synchronized}) by its object's simple class name.
+     * {@code ReentrantLock}; a monitor ({@code synchronized}) by its object's simple class name,
+     * an array's as Java writes its type ({@code [B} is {@code byte[]}).
      */
     private static String lockName(String lockName) {
         int at = lockName.indexOf('@');
         String cls = at < 0 ? lockName : lockName.substring(0, at);
+        if (cls.startsWith("[")) {
+            return arrayType(cls);
+        }
         cls = cls.substring(cls.lastIndexOf('.') + 1);
         int inner = cls.indexOf('$');
         if (inner > 0 && cls.substring(inner + 1).endsWith("Sync")) {
             return cls.substring(0, inner); // the lock, not its synchronizer
         }
         return cls.replace('$', '.');
+    }
+
+    /** A JVM array descriptor ({@code [B}, {@code [[Ljava.lang.String;}) as Java source writes the type. */
+    static String arrayType(String descriptor) {
+        int dims = 0;
+        while (dims < descriptor.length() && descriptor.charAt(dims) == '[') {
+            dims++;
+        }
+        String element = descriptor.substring(dims);
+        String name = switch (element) {
+            case "B" -> "byte";
+            case "C" -> "char";
+            case "D" -> "double";
+            case "F" -> "float";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "S" -> "short";
+            case "Z" -> "boolean";
+            default -> {
+                String cls = element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
+                yield cls.substring(cls.lastIndexOf('.') + 1).replace('$', '.');
+            }
+        };
+        return name + "[]".repeat(dims);
     }
 }

@@ -109,4 +109,76 @@ class DiagnosisTest {
             waiter.join();
         }
     }
+
+    @Test
+    @DisplayName("a monitor is named as Java writes its type (byte[], not [B), with the right article; a Condition's await names no lock")
+    void monitorsAndConditionsInAStudentsWords() throws Exception {
+        byte[] bytes = new byte[1];
+        Object plain = new Object();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            synchronized (bytes) {
+                synchronized (plain) {
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // ends the test's hold
+                    }
+                }
+            }
+        }, "T1");
+        Thread onBytes = new Thread(() -> {
+            synchronized (bytes) {
+                bytes[0]++;
+            }
+        }, "T2");
+        Thread onPlain = new Thread(() -> {
+            synchronized (plain) {
+                plain.notifyAll();
+            }
+        }, "T3");
+        ReentrantLock lock = new ReentrantLock();
+        java.util.concurrent.locks.Condition signalled = lock.newCondition();
+        Thread awaiting = new Thread(() -> {
+            lock.lock();
+            try {
+                signalled.await();
+            } catch (InterruptedException ignored) {
+                // ends it
+            } finally {
+                lock.unlock();
+            }
+        }, "T4");
+        holder.start();
+        held.await();
+        onBytes.start();
+        onPlain.start();
+        awaiting.start();
+        try {
+            for (Thread t : java.util.List.of(onBytes, onPlain)) {
+                while (t.getState() != Thread.State.BLOCKED) {
+                    Thread.onSpinWait();
+                }
+            }
+            while (awaiting.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            Diagnosis.ThreadState bytesState = Diagnosis.of(onBytes);
+            assertThat(bytesState.lock()).isEqualTo("byte[]");
+            assertThat(bytesState.words().key()).isEqualTo("thread.waitingForHeld");
+            Diagnosis.ThreadState plainState = Diagnosis.of(onPlain);
+            assertThat(plainState.lock()).isEqualTo("Object");
+            assertThat(plainState.words().key()).isEqualTo("thread.waitingForHeldAn");
+            assertThat(Diagnosis.of(awaiting).activity()).isEqualTo(Diagnosis.Activity.WAITING);
+            assertThat(Diagnosis.arrayType("[[Ljava.lang.String;")).isEqualTo("String[][]");
+        } finally {
+            release.countDown();
+            awaiting.interrupt();
+            for (Thread t : java.util.List.of(holder, onBytes, onPlain, awaiting)) {
+                t.join();
+            }
+        }
+    }
 }
