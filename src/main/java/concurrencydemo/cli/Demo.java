@@ -177,10 +177,35 @@ public final class Demo implements Runnable {
         cmd.setParameterExceptionHandler(new UsageErrors(demo));
         cmd.setExecutionExceptionHandler(new Failures(demo));
         cmd.setAbbreviatedSubcommandsAllowed(false);
+        cmd.setExecutionStrategy(new NoExtraWords());
         // the groups' headings stand in for picocli's one "Commands:"
         root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new NoHeading());
         root.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups(GROUPS));
         return cmd;
+    }
+
+    /**
+     * picocli lets words pass that mean nothing: those after {@code -V} ({@code demo -V extra}),
+     * and the second and later names after {@code help} ({@code demo help threads locks}, which
+     * shows only the first). They are a usage error, as any other extra word is.
+     */
+    private static final class NoExtraWords implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(ParseResult parseResult) {
+            if (parseResult.isVersionHelpRequested() && !parseResult.unmatched().isEmpty()) {
+                throw new UnmatchedArgumentException(parseResult.commandSpec().commandLine(), parseResult.unmatched());
+            }
+            ParseResult sub = parseResult.subcommand();
+            if (sub != null && sub.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                List<String> words = new ArrayList<>();
+                sub.matchedPositionals().forEach(p -> words.addAll(p.stringValues()));
+                words.addAll(sub.unmatched());
+                if (words.size() > 1) {
+                    throw new UnmatchedArgumentException(sub.commandSpec().commandLine(), words.subList(1, words.size()));
+                }
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        }
     }
 
     /** No "Commands:" heading: {@link CommandGroups} gives each group its own. */

@@ -159,7 +159,9 @@ class DemoCommandLineTest {
         "threads --trial 3 | unknown option '--trial'; did you mean '--trials'?",
         "threads --trac | unknown option '--trac'; did you mean '--trace'?",
         "check --trials 99999999999 | --trials must be at most 1000 for a check, not 99999999999",
-        "list --lang zh-TW | demo speaks Simplified Chinese (zh-CN), not Traditional"})
+        "list --lang zh-TW | demo speaks Simplified Chinese (zh-CN), not Traditional",
+        "-V extra | 'extra'",
+        "help threads locks | unexpected argument 'locks'"})
     @DisplayName("a usage error suggests what the user most likely meant, and names the real range")
     void usageErrorsSuggestTheNearest(String args, String said) {
         Result r = Cli.run(args.split(" "));
