@@ -321,11 +321,7 @@ class ExerciseCommandsTest {
     void anInterruptedCheckIsNotGraded() throws Exception {
         demo("exercise", "task-done");
         Path tmpdir = Files.createDirectory(tmp.resolve("tmpdir"));
-        ProcessBuilder pb = concurrencydemo.multiprocessing.JavaCommand.java(List.of("-cp", System.getProperty("java.class.path"),
-                "concurrencydemo.Main", "check", "task-done", "--dir", tmp.resolve("work").toString(), "--lang", "en", "--no-color"));
-        pb.environment().put("TMPDIR", tmpdir.toString());
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process demo = pb.start();
+        Process demo = demoProcess(tmpdir, "check", "task-done");
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
             // the check has begun once its child JVM runs
@@ -356,7 +352,7 @@ class ExerciseCommandsTest {
     void theStudentsProcessesDieWithTheCheck() throws Exception {
         Exercise e = Exercises.named("join-threads").orElseThrow();
         demo("exercise", e.name());
-        String token = "3133." + (100000 + new java.util.Random().nextInt(900000)); // a sleep of this test's own
+        String token = concurrencydemo.multiprocessing.Sleeps.token(3133);
         Files.writeString(file(e.name()), Workbook.solutionText(e, Language.ENGLISH).replace(
                 "public static int run(Work work) throws InterruptedException {",
                 "public static int run(Work work) throws Exception {\n"
@@ -365,26 +361,14 @@ class ExerciseCommandsTest {
         Cli.Result r = demo("check", e.name());
         assertThat(r.exitCode()).withFailMessage(r.out()).isEqualTo(1);
         assertThat(r.out()).contains("Not yet");
-        try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!sleepsOf(token).isEmpty()) {
-                assertThat(System.nanoTime()).withFailMessage("sleep %s outlived the check", token).isLessThan(deadline);
-                Thread.sleep(100);
-            }
-        } finally {
-            sleepsOf(token).forEach(ProcessHandle::destroyForcibly);
-        }
+        concurrencydemo.multiprocessing.Sleeps.assertAllGone(token, "the check");
     }
 
     @Test
     @DisplayName("a TMPDIR demo cannot use is demo's trouble, not the student's: one line saying so, exit 1, no grade")
     void anUnusableTmpdirIsNotTheStudentsFault() throws Exception {
         demo("exercise", "join-threads");
-        ProcessBuilder pb = concurrencydemo.multiprocessing.JavaCommand.java(List.of("-cp", System.getProperty("java.class.path"),
-                "concurrencydemo.Main", "check", "join-threads", "--dir", tmp.resolve("work").toString(), "--lang", "en", "--no-color"));
-        pb.environment().put("TMPDIR", tmp.resolve("no-such-folder").toString());
-        pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
-        Process demo = pb.start();
+        Process demo = demoProcess(tmp.resolve("no-such-folder"), "check", "join-threads");
         try {
             assertThat(demo.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -398,10 +382,17 @@ class ExerciseCommandsTest {
         assertThat(err).contains("no-such-folder", "set TMPDIR").doesNotContain("Exception", "--verbose");
     }
 
-    /** The processes running {@code sleep <token>}: this test's alone. */
-    private static List<ProcessHandle> sleepsOf(String token) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(token)).orElse(false)).toList();
+    /**
+     * demo in a JVM of its own, on the test's working folder, in English, with {@code tmpdir} as its
+     * TMPDIR; its output in out.txt and err.txt.
+     */
+    private Process demoProcess(Path tmpdir, String... args) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), "concurrencydemo.Main"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dir", tmp.resolve("work").toString(), "--lang", "en", "--no-color"));
+        ProcessBuilder pb = concurrencydemo.multiprocessing.JavaCommand.java(command);
+        pb.environment().put("TMPDIR", tmpdir.toString());
+        return pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
     }
 
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {

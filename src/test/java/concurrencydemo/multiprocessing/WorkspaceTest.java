@@ -111,26 +111,12 @@ class WorkspaceTest {
     @Test
     @DisplayName("a program a workspace ran, and what it daemonized (python3's 'sleep &'), ends when the workspace closes")
     void daemonsOfAProgramEndWithTheWorkspace(@TempDir Path tmp) throws Exception {
-        String token = "3142." + (100000 + new java.util.Random().nextInt(900000));
+        String token = Sleeps.token(3142);
         try (Workspace ws = Workspace.create(tmp, line -> { })) {
             ExternalProgram.runForOutput(ws, List.of("sh", "-c", "sleep " + token + " </dev/null >/dev/null 2>&1 &"),
                     Duration.ofSeconds(20));
-            assumeTrue(!sleepsOf(token).isEmpty(), "the daemonized sleep did not start");
+            assumeTrue(!Sleeps.of(token).isEmpty(), "the daemonized sleep did not start");
         }
-        try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!sleepsOf(token).isEmpty()) {
-                assertThat(System.nanoTime()).withFailMessage("sleep %s outlived its workspace", token).isLessThan(deadline);
-                Thread.sleep(100);
-            }
-        } finally {
-            sleepsOf(token).forEach(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    /** The processes running {@code sleep <token>}: this test's alone. */
-    private static List<ProcessHandle> sleepsOf(String token) {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(token)).orElse(false)).toList();
+        Sleeps.assertAllGone(token, "its workspace");
     }
 }
