@@ -28,6 +28,11 @@ public final class Main {
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!finished) {
+                    String document = Demo.interruptedDocument(args); // JSON wanted, and no run began to make it
+                    if (document != null) {
+                        out.println(document);
+                        out.flush();
+                    }
                     err.println();
                     err.println(Demo.notice("notice.interrupted", args));
                 }

@@ -53,7 +53,8 @@ class ArchitectureTest {
             // the sweep of stale private directories: it knows their shape, nothing of workspaces or processes
             Map.entry("multiprocessing/Janitor.java", Set.of("PrivateDirectory", "WorkspaceException")),
             // one directory's shape, lock and deletion: nothing of what it holds
-            Map.entry("multiprocessing/PrivateDirectory.java", Set.of("WorkspaceException")),
+            Map.entry("multiprocessing/PrivateDirectory.java", Set.of("WorkspaceException", "Unix")),
+            Map.entry("multiprocessing/Unix.java", Set.of()),
             // what runs in a pool's worker JVM: nothing of the parent (ChildProcess, Workspace, Pool)
             Map.entry("multiprocessing/PoolWorker.java", Set.of("Child", "Frames", "FrameTooLargeException",
                     "SerializableFunction")),

@@ -46,11 +46,9 @@ final class CheckCommand implements Callable<Integer> {
             throw new LessonOptions.UsageError(options.mixee,
                     Message.of("error.checkTrials", e.trials(), MAX_TRIALS, trials));
         }
-        if (options.io(() -> book.source(e)).isEmpty()) {
-            throw new LessonOptions.UsageError(options.mixee,
-                    Message.of("error.noExerciseFile", options.show(book.file(e)), options.asTyped(e.name())));
-        }
-        Checker.Outcome outcome = check(options, book, e, trials == null ? e.trials() : trials);
+        String source = options.io(() -> book.source(e)).orElseThrow(() -> new LessonOptions.UsageError(options.mixee,
+                Message.of("error.noExerciseFile", options.show(book.file(e)), options.asTyped(e.name()))));
+        Checker.Outcome outcome = check(options, book, e, source, trials == null ? e.trials() : trials);
         return switch (outcome.status()) {
             case PASSED -> ExitCode.OK;
             case NOT_YET, CANNOT_CHECK -> ExitCode.WRONG;
@@ -58,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Checks {@code e} and prints what came of it; on a pass, records it and writes the solution. */
-    static Checker.Outcome check(ExerciseOptions options, Workbook book, Exercise e, int trials)
+    static Checker.Outcome check(ExerciseOptions options, Workbook book, Exercise e, String source, int trials)
             throws InterruptedException, IOException {
         Texts texts = options.texts();
         Style style = options.style();
@@ -68,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Checker.Outcome outcome;
         try {
-            outcome = Checker.check(e, book.file(e), trials, options.language());
+            outcome = Checker.check(e, source, trials, options.language(), Checker.Bounds.of(e));
         } catch (WorkspaceException unusable) { // demo's own temporary files: the student's code is not to blame
             throw ExitException.cannot(Failures.describe(unusable, false));
         }

@@ -2,6 +2,7 @@ package concurrencydemo.cli;
 
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.framework.ExitException;
+import concurrencydemo.framework.Runner;
 import concurrencydemo.framework.Lesson;
 import concurrencydemo.framework.LessonOptions;
 import concurrencydemo.framework.Speaking;
@@ -9,6 +10,8 @@ import concurrencydemo.framework.DurationConverter;
 import concurrencydemo.lessons.Catalog;
 import concurrencydemo.multiprocessing.Workspace;
 import concurrencydemo.report.Language;
+import concurrencydemo.report.LessonReport;
+import concurrencydemo.report.JsonReport;
 import concurrencydemo.report.Message;
 import concurrencydemo.report.Style;
 import concurrencydemo.report.Texts;
@@ -111,6 +114,29 @@ public final class Demo implements Runnable {
     public static String notice(String key, String[] args) {
         Texts texts = Texts.of(Language.fromArgs(args).orElse(Language.fromEnvironment(System.getenv())));
         return texts.format("notice.error", texts.format(key));
+    }
+
+    /**
+     * The JSON document of a run a signal stopped before it began ({@code demo race-condition
+     * --format json}, then Ctrl-C at once): the lesson, or {@code all}'s lessons, none run, and
+     * {@code "interrupted": true}. Null when {@code args} ask for no JSON document of a lesson, or
+     * a run makes its own.
+     */
+    public static String interruptedDocument(String[] args) {
+        List<String> words = java.util.Arrays.asList(args);
+        int end = words.indexOf("--");
+        List<String> options = end < 0 ? words : words.subList(0, end);
+        boolean json = options.contains("--format=json")
+                || java.util.stream.IntStream.range(0, options.size() - 1)
+                        .anyMatch(i -> options.get(i).equals("--format") && options.get(i + 1).equals("json"));
+        String command = options.stream().filter(w -> !w.startsWith("-")).findFirst().orElse("");
+        boolean lesson = Catalog.ORDER.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(command));
+        if (!json || !(lesson || command.equals("all")) || !Runner.takeJsonDocument()) {
+            return null;
+        }
+        Texts texts = Texts.of(Language.fromArgs(args).orElse(Language.fromEnvironment(System.getenv())));
+        return command.equals("all") ? JsonReport.all(List.of(), true, texts)
+                : JsonReport.lesson(new LessonReport(command, "", List.of(), List.of(), true), texts);
     }
 
     /**

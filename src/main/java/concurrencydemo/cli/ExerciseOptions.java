@@ -51,11 +51,12 @@ final class ExerciseOptions implements Speaking {
      * for the default folder, else {@code  --dir <folder>}, quoted for a POSIX shell when it must be.
      */
     String dirOption() {
+        String trust = trustFolder ? " --trust-folder" : ""; // a suggestion works where this command did
         if (dir.equals(Workbook.DEFAULT_DIR)) {
-            return "";
+            return trust;
         }
         boolean plain = dir.matches("[A-Za-z0-9_./~:+,@%=-]+") && !dir.startsWith("~");
-        return " --dir " + (plain ? dir : "'" + dir.replace("'", "'\\''") + "'");
+        return " --dir " + (plain ? dir : "'" + dir.replace("'", "'\\''") + "'") + trust;
     }
 
     /** An exercise's name as a suggested command takes it: with {@link #dirOption()}. */
@@ -161,11 +162,13 @@ final class ExerciseOptions implements Speaking {
             case LINK -> Message.of("error.folder.link", path);
             case NOT_A_FILE -> Message.of("error.folder.notAFile", path);
             case NOT_A_FOLDER -> Message.of("error.folder.notAFolder", path);
-            case TOO_LARGE -> Message.of("error.folder.tooLarge", path,
-                    Math.max(2, (Long.parseLong(e.detail()) + (1 << 20) - 1) >> 20));
-            case NOT_UTF8 -> Message.of("error.folder.notUtf8", path, Integer.parseInt(e.detail()));
-            case WRITABLE_BY_OTHERS -> Message.of(Workbook.onWsl() ? "error.folder.writableWsl" : "error.folder.writable",
-                    path, e.detail().equals("others") ? Message.of("error.folder.everyone") : Message.of("error.folder.group", e.detail()));
+            case TOO_LARGE -> Message.of("error.folder.tooLarge", path);
+            case NOT_UTF8 -> Message.of(e.path().endsWith(Workbook.PROGRESS) ? "error.folder.progressNotUtf8" : "error.folder.notUtf8",
+                    path, Integer.parseInt(e.detail()));
+            case WRITABLE_BY_OTHERS -> e.detail().equals("windows-drive") ? Message.of("error.folder.writableWsl", path)
+                    : Message.of("error.folder.writable", path, e.detail().startsWith("group:")
+                            ? Message.of("error.folder.group", e.detail().substring("group:".length()))
+                            : Message.of("error.folder.everyone"));
             case OWNED_BY_ANOTHER -> Message.of("error.folder.owned", path, e.detail());
             case PROGRESS_DAMAGED -> Message.of("error.folder.progress", path, e.detail());
             case BUSY -> Message.of("error.folder.busy", path, Integer.parseInt(e.detail()));

@@ -88,11 +88,14 @@ final class WatchCommand implements Callable<Integer> {
      * says so in one line and waits for the next save: the student can put it right in the editor.
      */
     private boolean check(Workbook book, Exercise e) throws Exception {
+        String source;
         try {
-            if (book.source(e).isEmpty()) {
+            java.util.Optional<String> read = book.source(e);
+            if (read.isEmpty()) {
                 options.out().println(options.texts().format("error.noExerciseFile", options.show(book.file(e)), options.asTyped(e.name())));
                 return false;
             }
+            source = read.get();
         } catch (FolderException refused) {
             if (!refused.path().endsWith(Path.of(e.name(), e.fileName()))) {
                 throw options.refused(refused); // a link, a folder others can write: no save puts that right
@@ -100,7 +103,7 @@ final class WatchCommand implements Callable<Integer> {
             options.out().println(options.texts().format(options.refused(refused).reason()));
             return false;
         }
-        return CheckCommand.check(options, book, e, e.trials()).status() == Checker.Status.PASSED;
+        return CheckCommand.check(options, book, e, source, e.trials()).status() == Checker.Status.PASSED;
     }
 
     /** Waits for the next save of {@code e}'s file (or Enter, in manual mode); false: stop. */

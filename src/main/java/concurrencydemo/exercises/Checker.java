@@ -12,6 +12,7 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.io.IOException;
@@ -105,6 +106,23 @@ public final class Checker {
     /** As above, with bounds of the caller's (tests: a hanging program is stopped sooner). */
     public static Outcome check(Exercise ex, Path file, int trials, Language language, Bounds bounds)
             throws InterruptedException {
+        String source;
+        try {
+            source = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+        return check(ex, source, trials, language, bounds);
+    }
+
+    /**
+     * Checks {@code source}, the text of the student's file for {@code ex} as demo read it: what is
+     * compiled is that text, never the file read again (someone could have changed it since).
+     * A byte order mark some Windows editors put first is no part of the program, and is dropped.
+     */
+    public static Outcome check(Exercise ex, String source, int trials, Language language, Bounds bounds)
+            throws InterruptedException {
+        String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
         Texts texts = Texts.of(language).with(Exercises.BUNDLE);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -115,7 +133,7 @@ public final class Checker {
         try (Workspace ws = Workspace.create(line -> keep(printed, line))) {
             Path classes = ws.directory().resolve("classes");
             Files.createDirectories(classes);
-            List<String> errors = compile(javac, ex, file, classes, language, texts);
+            List<String> errors = compile(javac, ex, text, classes, language, texts);
             if (!errors.isEmpty()) {
                 return new Outcome(Status.NOT_YET, Kind.COMPILE, trials, 0, errors, List.of());
             }
@@ -221,7 +239,7 @@ public final class Checker {
         return lines;
     }
 
-    private static List<String> compile(JavaCompiler javac, Exercise ex, Path file, Path classes, Language language,
+    private static List<String> compile(JavaCompiler javac, Exercise ex, String text, Path classes, Language language,
             Texts texts) throws IOException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         // javac's English messages are its base bundle: asked for "en", which it has no bundle
@@ -233,8 +251,14 @@ public final class Checker {
                     System.getProperty("java.class.path")));
             options.addAll(JAVAC_OPTIONS);
             StringWriter javacOut = new StringWriter();
-            boolean ok = javac.getTask(javacOut, files, diagnostics, options, null,
-                    files.getJavaFileObjects(file)).call();
+            JavaFileObject source = new SimpleJavaFileObject(java.net.URI.create("string:///" + ex.fileName()),
+                    JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return text;
+                }
+            };
+            boolean ok = javac.getTask(javacOut, files, diagnostics, options, null, List.of(source)).call();
             List<String> lines = new ArrayList<>();
             int errors = 0;
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -251,10 +275,10 @@ public final class Checker {
                 }
                 String message = d.getMessage(messages);
                 lines.add(texts.format("check.compileError", ex.fileName(), d.getLineNumber(), message));
-                String source = sourceLine(file, d.getLineNumber());
-                if (source != null) {
-                    String code = source.strip();
-                    int cut = source.length() - source.stripLeading().length();
+                String line = sourceLine(text, d.getLineNumber());
+                if (line != null) {
+                    String code = line.strip();
+                    int cut = line.length() - line.stripLeading().length();
                     lines.add("    " + code);
                     if (d.getColumnNumber() > 0) {
                         long at = Math.max(0, Math.min(code.length(), d.getColumnNumber() - 1 - cut));
@@ -275,15 +299,8 @@ public final class Checker {
         }
     }
 
-    private static String sourceLine(Path file, long number) {
-        if (number < 1) {
-            return null;
-        }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return number <= lines.size() ? lines.get((int) number - 1).replace('\t', ' ') : null;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return null;
-        }
+    private static String sourceLine(String text, long number) {
+        List<String> lines = text.lines().toList();
+        return number >= 1 && number <= lines.size() ? lines.get((int) number - 1).replace('\t', ' ') : null;
     }
 }

@@ -52,8 +52,6 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
      */
     record Result(int trials, int passed, Checker.Kind kind, List<String> report) implements Serializable {
         private static final long serialVersionUID = 1L;
-    /** The most threads a report lists, one line each. */
-    static final int MAX_LISTED = 8;
     }
 
     @Override

@@ -33,9 +33,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link WorkingFolder}: no link is followed, no folder others can write is used unless trusted.
  *
  * <p>Two demos may work on one folder at once (two terminals, {@code watch} in one of them): every
- * change of the progress is a read-modify-write under a lock on {@value #LOCK} (and, between threads
- * of one JVM, a lock of its own), so none loses what another recorded. What this object answers
- * ({@link #done}, {@link #current}, …) is the progress as last read: {@link #refresh} reads it again.
+ * change of the progress is a read-modify-write under a lock on {@value #LOCK}, so none loses what
+ * another recorded. A {@link FileLock} belongs to the whole JVM (a second one in this JVM throws
+ * {@code OverlappingFileLockException} rather than waiting, and closing any channel on the file
+ * drops it), so the threads of one JVM queue on a lock of their own first, and nothing else here
+ * opens {@value #LOCK}. What this object answers ({@link #done}, {@link #current}, …) is the
+ * progress as last read: {@link #refresh} reads it again. Not thread-safe: one workbook a thread
+ * (any number of them, in any number of JVMs, on one folder).
  */
 public final class Workbook {
     /** The progress file's name. */
@@ -81,17 +85,14 @@ public final class Workbook {
         return book;
     }
 
-    /**
-     * Whether demo runs on WSL, where files on Windows drives ({@code /mnt/c}) all show as writable
-     * by everyone: a refusal of such a folder then says how to go on there.
-     */
-    public static boolean onWsl() {
-        return WorkingFolder.wsl();
-    }
-
     /** Reads the progress again: what another demo recorded since is seen. */
     public void refresh() throws IOException {
-        progress = load();
+        IN_THIS_JVM.lock(); // not while another thread's change saves
+        try {
+            progress = load();
+        } finally {
+            IN_THIS_JVM.unlock();
+        }
     }
 
     private Properties load() throws IOException {
@@ -184,6 +185,9 @@ public final class Workbook {
      * Empty when there is no file.
      */
     public Optional<String> source(Exercise e) throws IOException {
+        if (java.nio.file.Files.exists(folder.root(), LinkOption.NOFOLLOW_LINKS)) {
+            folder.checkFolder(folder.root()); // still the folder opened, not a link put in its place since
+        }
         Path file = real(file(e));
         if (java.nio.file.Files.exists(file.getParent(), LinkOption.NOFOLLOW_LINKS)) {
             folder.checkFolder(file.getParent());

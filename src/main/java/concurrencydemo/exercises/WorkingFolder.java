@@ -1,6 +1,7 @@
 package concurrencydemo.exercises;
 
 import concurrencydemo.exercises.FolderException.Kind;
+import concurrencydemo.multiprocessing.Unix;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +26,13 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads and writes inside the student's working folder as carefully as git does in a work tree:
- * no symbolic link is followed below the folder itself (a link is refused, dangling or not), only
+ * Reads and writes inside the student's working folder. Like git, it follows no symbolic link below
+ * the folder itself (a link is refused, dangling or not) and refuses a folder another user owns;
+ * unlike git, it also refuses folders and files others can write. Only
  * plain files are read, and at most {@link #MAX_FILE} bytes of one; text is strict UTF-8; a file is
  * written whole to a temporary sibling and renamed over its old self, so a reader sees the old or
  * the new file and never half of one, and a link someone puts in the way is replaced, not followed.
@@ -68,30 +71,125 @@ final class WorkingFolder {
         if (Files.exists(dir)) {
             folder.checkFolder(folder.root);
         }
+        if (!trusted) {
+            folder.checkLinksOnTheWay(dir.toAbsolutePath());
+            folder.checkAncestors();
+        }
         return folder;
     }
+
+    /**
+     * Refuses a symbolic link on the way to the working folder (the folder itself included) that
+     * another user made: following it, demo would write where they chose ({@code ./demo-exercises}
+     * a link planted in a shared folder, to the student's own files elsewhere). A link of the
+     * student's own, or of root's, is followed.
+     */
+    private void checkLinksOnTheWay(Path typedPath) throws IOException {
+        OptionalInt me = Unix.me();
+        if (me.isEmpty()) {
+            return;
+        }
+        Path p = typedPath.getRoot();
+        for (Path name : typedPath) {
+            p = p == null ? name : p.resolve(name);
+            if (Files.isSymbolicLink(p)) {
+                OptionalInt owner = Unix.uid(p);
+                if (owner.isEmpty()) {
+                    return;
+                }
+                int uid = owner.getAsInt();
+                if (uid != 0 && uid != me.getAsInt()) {
+                    throw refusal(Kind.OWNED_BY_ANOTHER, p, Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName());
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses the working folder when a folder above it lets another user swap it, or what is in
+     * it, for their own: each must belong to root or to the student, and be writable by nobody
+     * else unless it is sticky ({@code /tmp}: there only an entry's owner may rename it). Where
+     * the system gives no owner's number and mode ({@code unix:} attributes), nothing is checked.
+     */
+    private void checkAncestors() throws IOException {
+        OptionalInt me = Unix.me();
+        if (me.isEmpty()) {
+            return;
+        }
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            if (!Files.isDirectory(p)) {
+                continue; // made later, by demo
+            }
+            Path above = p.toRealPath();
+            OptionalInt owner = Unix.uid(above);
+            OptionalInt bits = Unix.mode(above);
+            if (owner.isEmpty() || bits.isEmpty()) {
+                return;
+            }
+            int uid = owner.getAsInt();
+            int mode = bits.getAsInt();
+            if (uid != 0 && uid != me.getAsInt()) {
+                throw refusal(Kind.OWNED_BY_ANOTHER, above, Files.getOwner(above).getName());
+            }
+            boolean sticky = (mode & Unix.STICKY) != 0;
+            if (!sticky && (mode & 0002) != 0) {
+                throw refusal(Kind.WRITABLE_BY_OTHERS, above, who(above, EVERYONE));
+            }
+        }
+    }
+
+    /** Who a refusal says can write: {@code everyone}, on a Windows drive under WSL {@code windows-drive}, else the group. */
+    private static String who(Path folder, String who) {
+        return who.equals(EVERYONE) && wsl() && folder.toAbsolutePath().toString().matches("/mnt/[a-zA-Z](/.*)?")
+                ? WINDOWS_DRIVE : who;
+    }
+
+    /** {@link FolderException#detail} of a folder every user can write. */
+    static final String EVERYONE = "everyone";
+    /** {@link FolderException#detail} of such a folder on a Windows drive seen from WSL. */
+    static final String WINDOWS_DRIVE = "windows-drive";
 
     Path root() {
         return root;
     }
 
-    /** Makes {@code folder} (the root or a folder in it) unless it is there, then checks it. */
+    /**
+     * Makes {@code folder} (the root or a folder in it) unless it is there, then checks it. A
+     * folder demo makes is {@code rwxr-xr-x} at most, whatever the umask allows (a umask of 000
+     * would make one every user can write, which demo would then refuse).
+     */
     void makeFolder(Path folder) throws IOException {
         if (folder.equals(root)) {
             if (!Files.exists(root, HERE)) {
-                Files.createDirectories(root);
+                Path parent = root.getParent();
+                if (parent != null && !Files.exists(parent)) {
+                    Files.createDirectories(parent, mode(parent, FOLDER_MODE));
+                }
+                make(root);
             }
         } else {
             makeFolder(folder.getParent());
             if (!Files.exists(folder, HERE)) {
-                try {
-                    Files.createDirectory(folder);
-                } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
-                    // another demo made it: checked below like any other
-                }
+                make(folder);
             }
         }
         checkFolder(folder);
+    }
+
+    private static void make(Path folder) throws IOException {
+        try {
+            Files.createDirectory(folder, mode(folder, FOLDER_MODE));
+        } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+            // another demo made it: checked after like any other
+        }
+    }
+
+    private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+
+    /** {@code mode} as an attribute to create {@code path} with (the umask narrows it), none where there are no modes. */
+    private static FileAttribute<?>[] mode(Path path, Set<PosixFilePermission> mode) {
+        return posixFiles(path) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)} : new FileAttribute<?>[0];
     }
 
     /** Refuses {@code folder} unless it is a real folder (not a link) the student alone controls. */
@@ -105,15 +203,23 @@ final class WorkingFolder {
         }
         if (!trusted && a instanceof PosixFileAttributes posix) {
             owned(folder, posix);
-            Set<PosixFilePermission> mode = posix.permissions();
-            if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw refusal(Kind.WRITABLE_BY_OTHERS, folder, "others");
-            }
-            // a group of the owner's own name (each user's private group, as Debian and Fedora make
-            // them) has only its owner in it; any other group writing in the folder is other users
-            if (mode.contains(PosixFilePermission.GROUP_WRITE) && !posix.group().getName().equals(posix.owner().getName())) {
-                throw refusal(Kind.WRITABLE_BY_OTHERS, folder, posix.group().getName());
-            }
+            writableByNoOneElse(folder, posix);
+        }
+    }
+
+    /**
+     * Refuses {@code path} when its mode lets another user write it: writable by every user, or by
+     * a group other than one of the owner's own name. Such a group (the private group Debian,
+     * Ubuntu and Fedora make for each user) normally has the owner alone in it; demo does not look
+     * at its members, nor at ACLs.
+     */
+    private void writableByNoOneElse(Path path, PosixFileAttributes posix) throws FolderException {
+        Set<PosixFilePermission> mode = posix.permissions();
+        if (mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw refusal(Kind.WRITABLE_BY_OTHERS, path, who(path, EVERYONE));
+        }
+        if (mode.contains(PosixFilePermission.GROUP_WRITE) && !posix.group().getName().equals(posix.owner().getName())) {
+            throw refusal(Kind.WRITABLE_BY_OTHERS, path, "group:" + posix.group().getName());
         }
     }
 
@@ -136,6 +242,7 @@ final class WorkingFolder {
             }
             if (!trusted && a instanceof PosixFileAttributes posix) {
                 owned(file, posix);
+                writableByNoOneElse(file, posix);
             }
         }
         return found;
@@ -202,14 +309,14 @@ final class WorkingFolder {
         Optional<BasicFileAttributes> old = plainFile(file);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".demo-tmp");
         Files.deleteIfExists(tmp); // a link there is removed, not followed
-        Set<PosixFilePermission> mode = ownerOnly ? OWNER_ONLY
-                : old.isPresent() && old.get() instanceof PosixFileAttributes posix ? posix.permissions() : null;
-        if (mode != null && posixFiles(file)) {
-            FileAttribute<Set<PosixFilePermission>> attribute = PosixFilePermissions.asFileAttribute(mode);
-            Files.createFile(tmp, attribute);
-            Files.setPosixFilePermissions(tmp, mode); // the umask does not narrow what was asked for
+        Set<PosixFilePermission> kept = old.isPresent() && old.get() instanceof PosixFileAttributes posix ? posix.permissions() : null;
+        if (ownerOnly || kept != null) {
+            Files.createFile(tmp, mode(tmp, ownerOnly ? OWNER_ONLY : kept));
+            if (posixFiles(tmp)) {
+                Files.setPosixFilePermissions(tmp, ownerOnly ? OWNER_ONLY : kept); // as asked, whatever the umask
+            }
         } else {
-            Files.createFile(tmp);
+            Files.createFile(tmp, mode(tmp, FILE_MODE)); // rw-r--r-- at most, whatever the umask
         }
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,

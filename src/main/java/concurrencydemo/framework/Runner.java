@@ -42,6 +42,9 @@ public final class Runner {
         Results results = new Results(lessons, asCollection, texts);
         boolean failed = false;
         Thread onSignal = json ? new Thread(() -> results.writeOnce(out, true), "json-on-signal") : null;
+        if (json && JSON_DOCUMENT.updateAndGet(s -> s == BY_SIGNAL ? BY_SIGNAL : BY_RUNS) == BY_SIGNAL) {
+            return ExitCode.WRONG; // a signal came before any lesson began, and its document is written
+        }
         if (onSignal != null) {
             try {
                 Runtime.getRuntime().addShutdownHook(onSignal);
@@ -90,6 +93,20 @@ public final class Runner {
             results.writeOnce(out, false);
         }
         return results.passed() && !failed && !outputBroken(out) ? ExitCode.OK : ExitCode.WRONG;
+    }
+
+    private static final int NONE = 0;
+    private static final int BY_RUNS = 1;
+    private static final int BY_SIGNAL = 2;
+    /** Who makes this JVM's JSON documents: runs, once one began; else the notice of a signal that came first. */
+    private static final java.util.concurrent.atomic.AtomicInteger JSON_DOCUMENT = new java.util.concurrent.atomic.AtomicInteger(NONE);
+
+    /**
+     * For a signal that came before any run began: whether the caller may write the (empty,
+     * interrupted) JSON document itself; true at most once, and never once a run has begun.
+     */
+    public static boolean takeJsonDocument() {
+        return JSON_DOCUMENT.compareAndSet(NONE, BY_SIGNAL);
     }
 
     /** Whether to stop running lessons: the JVM is shutting down (Ctrl-C, a signal), or no one reads the output. */

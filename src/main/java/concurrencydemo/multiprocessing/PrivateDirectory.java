@@ -88,12 +88,45 @@ record PrivateDirectory(Path dir, FileChannel lock, Set<Object> keys) {
     }
 
     /**
+     * Refuses a base directory where another user could swap a private directory, or what is in
+     * it, for their own (demo would then run their classes): {@code base} and every directory
+     * above it must belong to root or to this process's user, and be writable by no one else
+     * unless sticky ({@code /tmp}: there only an entry's owner may rename or delete it). Where the
+     * system gives no owner's number and mode ({@code unix:} attributes), nothing is checked.
+     */
+    static void refuseShared(Path base) {
+        java.util.OptionalInt me = Unix.me();
+        Path p;
+        try {
+            p = base.toRealPath();
+        } catch (IOException | RuntimeException missing) {
+            return; // createTempDirectory says what is wrong with it
+        }
+        for (; p != null; p = p.getParent()) {
+            java.util.OptionalInt uid = Unix.uid(p);
+            java.util.OptionalInt mode = Unix.mode(p);
+            if (uid.isEmpty() || mode.isEmpty()) {
+                return; // no unix attributes: nothing to check
+            }
+            if (me.isPresent() && uid.getAsInt() != 0 && uid.getAsInt() != me.getAsInt()) {
+                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
+                        new IOException(p + " belongs to another user"));
+            }
+            if ((mode.getAsInt() & Unix.STICKY) == 0 && (mode.getAsInt() & 0002) != 0) {
+                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
+                        new IOException("every user can write in " + p + ", and it is not sticky"));
+            }
+        }
+    }
+
+    /**
      * Creates {@code demo-<pid>-<random>} in {@code base} with owner-only permissions, its lock
      * file, locked, and then its marker: a sweep that reads a whole marker finds the lock held.
      *
      * @throws WorkspaceException when the directory or one of its files cannot be created
      */
     static PrivateDirectory create(Path base) {
+        refuseShared(base);
         String prefix = "demo-" + ProcessHandle.current().pid() + "-";
         Path created;
         try {

@@ -174,11 +174,12 @@ class ExerciseCommandsTest {
             assertThat(r.exitCode()).as(command).isEqualTo(ExitCode.USAGE);
             assertThat(r.out()).as(command).isEmpty();
             assertThat(r.err().strip().lines()).hasSize(1);
-            assertThat(r.err()).contains("can be written by every user").contains("--dir").contains("--trust-folder");
+            assertThat(r.err()).contains("every user can write in").contains("chmod go-w").contains("--dir")
+                    .contains("--trust-folder");
         }
         Cli.Result trusted = demo("hint", "join-threads", "--trust-folder");
         assertThat(trusted.exitCode()).withFailMessage(trusted.err()).isZero();
-        assertThat(trusted.out()).contains("Hint 1 of");
+        assertThat(trusted.out()).contains("Hint 1 of").contains("--trust-folder"); // its suggestions work there too
     }
 
     @Test

@@ -219,6 +219,16 @@ class ExercisesTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT)
+    @DisplayName("a file saved as UTF-8 with a byte order mark (Windows editors) compiles: the mark is no part of the program")
+    void aByteOrderMarkIsDropped() throws Exception {
+        Exercise ex = named("join-threads");
+        Checker.Outcome outcome = Checker.check(ex, "\uFEFF" + Workbook.solutionText(ex, Language.ENGLISH), PASSING_TRIALS,
+                Language.ENGLISH, new Checker.Bounds(SHORT.begin(), ex.stallBound()));
+        assertThat(outcome.status()).withFailMessage(said(outcome)).isEqualTo(Checker.Status.PASSED);
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("a compile error names the file and line, in the student's language")
     void compileErrorsInTheStudentsLanguage() throws Exception {
         Exercise ex = named("join-threads");

@@ -147,6 +147,39 @@ class WorkbookTest {
     }
 
     @Test
+    @DisplayName("a student file others can write is refused; so is a folder above the working folder every user can write, unless sticky")
+    void filesAndFoldersAboveAreTheStudentsAlone() throws Exception {
+        assumeThat(tmp.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Workbook book = started();
+        Files.setPosixFilePermissions(book.file(JOIN), PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(refusal(() -> Workbook.open(dir()).source(JOIN))).isEqualTo(Kind.WRITABLE_BY_OTHERS);
+        Files.setPosixFilePermissions(book.file(JOIN), PosixFilePermissions.fromString("rw-r--r--"));
+
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path mine = shared.resolve("mine");
+        assertThat(refusal(() -> Workbook.open(mine))).isEqualTo(Kind.WRITABLE_BY_OTHERS); // another user could swap "mine"
+        assertThat(Workbook.open(mine, true).nextHint(JOIN)).isEqualTo(1);
+        Files.setAttribute(shared, "unix:mode", 01777); // sticky, as /tmp: only an entry's owner may rename it
+        assertThat(Workbook.open(mine).hintsSeen(JOIN)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a link another user made on the way to the working folder is not followed (needs root to make one theirs)")
+    void anotherUsersLinkIsNotFollowed() throws Exception {
+        assumeThat(Files.getOwner(Path.of("/proc/self")).getName()).isEqualTo("root");
+        Path target = Files.createDirectory(tmp.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(tmp.resolve("demo-exercises"), target);
+        UserPrincipal nobody = tmp.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.getFileAttributeView(link, java.nio.file.attribute.PosixFileAttributeView.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).setOwner(nobody);
+        assertThat(refusal(() -> Workbook.open(link))).isEqualTo(Kind.OWNED_BY_ANOTHER);
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("a folder or a file another user owns is refused unless trusted (needs root to give one away)")
     void anotherUsersFolderIsRefused() throws Exception {
         assumeThat(tmp.getFileSystem().supportedFileAttributeViews()).contains("posix");

@@ -119,4 +119,18 @@ class WorkspaceTest {
         }
         Sleeps.assertAllGone(token, "its workspace");
     }
+
+    @Test
+    @DisplayName("a TMPDIR every user can write, not sticky, is refused: another user could swap the workspace for theirs")
+    void aSharedTmpdirIsRefused(@TempDir Path tmp) throws Exception {
+        assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("unix"));
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Files.setAttribute(shared, "unix:mode", 0777);
+        assertThatThrownBy(() -> Workspace.create(shared, line -> { }).close())
+                .isInstanceOf(WorkspaceException.class).hasMessageContaining("not sticky");
+        Files.setAttribute(shared, "unix:mode", 01777);
+        try (Workspace ws = Workspace.create(shared, line -> { })) {
+            assertThat(ws.directory()).startsWith(shared);
+        }
+    }
 }
