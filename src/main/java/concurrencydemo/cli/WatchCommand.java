@@ -140,7 +140,8 @@ final class WatchCommand implements Callable<Integer> {
      * file over it, deleted, or made again with its folder), then until it has been quiet for
      * {@link #SETTLE_MILLIS}: editors write in steps. It looks at the one file's time, size and
      * identity every {@link #POLL_MILLIS}, the same on every system: the JDK's own file watcher
-     * polls every 10 s on macOS, and goes deaf when the folder it watches is deleted.
+     * polls the folder every 2 s on macOS (10 s before JDK 17.0.5), and goes deaf when the folder
+     * it watches is deleted.
      */
     static void awaitChange(Path file) throws InterruptedException {
         Object seen = stamp(file);

@@ -37,13 +37,16 @@ import java.util.Set;
  * written whole to a temporary sibling and renamed over its old self, so a reader sees the old or
  * the new file and never half of one, and a link someone puts in the way is replaced, not followed.
  *
- * <p>Unless trusted, a folder (the working folder, an exercise's, a solution's) must belong to the
- * user demo runs as and be writable by nobody else, and a file must belong to that user: a check
- * runs the student's code with the student's rights, so code someone else could plant is refused.
- * Where the file system has no POSIX owners and modes (Windows) there is nothing to check.
+ * <p>Unless trusted, a folder (the working folder, an exercise's, a solution's) and a file must
+ * belong to the user demo runs as and be writable by nobody else, the folders above the working
+ * folder must belong to root or that user and be writable by nobody else unless sticky, and a
+ * link on the way to it must be that user's or root's: a check runs the student's code with the
+ * student's rights, so code someone else could plant is refused. Where the file system has no
+ * POSIX owners and modes (Windows) nothing is checked: demo does not read ACLs (a folder made
+ * directly under {@code C:\} can be written by every signed-in user).
  *
- * <p>The folder itself may be reached through a link the student typed ({@code --dir}); it is
- * resolved once, when opened.
+ * <p>The folder itself may be reached through a link ({@code --dir}); it is resolved when opened,
+ * and checked again, not followed, before a check reads the student's file.
  */
 final class WorkingFolder {
     /** The most demo reads of one file: an exercise file is a few KiB. */

@@ -16,9 +16,12 @@ import java.util.Map;
  * its own), which every program it starts inherits; {@link #kill} ends every process of the
  * current user whose environment holds the tag.
  *
- * <p>Where the system shows other processes' environments ({@code /proc/<pid>/environ}, Linux),
- * that finds them all but those that emptied their environment on purpose; elsewhere
- * (macOS, Windows), the processes still descended from this JVM are found instead.
+ * <p>On Linux ({@code /proc/<pid>/environ}) that finds every process still holding the tag,
+ * {@code setsid} or not. A process started without it escapes: {@code env -i}, {@code env -u},
+ * any program given an environment of its own (Python's {@code subprocess} with {@code env=});
+ * so do processes whose environment cannot be read (made non-dumpable, setuid, another user's).
+ * Elsewhere (macOS, Windows) only the processes still descended from this JVM are found: an
+ * orphan whose parent has exited is not.
  *
  * <p>Stateless and thread-safe; never throws.
  */

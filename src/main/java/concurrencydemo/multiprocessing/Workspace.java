@@ -331,7 +331,7 @@ public final class Workspace implements AutoCloseable {
         synchronized (owned) {
             any = launched;
         }
-        if (any) { // what they started and left running (a daemon, after System.exit) goes too
+        if (any) { // what they started and left running goes too (on Linux even a daemon: see ProcessTree)
             ProcessTree.kill(tag());
         }
         home.close();
