@@ -1,6 +1,7 @@
 package concurrencydemo.cli;
 
 import concurrencydemo.exercises.Exercise;
+import concurrencydemo.exercises.FolderException;
 import concurrencydemo.exercises.Workbook;
 import concurrencydemo.framework.ExitCode;
 import concurrencydemo.report.Style;
@@ -34,6 +35,15 @@ final class ExerciseCommand implements Callable<Integer> {
         Exercise e = options.exercise(name, book);
         Workbook.Started what = options.io(() -> book.start(e, reset, options.language()));
         introduce(options, book, e, what);
+        if (what == Workbook.Started.KEPT) {
+            try {
+                book.source(e);
+            } catch (FolderException notYetCheckable) { // a file kept as it is that check will refuse: say so now
+                options.out().println();
+                options.out().println(options.texts().format(options.refused(notYetCheckable).reason()));
+                options.out().flush();
+            }
+        }
         return ExitCode.OK;
     }
 

@@ -117,7 +117,7 @@ final class ExerciseOptions implements Speaking {
             return book.current();
         }
         return Exercises.named(name).orElseThrow(() -> {
-            String stem = name.substring(0, Math.min(3, name.length()));
+            String stem = name.substring(0, Math.min(3, name.length())).toLowerCase(java.util.Locale.ROOT);
             return Exercises.ALL.stream().map(Exercise::name).filter(n -> n.startsWith(stem)).findFirst()
                     .map(n -> new LessonOptions.UsageError(mixee, Message.of("error.exerciseDidYouMean", name, n)))
                     .orElseGet(() -> new LessonOptions.UsageError(mixee, Message.of("error.unknownExercise", name)));
@@ -147,6 +147,8 @@ final class ExerciseOptions implements Speaking {
                     : e instanceof java.nio.file.NoSuchFileException ? Message.of("error.io.missing")
                     : e instanceof java.nio.file.AccessDeniedException ? Message.of("error.io.denied")
                     : e instanceof java.nio.file.FileAlreadyExistsException ? Message.of("error.io.exists")
+                    : e instanceof java.nio.file.DirectoryNotEmptyException ? Message.of("error.io.folderInTheWay")
+                    : e.getMessage() != null ? e.getMessage().toLowerCase(java.util.Locale.ROOT)
                     : e.getClass().getSimpleName();
             throw ExitException.cannot(Message.of("error.workbookIo", what, why));
         }

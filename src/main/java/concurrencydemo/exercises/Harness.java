@@ -41,6 +41,8 @@ import java.util.function.BooleanSupplier;
 record Harness(String exercise, int trials, long seed, String language, ProcessQueue<Harness.Result> results,
         Checker.Bounds bounds) implements Task {
     private static final long serialVersionUID = 1L;
+    /** A look at the clock this long after the last: the JVM was suspended meanwhile, and it does not count. */
+    private static final long SUSPENDED_NANOS = java.time.Duration.ofMillis(500).toNanos();
     /** The most threads a report lists, one line each. */
     static final int MAX_LISTED = 8;
     /** The most frames of the student's shown for one exception (a StackOverflowError has thousands). */
@@ -128,10 +130,17 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             atReturn.set(work.facts());
         }, "main");
         work.calledBy(main);
-        long begun = System.nanoTime();
         // a run that keeps stepping and never returns is stopped by this, not by the stall bound:
-        // well before the check stops waiting for this JVM
-        BooleanSupplier tooLong = () -> System.nanoTime() - begun > longest().toNanos();
+        // well before the check stops waiting for this JVM. Its clock, as the watchdog's, does
+        // not count time this JVM was suspended (Ctrl-Z): the await below looks every 25 ms
+        long[] active = {0, System.nanoTime()};
+        BooleanSupplier tooLong = () -> {
+            long now = System.nanoTime();
+            long took = now - active[1];
+            active[1] = now;
+            active[0] += took > SUSPENDED_NANOS ? 0 : took;
+            return active[0] > longest().toNanos();
+        };
         main.start();
         if (!await(() -> !main.isAlive() || tooLong.getAsBoolean(), work, own)) {
             return stuck(ex, texts, work, sizes, before, main, k);
@@ -332,6 +341,9 @@ record Harness(String exercise, int trials, long seed, String language, ProcessQ
             if (!state.activity().namesWhatItWaitsFor() && i > 0 && t.getState() != Thread.State.RUNNABLE) {
                 String callee = frames[i - 1].getClassName();
                 callee = callee.substring(callee.lastIndexOf('.') + 1).replace('$', '.');
+                if (callee.endsWith("ConditionObject")) {
+                    callee = "Condition"; // the JDK's class behind Condition, which the student called
+                }
                 return texts.format("check.waitingIn", name, callee + "." + frames[i - 1].getMethodName(),
                         ex.fileName(), frame.getLineNumber());
             }

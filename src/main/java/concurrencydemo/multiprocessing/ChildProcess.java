@@ -180,7 +180,9 @@ public final class ChildProcess {
         started().waitFor();
         Thread pump = outputPump;
         if (pump != null) {
-            pump.join();
+            // not for ever: a program the child started may hold its stderr open after it is gone
+            // (a daemon started with inheritIO); the workspace kills that one when it closes
+            pump.join(GONE_WAIT.toMillis());
         }
     }
 
