@@ -150,6 +150,12 @@ public final class Checker {
             }
             Harness.Result r = received.last();
             List<String> shown = cut(printed, ex);
+            String demosOwn = demosOwnFiles(printed);
+            if (demosOwn != null && (r == null || r.kind() == Kind.RUNNING || r.kind() == Kind.THREW)) {
+                // the harness could not make its shared memory (TMPDIR full, say): not the student's doing
+                return new Outcome(Status.CANNOT_CHECK, Kind.IO, trials, r == null ? 0 : r.passed(),
+                        List.of(texts.format("check.io", demosOwn)), List.of());
+            }
             if (r == null || r.kind() == Kind.RUNNING) {
                 int passed = r == null ? 0 : r.passed();
                 String why = received.finished() ? "check.ended" : "check.harnessStuck";
@@ -237,6 +243,20 @@ public final class Checker {
             }
         }
         return lines;
+    }
+
+    /** What the harness's JVM said of demo's own temporary files it could not make, if it said so. */
+    private static String demosOwnFiles(Deque<String> printed) {
+        String marker = WorkspaceException.class.getName() + ": ";
+        synchronized (printed) {
+            for (String line : printed) {
+                int at = line.indexOf(marker);
+                if (at >= 0) {
+                    return line.substring(at + marker.length());
+                }
+            }
+        }
+        return null;
     }
 
     private static List<String> compile(JavaCompiler javac, Exercise ex, String text, Path classes, Language language,

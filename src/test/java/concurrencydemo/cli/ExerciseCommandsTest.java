@@ -153,6 +153,9 @@ class ExerciseCommandsTest {
         Exercise e = Exercises.named("shared-counter").orElseThrow();
         demo("exercise", e.name(), "--lang", "zh-CN");
         Files.write(file(e.name()), Workbook.starter(e, Language.SIMPLIFIED_CHINESE).getBytes(java.nio.charset.Charset.forName("GBK")));
+        Cli.Result kept = demo("exercise", e.name()); // kept as it is, and said at once that check will refuse it
+        assertThat(kept.exitCode()).isZero();
+        assertThat(kept.out()).contains("kept as it is").contains("is not saved as UTF-8");
         for (String[] lang : List.of(new String[] {"--lang", "en"}, new String[] {"--lang", "zh-CN"})) {
             Cli.Result r = demo("check", e.name(), lang[0], lang[1]);
             assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -201,6 +204,17 @@ class ExerciseCommandsTest {
         } finally {
             Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    @DisplayName("a folder where demo writes a temporary file is named in one line, exit 1, and says a folder is in the way")
+    void aFolderInTheWayIsOneLine() throws Exception {
+        demo("exercise", "join-threads");
+        Files.createDirectories(tmp.resolve("work").resolve("." + Workbook.PROGRESS + ".demo-tmp").resolve("x"));
+        Cli.Result r = demo("hint");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.WRONG);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("a folder is in the way").doesNotContain("Exception");
     }
 
     @Test
