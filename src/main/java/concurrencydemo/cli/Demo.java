@@ -218,8 +218,10 @@ public final class Demo implements Runnable {
     private static final class NoExtraWords implements CommandLine.IExecutionStrategy {
         @Override
         public int execute(ParseResult parseResult) {
-            if (parseResult.isVersionHelpRequested() && !parseResult.unmatched().isEmpty()) {
-                throw new UnmatchedArgumentException(parseResult.commandSpec().commandLine(), parseResult.unmatched());
+            if (parseResult.isVersionHelpRequested() && (!parseResult.unmatched().isEmpty() || parseResult.subcommand() != null)) {
+                String extra = parseResult.unmatched().isEmpty() ? parseResult.subcommand().commandSpec().name()
+                        : parseResult.unmatched().get(0); // demo -V extra, demo -V threads
+                throw new LessonOptions.UsageError(parseResult.commandSpec(), Message.of("error.unexpected", extra));
             }
             ParseResult sub = parseResult.subcommand();
             if (sub != null && sub.commandSpec().userObject() instanceof CommandLine.HelpCommand) {

@@ -160,7 +160,8 @@ class DemoCommandLineTest {
         "threads --trac | unknown option '--trac'; did you mean '--trace'?",
         "check --trials 99999999999 | --trials must be at most 1000 for a check, not 99999999999",
         "list --lang zh-TW | demo speaks Simplified Chinese (zh-CN), not Traditional",
-        "-V extra | 'extra'",
+        "-V extra | unexpected argument 'extra'",
+        "-V threads | unexpected argument 'threads'",
         "help threads locks | unexpected argument 'locks'"})
     @DisplayName("a usage error suggests what the user most likely meant, and names the real range")
     void usageErrorsSuggestTheNearest(String args, String said) {
