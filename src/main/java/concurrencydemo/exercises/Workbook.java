@@ -310,9 +310,10 @@ public final class Workbook {
             throw new java.io.InterruptedIOException();
         }
         try {
-            folder.plainFile(lockFile);
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            if (folder.plainFile(lockFile).isEmpty()) {
+                folder.write(lockFile, new byte[0], false); // rw-r--r-- at most, whatever the umask
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                  FileLock held = lock(channel, lockFile, deadline)) {
                 assert held.isValid();
                 progress = load();

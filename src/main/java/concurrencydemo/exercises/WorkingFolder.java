@@ -138,6 +138,12 @@ final class WorkingFolder {
             if (!sticky && (mode & 0002) != 0) {
                 throw refusal(Kind.WRITABLE_BY_OTHERS, above, who(above, EVERYONE));
             }
+            if (!sticky && (mode & 0020) != 0) { // a group's members could swap it as well, unless the group is the owner's own
+                PosixFileAttributes posix = Files.readAttributes(above, PosixFileAttributes.class);
+                if (!posix.group().getName().equals(posix.owner().getName())) {
+                    throw refusal(Kind.WRITABLE_BY_OTHERS, above, "group:" + posix.group().getName());
+                }
+            }
         }
     }
 

@@ -116,6 +116,20 @@ record PrivateDirectory(Path dir, FileChannel lock, Set<Object> keys) {
                 throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
                         new IOException("every user can write in " + p + ", and it is not sticky"));
             }
+            if ((mode.getAsInt() & Unix.STICKY) == 0 && (mode.getAsInt() & 0020) != 0 && !ownGroup(p)) {
+                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
+                        new IOException("a group of users can write in " + p + ", and it is not sticky"));
+            }
+        }
+    }
+
+    /** Whether {@code dir}'s group has its owner's name (each user's private group): its owner alone, normally. */
+    private static boolean ownGroup(Path dir) {
+        try {
+            java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class);
+            return a.group().getName().equals(a.owner().getName());
+        } catch (IOException | RuntimeException unknown) {
+            return false;
         }
     }
 

@@ -162,6 +162,16 @@ class WorkbookTest {
         assertThat(Workbook.open(mine, true).nextHint(JOIN)).isEqualTo(1);
         Files.setAttribute(shared, "unix:mode", 01777); // sticky, as /tmp: only an entry's owner may rename it
         assertThat(Workbook.open(mine).hintsSeen(JOIN)).isEqualTo(1);
+        assertThat(Files.getPosixFilePermissions(mine.resolve(Workbook.LOCK))) // the lock too is writable by its owner alone
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+
+        java.nio.file.attribute.GroupPrincipal other = tmp.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByGroupName("nogroup");
+        assumeThat(Files.getOwner(Path.of("/proc/self")).getName()).isEqualTo("root");
+        Files.setAttribute(shared, "unix:mode", 0775);
+        Files.getFileAttributeView(shared, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(other);
+        assertThat(refusal(() -> Workbook.open(mine))).isEqualTo(Kind.WRITABLE_BY_OTHERS); // the group's members could swap it
     }
 
     @Test
