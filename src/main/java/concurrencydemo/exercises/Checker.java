@@ -151,6 +151,9 @@ public final class Checker {
             Harness.Result r = received.last();
             List<String> shown = cut(printed, ex);
             String demosOwn = demosOwnFiles(printed);
+            if (demosOwn == null && r != null && r.kind() == Kind.THREW) { // thrown in the student's run(): a Value, a Pool
+                demosOwn = demosOwnFiles(new ArrayDeque<>(r.report()));
+            }
             if (demosOwn != null && (r == null || r.kind() == Kind.RUNNING || r.kind() == Kind.THREW)) {
                 // the harness could not make its shared memory (TMPDIR full, say): not the student's doing
                 return new Outcome(Status.CANNOT_CHECK, Kind.IO, trials, r == null ? 0 : r.passed(),
