@@ -24,7 +24,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -115,35 +114,24 @@ final class WorkingFolder {
      * the system gives no owner's number and mode ({@code unix:} attributes), nothing is checked.
      */
     private void checkAncestors() throws IOException {
-        OptionalInt me = Unix.me();
-        if (me.isEmpty()) {
+        if (Unix.me().isEmpty()) {
             return;
         }
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            if (!Files.isDirectory(p)) {
-                continue; // made later, by demo
-            }
-            Path above = p.toRealPath();
-            OptionalInt owner = Unix.uid(above);
-            OptionalInt bits = Unix.mode(above);
-            if (owner.isEmpty() || bits.isEmpty()) {
-                return;
-            }
-            int uid = owner.getAsInt();
-            int mode = bits.getAsInt();
-            if (uid != 0 && uid != me.getAsInt()) {
-                throw refusal(Kind.OWNED_BY_ANOTHER, above, Files.getOwner(above).getName());
-            }
-            boolean sticky = (mode & Unix.STICKY) != 0;
-            if (!sticky && (mode & 0002) != 0) {
-                throw refusal(Kind.WRITABLE_BY_OTHERS, above, who(above, EVERYONE));
-            }
-            if (!sticky && (mode & 0020) != 0) { // a group's members could swap it as well, unless the group is the owner's own
-                PosixFileAttributes posix = Files.readAttributes(above, PosixFileAttributes.class);
-                if (!posix.group().getName().equals(posix.owner().getName())) {
-                    throw refusal(Kind.WRITABLE_BY_OTHERS, above, "group:" + posix.group().getName());
-                }
-            }
+        Path nearest = root.getParent();
+        while (nearest != null && !Files.isDirectory(nearest)) {
+            nearest = nearest.getParent(); // the rest demo makes later
+        }
+        if (nearest == null) {
+            return;
+        }
+        Optional<Unix.Exposed> exposed = Unix.exposedAncestor(nearest.toRealPath());
+        if (exposed.isPresent()) {
+            Path above = exposed.get().folder();
+            throw switch (exposed.get().how()) {
+                case OWNED_BY_ANOTHER -> refusal(Kind.OWNED_BY_ANOTHER, above, exposed.get().who());
+                case WRITABLE_BY_EVERYONE -> refusal(Kind.WRITABLE_BY_OTHERS, above, who(above, EVERYONE));
+                case WRITABLE_BY_GROUP -> refusal(Kind.WRITABLE_BY_OTHERS, above, "group:" + exposed.get().who());
+            };
         }
     }
 
@@ -347,9 +335,11 @@ final class WorkingFolder {
         return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
+    /** Refuses {@code path} when it belongs to a user other than the one demo runs as (when the system says who that is). */
     private void owned(Path path, PosixFileAttributes a) throws FolderException {
-        Optional<UserPrincipal> me = Me.USER;
-        if (me.isPresent() && !a.owner().getName().equals(me.get().getName())) {
+        OptionalInt me = Unix.me();
+        OptionalInt owner = Unix.uid(path);
+        if (me.isPresent() && owner.isPresent() && owner.getAsInt() != me.getAsInt()) {
             throw refusal(Kind.OWNED_BY_ANOTHER, path, a.owner().getName());
         }
     }
@@ -360,24 +350,6 @@ final class WorkingFolder {
             return Optional.of(Files.readAttributes(path, kind, HERE));
         } catch (NoSuchFileException absent) {
             return Optional.empty();
-        }
-    }
-
-    /** The user demo runs as, where the system says: the owner of this process, else by name. */
-    private static final class Me {
-        static final Optional<UserPrincipal> USER = find();
-
-        private static Optional<UserPrincipal> find() {
-            try {
-                Path self = Path.of("/proc/self");
-                if (Files.isDirectory(self)) {
-                    return Optional.of(Files.getOwner(self)); // the effective user, whatever user.name says
-                }
-                return Optional.of(self.getFileSystem().getUserPrincipalLookupService()
-                        .lookupPrincipalByName(System.getProperty("user.name")));
-            } catch (IOException | UnsupportedOperationException | SecurityException unknown) {
-                return Optional.empty(); // nothing to compare with: the modes are still checked
-            }
         }
     }
 

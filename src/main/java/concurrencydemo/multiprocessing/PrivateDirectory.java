@@ -95,42 +95,20 @@ record PrivateDirectory(Path dir, FileChannel lock, Set<Object> keys) {
      * system gives no owner's number and mode ({@code unix:} attributes), nothing is checked.
      */
     static void refuseShared(Path base) {
-        java.util.OptionalInt me = Unix.me();
-        Path p;
+        Path real;
         try {
-            p = base.toRealPath();
+            real = base.toRealPath();
         } catch (IOException | RuntimeException missing) {
             return; // createTempDirectory says what is wrong with it
         }
-        for (; p != null; p = p.getParent()) {
-            java.util.OptionalInt uid = Unix.uid(p);
-            java.util.OptionalInt mode = Unix.mode(p);
-            if (uid.isEmpty() || mode.isEmpty()) {
-                return; // no unix attributes: nothing to check
-            }
-            if (me.isPresent() && uid.getAsInt() != 0 && uid.getAsInt() != me.getAsInt()) {
-                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
-                        new IOException(p + " belongs to another user"));
-            }
-            if ((mode.getAsInt() & Unix.STICKY) == 0 && (mode.getAsInt() & 0002) != 0) {
-                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
-                        new IOException("every user can write in " + p + ", and it is not sticky"));
-            }
-            if ((mode.getAsInt() & Unix.STICKY) == 0 && (mode.getAsInt() & 0020) != 0 && !ownGroup(p)) {
-                throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base,
-                        new IOException("a group of users can write in " + p + ", and it is not sticky"));
-            }
-        }
-    }
-
-    /** Whether {@code dir}'s group has its owner's name (each user's private group): its owner alone, normally. */
-    private static boolean ownGroup(Path dir) {
-        try {
-            java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(dir, java.nio.file.attribute.PosixFileAttributes.class);
-            return a.group().getName().equals(a.owner().getName());
-        } catch (IOException | RuntimeException unknown) {
-            return false;
-        }
+        Unix.exposedAncestor(real).ifPresent(exposed -> {
+            Path p = exposed.folder();
+            throw WorkspaceException.of(WorkspaceException.Operation.CREATE_DIRECTORY, base, new IOException(switch (exposed.how()) {
+                case OWNED_BY_ANOTHER -> p + " belongs to another user";
+                case WRITABLE_BY_EVERYONE -> "every user can write in " + p + ", and it is not sticky";
+                case WRITABLE_BY_GROUP -> "a group of users can write in " + p + ", and it is not sticky";
+            }));
+        });
     }
 
     /**

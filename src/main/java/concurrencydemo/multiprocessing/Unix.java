@@ -35,6 +35,56 @@ public final class Unix {
         return Me.VALUE;
     }
 
+    /** How another user could swap what a folder holds for their own. */
+    public enum Exposure {
+        /** The folder belongs to a user other than root and this process's. */
+        OWNED_BY_ANOTHER,
+        /** Every user can write in it, and it is not sticky. */
+        WRITABLE_BY_EVERYONE,
+        /** A group can write in it that is not its owner's own (same name), and it is not sticky. */
+        WRITABLE_BY_GROUP
+    }
+
+    /** A folder another user could swap entries of: which, how, and who (the owner's or the group's name). */
+    public record Exposed(Path folder, Exposure how, String who) {
+    }
+
+    /**
+     * The first of {@code dir} (a real path, no link in it) and the folders above it where another
+     * user could swap what it holds: one that belongs to neither root nor this process's user (when
+     * that user is known), or that others can write and is not sticky ({@code /tmp} is: there only
+     * an entry's owner may rename it). A group of the owner's own name (each user's private group on
+     * Debian, Ubuntu, Fedora) counts as the owner's; its members and ACLs are not looked at. Empty
+     * when there is none, or where the system gives no {@code unix:} attributes.
+     */
+    public static java.util.Optional<Exposed> exposedAncestor(Path dir) {
+        OptionalInt me = me();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            OptionalInt uid = uid(p);
+            OptionalInt mode = mode(p);
+            if (uid.isEmpty() || mode.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            try {
+                java.nio.file.attribute.PosixFileAttributes names = Files.readAttributes(p,
+                        java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                boolean sticky = (mode.getAsInt() & STICKY) != 0;
+                if (me.isPresent() && uid.getAsInt() != 0 && uid.getAsInt() != me.getAsInt()) {
+                    return java.util.Optional.of(new Exposed(p, Exposure.OWNED_BY_ANOTHER, names.owner().getName()));
+                }
+                if (!sticky && (mode.getAsInt() & 0002) != 0) {
+                    return java.util.Optional.of(new Exposed(p, Exposure.WRITABLE_BY_EVERYONE, ""));
+                }
+                if (!sticky && (mode.getAsInt() & 0020) != 0 && !names.group().getName().equals(names.owner().getName())) {
+                    return java.util.Optional.of(new Exposed(p, Exposure.WRITABLE_BY_GROUP, names.group().getName()));
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static OptionalInt attribute(Path path, String name) {
         try {
             return OptionalInt.of((Integer) Files.getAttribute(path, name, LinkOption.NOFOLLOW_LINKS));
